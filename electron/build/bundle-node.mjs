@@ -1,0 +1,40 @@
+// Bundles the Node side (Electron main + preload, the browser host, the CLI) into dist/node.
+// esbuild, not tsc: the sandboxed preload must be ONE CommonJS file (a sandboxed preload cannot
+// require local modules), and bundling keeps startup to one file read per entry.
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+
+const outdir = 'dist/node';
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // node_modules stay external: ssh2 and node-pty carry native parts, electron is the runtime.
+  packages: 'external',
+};
+
+await build({
+  ...common,
+  entryPoints: {
+    main: 'electron/main.ts',
+    'web-host': 'electron/web/bin-web-host.ts',
+    cli: 'electron/cli/bin.ts',
+  },
+  outdir,
+  format: 'esm',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: '#!/usr/bin/env node' },
+});
+
+await build({
+  ...common,
+  entryPoints: { preload: 'electron/preload.ts' },
+  outdir,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+});
+
+await chmod(`${outdir}/cli.js`, 0o755);

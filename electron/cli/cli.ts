@@ -1,0 +1,30 @@
+// orangebox-console: the core under plain Node, no Electron. Later: `parse`, `inventory`.
+import { APP_NAME, APP_VERSION } from '../core/app-identity';
+import { runWebHost } from '../web/start-web-host';
+
+const USAGE = `${APP_NAME} ${APP_VERSION}: operator console for OpenStack-on-LXD labs (OrangeBoxes)
+
+Usage: orangebox-console <command> [options]
+
+Commands:
+  web [--port N] [--open]   serve the console to a browser on 127.0.0.1
+  help                      show this help
+
+Options:
+  -h, --help                show this help
+  -V, --version             print the version`;
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    console.log(APP_VERSION);
+    return 0;
+  }
+  if (command === 'web') return runWebHost(rest);
+  console.error(`orangebox-console: unknown command "${command}"\n\n${USAGE}`);
+  return 2;
+}

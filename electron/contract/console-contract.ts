@@ -1,0 +1,89 @@
+// THE contract between the UI and the core: every request the UI can make (params schema →
+// result type) and every stream the core pushes (payload type). Electron main, the preload
+// bridge, the browser host and the renderer are all typed from this one object; a new call is
+// one line here plus its handler in the core. Names say the domain, then the verb.
+import type * as v from 'valibot';
+import type { ConsoleErrorValue } from './console-errors';
+import {
+  LabRemoval,
+  LabSelection,
+  NoParams,
+  SavedLabDraft,
+  SettingsPatch,
+  type AppAbout,
+  type ConnectionState,
+  type CoreNotice,
+  type SavedLab,
+  type Settings,
+  type SshConfigHostList,
+} from './payloads';
+
+interface RequestSpec<Params extends v.GenericSchema, Result> {
+  params: Params;
+  /** Phantom: carries the result type only. */
+  result?: Result;
+}
+interface StreamSpec<Payload> {
+  /** Phantom: carries the payload type only. */
+  payload?: Payload;
+}
+
+const request = <Result>() => <Params extends v.GenericSchema>(params: Params): RequestSpec<Params, Result> => ({
+  params,
+});
+const stream = <Payload>(): StreamSpec<Payload> => ({});
+
+export const consoleRequests = {
+  'app.about': request<AppAbout>()(NoParams),
+  'settings.get': request<Settings>()(NoParams),
+  'settings.update': request<Settings>()(SettingsPatch),
+  'labs.list': request<SavedLab[]>()(NoParams),
+  'labs.save': request<SavedLab>()(SavedLabDraft),
+  'labs.remove': request<SavedLab[]>()(LabRemoval),
+  'labs.select': request<ConnectionState>()(LabSelection),
+  'connection.get': request<ConnectionState>()(NoParams),
+  'sshConfig.hosts': request<SshConfigHostList>()(NoParams),
+  /** What the core said before this page attached (e.g. a damaged settings file at startup). */
+  'notices.pending': request<CoreNotice[]>()(NoParams),
+};
+
+export const consoleStreams = {
+  'connection.changed': stream<ConnectionState>(),
+  'labs.changed': stream<SavedLab[]>(),
+  'settings.changed': stream<Settings>(),
+  'core.notice': stream<CoreNotice>(),
+};
+
+export type RequestName = keyof typeof consoleRequests;
+export type StreamName = keyof typeof consoleStreams;
+
+/** What the UI may send for a request (before the core's validation and transforms). */
+export type RequestParams<N extends RequestName> = v.InferInput<(typeof consoleRequests)[N]['params']>;
+/** What a core handler receives (after validation). */
+export type ValidatedParams<N extends RequestName> = v.InferOutput<(typeof consoleRequests)[N]['params']>;
+export type RequestResult<N extends RequestName> =
+  (typeof consoleRequests)[N] extends RequestSpec<v.GenericSchema, infer Result> ? Result : never;
+export type StreamPayload<N extends StreamName> =
+  (typeof consoleStreams)[N] extends StreamSpec<infer Payload> ? Payload : never;
+
+/** How a request's answer travels over any carrier: never a thrown error, always a value. */
+export type RequestOutcome<Result = unknown> =
+  | { ok: true; result: Result }
+  | { ok: false; error: ConsoleErrorValue };
+
+/** The raw carrier surface (preload bridge, WebSocket client): untyped names, outcome values. */
+export interface ConsoleBridge {
+  request(name: string, params: unknown): Promise<RequestOutcome>;
+  listen(stream: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** The typed API the renderer uses, built on any bridge. */
+export interface ConsoleApi {
+  request<N extends RequestName>(name: N, params: RequestParams<N>): Promise<RequestResult<N>>;
+  listen<N extends StreamName>(stream: N, listener: (payload: StreamPayload<N>) => void): () => void;
+}
+
+export const isRequestName = (name: unknown): name is RequestName =>
+  typeof name === 'string' && Object.hasOwn(consoleRequests, name);
+export const isStreamName = (name: unknown): name is StreamName =>
+  typeof name === 'string' && Object.hasOwn(consoleStreams, name);

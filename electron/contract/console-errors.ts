@@ -1,0 +1,57 @@
+// Errors cross the UI/core boundary as values: a stable code the UI can branch on and a message
+// written for the field engineer (what happened, and what to do about it). Never a stack trace.
+
+export const errorCodes = [
+  'invalid-payload', // the caller sent something the contract does not allow
+  'unknown-request', // the caller named a request the contract does not have
+  'not-found', // a named thing (lab, setting) does not exist
+  'store-unreadable', // the settings file could not be read or parsed
+  'store-unwritable', // the settings file could not be written
+  'ssh-config-unreadable', // ~/.ssh/config (or an Include) could not be read
+  'transport-closed', // the carrier between UI and core went away
+  'internal', // a bug: the message says what failed
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ConsoleErrorValue {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Thrown inside the core; the dispatcher turns it into a ConsoleErrorValue for the UI. */
+export class ConsoleError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConsoleError';
+  }
+
+  toValue(): ConsoleErrorValue {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isConsoleErrorValue(value: unknown): value is ConsoleErrorValue {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.message === 'string' &&
+    typeof candidate.code === 'string' &&
+    (errorCodes as readonly string[]).includes(candidate.code)
+  );
+}
+
+/** The UI side: a rejected request carries the core's code and message. */
+export class ConsoleRequestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly request: string,
+  ) {
+    super(message);
+    this.name = 'ConsoleRequestError';
+  }
+}

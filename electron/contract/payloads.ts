@@ -1,0 +1,182 @@
+// The shapes that cross the UI/core boundary and are stored on disk, as valibot schemas (the core
+// validates every incoming payload against them) with their TypeScript types derived.
+import * as v from 'valibot';
+
+/** No parameters: the UI passes `null` (JSON-safe over every carrier). */
+export const NoParams = v.nullish(v.null_());
+
+const TEXT_LIMIT = 256; // generous for names and hosts; keeps a pasted megabyte out of the store
+const PATH_LIMIT = 4096; // PATH_MAX on Linux
+
+const noControlCharacters = (label: string) =>
+  v.check<string, string>(
+    (text) => !/[\u0000-\u001f\u007f]/.test(text),
+    `${label} must not contain control characters or line breaks`,
+  );
+
+export const LabName = v.pipe(
+  v.string('the lab name must be text'),
+  v.trim(),
+  v.minLength(1, 'give the lab a name, e.g. "OrangeBox 64 (Tokyo demo)"'),
+  v.maxLength(80, 'the lab name is limited to 80 characters'),
+  noControlCharacters('the lab name'),
+);
+
+/** A DNS name, an IPv4/IPv6 address, or a Host alias from ~/.ssh/config. */
+export const HostAddress = v.pipe(
+  v.string('the controller address must be text'),
+  v.trim(),
+  v.minLength(1, 'enter the controller address (a host name, an IP address or a ~/.ssh/config host)'),
+  v.maxLength(TEXT_LIMIT, `the controller address is limited to ${TEXT_LIMIT} characters`),
+  v.regex(/^[^\s'"`$;&|<>\\]+$/, 'the controller address must not contain spaces, quotes or shell characters'),
+);
+
+export const SshUser = v.pipe(
+  v.string('the SSH user must be text'),
+  v.trim(),
+  v.minLength(1, 'enter the SSH user (e.g. ubuntu)'),
+  v.maxLength(64, 'the SSH user is limited to 64 characters'),
+  v.regex(/^[A-Za-z_][A-Za-z0-9_.@-]*$/, 'the SSH user may hold letters, digits, "_", ".", "@" and "-" only'),
+);
+
+export const TcpPort = v.pipe(
+  v.number('the port must be a number'),
+  v.integer('the port must be a whole number'),
+  v.minValue(1, 'the port must be between 1 and 65535'),
+  v.maxValue(65535, 'the port must be between 1 and 65535'),
+);
+
+export const FilePath = v.pipe(
+  v.string('the key file must be a path'),
+  v.trim(),
+  v.minLength(1, 'the key file path is empty'),
+  v.maxLength(PATH_LIMIT, `the key file path is limited to ${PATH_LIMIT} characters`),
+  noControlCharacters('the key file path'),
+);
+
+export const LabId = v.pipe(
+  v.string('the lab id must be text'),
+  v.regex(/^lab-[a-z0-9-]{4,64}$/, 'that is not a lab id this console issued'),
+);
+
+export const ControllerEndpoint = v.object({
+  host: HostAddress,
+  port: TcpPort,
+  user: SshUser,
+  /** null: use ssh-agent and the keys ~/.ssh/config names. */
+  identityFile: v.nullable(FilePath),
+  /** The ~/.ssh/config Host this endpoint came from, if any (its options then apply). */
+  sshConfigHost: v.nullable(v.pipe(v.string(), v.maxLength(TEXT_LIMIT))),
+});
+export type ControllerEndpoint = v.InferOutput<typeof ControllerEndpoint>;
+
+export const SavedLab = v.object({
+  id: LabId,
+  name: LabName,
+  controller: ControllerEndpoint,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+});
+export type SavedLab = v.InferOutput<typeof SavedLab>;
+
+/** What the connect screen sends: a new lab (no id) or an edit of a saved one. */
+export const SavedLabDraft = v.object({
+  id: v.optional(LabId),
+  name: LabName,
+  controller: ControllerEndpoint,
+});
+export type SavedLabDraft = v.InferInput<typeof SavedLabDraft>;
+
+export const ThemeChoice = v.picklist(['system', 'light', 'dark'], 'the theme is "system", "light" or "dark"');
+export type ThemeChoice = v.InferOutput<typeof ThemeChoice>;
+
+/** Refresh faster than this floods a lab of small machines; slower than an hour is not "live". */
+export const REFRESH_INTERVAL_MIN_SECONDS = 2;
+export const REFRESH_INTERVAL_MAX_SECONDS = 3600;
+/** Scrollback below 100 lines loses a single `lxc list`; above 200,000 costs ~300 MB per terminal. */
+export const SCROLLBACK_MIN_LINES = 100;
+export const SCROLLBACK_MAX_LINES = 200_000;
+
+export const Settings = v.object({
+  theme: ThemeChoice,
+  refreshIntervalSeconds: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(REFRESH_INTERVAL_MIN_SECONDS, `refresh at most every ${REFRESH_INTERVAL_MIN_SECONDS} s`),
+    v.maxValue(REFRESH_INTERVAL_MAX_SECONDS, `refresh at least every ${REFRESH_INTERVAL_MAX_SECONDS} s`),
+  ),
+  terminalScrollbackLines: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(SCROLLBACK_MIN_LINES, `keep at least ${SCROLLBACK_MIN_LINES} lines of scrollback`),
+    v.maxValue(SCROLLBACK_MAX_LINES, `keep at most ${SCROLLBACK_MAX_LINES} lines of scrollback`),
+  ),
+  /** Large text for projectors. */
+  presentationMode: v.boolean(),
+});
+export type Settings = v.InferOutput<typeof Settings>;
+
+export const SettingsPatch = v.partial(Settings);
+export type SettingsPatch = v.InferOutput<typeof SettingsPatch>;
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  refreshIntervalSeconds: 10,
+  terminalScrollbackLines: 10_000,
+  presentationMode: false,
+};
+
+export type ConsoleHostKind = 'electron' | 'browser';
+
+export interface AppAbout {
+  name: string;
+  version: string;
+  host: ConsoleHostKind;
+  platform: string;
+  nodeVersion: string;
+  /** Where saved labs and settings live (a file path), shown so an engineer can back it up. */
+  storeLocation: string;
+}
+
+export interface SshConfigHost {
+  /** The `Host` alias as written in the config. */
+  alias: string;
+  hostName: string;
+  user: string | null;
+  port: number;
+  identityFiles: string[];
+  proxyJump: string | null;
+  /** The file (after following Include) that declares it. */
+  source: string;
+}
+
+export interface SshConfigHostList {
+  hosts: SshConfigHost[];
+  /** How the hosts were resolved: OpenSSH's own `ssh -G`, or the console's parser. */
+  resolver: 'ssh -G' | 'parser';
+  /** Files that could not be read or lines not understood, in words an engineer can act on. */
+  warnings: string[];
+}
+
+export type ConnectionPhase = 'no-lab' | 'not-connected' | 'connecting' | 'connected' | 'failed';
+
+export interface ConnectionState {
+  labId: string | null;
+  labName: string | null;
+  phase: ConnectionPhase;
+  /** One line for the status bar: "ubuntu@127.0.1.1:22", or why it failed. */
+  detail: string;
+  since: string;
+}
+
+export type NoticeLevel = 'error' | 'warning' | 'info';
+
+/** Something the core tells the engineer without being asked (the UI's error surface shows it). */
+export interface CoreNotice {
+  level: NoticeLevel;
+  code: string;
+  message: string;
+  at: string;
+}
+
+export const LabSelection = v.object({ labId: v.nullable(LabId) });
+export const LabRemoval = v.object({ labId: LabId });

@@ -1,0 +1,165 @@
+// The console core: owns saved labs, settings and the connection state, answers the contract's
+// requests and pushes its streams. Plain Node; hosted by Electron's main process or the browser
+// host, and driven directly by tests.
+import { randomBytes } from 'node:crypto';
+import type { RequestDispatcher, InternalErrorReporter } from './request-dispatcher';
+import { createRequestDispatcher, type RequestHandlers } from './request-dispatcher';
+import { StreamHub } from './stream-hub';
+import { APP_NAME, APP_VERSION } from './app-identity';
+import { ConsoleError } from '../contract/console-errors';
+import type {
+  ConnectionState,
+  ConsoleHostKind,
+  CoreNotice,
+  NoticeLevel,
+  SavedLab,
+  SavedLabDraft,
+  Settings,
+  SettingsPatch,
+  SshConfigHostList,
+} from '../contract/payloads';
+import { emptyStoredState, type ConsoleStore, type StoredState } from '../store/stored-state';
+import { listSshConfigHosts } from '../ssh-config/ssh-config-hosts';
+
+export interface ConsoleCoreOptions {
+  host: ConsoleHostKind;
+  store: ConsoleStore;
+  /** Where ~/.ssh/config hosts come from; tests point it at a fixture home. */
+  listSshHosts?: () => Promise<SshConfigHostList>;
+  reportInternalError?: InternalErrorReporter;
+}
+
+export interface ConsoleCore {
+  dispatch: RequestDispatcher;
+  streams: StreamHub;
+  close(): Promise<void>;
+}
+
+export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
+  const streams = new StreamHub();
+  const earlyNotices: CoreNotice[] = [];
+  const notify = (level: NoticeLevel, code: string, message: string) => {
+    const notice: CoreNotice = { level, code, message, at: new Date().toISOString() };
+    if (earlyNotices.length < MAX_EARLY_NOTICES) earlyNotices.push(notice);
+    streams.push('core.notice', notice);
+  };
+
+  let state: StoredState;
+  try {
+    const loaded = await options.store.load();
+    state = loaded.state;
+    for (const problem of loaded.problems) notify('warning', 'store-unreadable', problem);
+  } catch (error) {
+    state = emptyStoredState();
+    const message = error instanceof ConsoleError ? error.message : String(error);
+    notify('error', 'store-unreadable', `${message}. The console runs with defaults and will not overwrite the file until you save.`);
+  }
+
+  // Saves are serialised so two quick edits never interleave their writes.
+  let saving: Promise<void> = Promise.resolve();
+  const persist = (next: StoredState): Promise<void> => {
+    state = next;
+    const snapshot = structuredClone(next);
+    saving = saving.catch(() => {}).then(() => options.store.save(snapshot));
+    return saving;
+  };
+
+  let connection: ConnectionState = connectionFor(state.labs.find((lab) => lab.id === state.lastLabId) ?? null);
+  const setConnection = (next: ConnectionState) => {
+    connection = next;
+    streams.push('connection.changed', next);
+  };
+
+  const findLab = (labId: string): SavedLab => {
+    const lab = state.labs.find((candidate) => candidate.id === labId);
+    if (!lab) throw new ConsoleError('not-found', `no saved lab has the id ${labId}; it may have been removed in another window`);
+    return lab;
+  };
+
+  const handlers: RequestHandlers = {
+    'app.about': () => ({
+      name: APP_NAME,
+      version: APP_VERSION,
+      host: options.host,
+      platform: `${process.platform}-${process.arch}`,
+      nodeVersion: process.versions.node,
+      storeLocation: options.store.location,
+    }),
+
+    'settings.get': () => state.settings,
+
+    'settings.update': async (patch: SettingsPatch) => {
+      const settings: Settings = { ...state.settings, ...stripUndefined(patch) };
+      await persist({ ...state, settings });
+      streams.push('settings.changed', settings);
+      return settings;
+    },
+
+    'labs.list': () => state.labs,
+
+    'labs.save': async (draft: SavedLabDraft) => {
+      const existing = draft.id ? findLab(draft.id) : null;
+      const lab: SavedLab = {
+        id: existing?.id ?? newLabId(),
+        name: draft.name,
+        controller: draft.controller,
+        createdAt: existing?.createdAt ?? new Date().toISOString(),
+      };
+      const duplicate = state.labs.find((other) => other.id !== lab.id && other.name.toLowerCase() === lab.name.toLowerCase());
+      if (duplicate) throw new ConsoleError('invalid-payload', `a lab named "${duplicate.name}" is already saved; choose another name`);
+      const labs = existing ? state.labs.map((other) => (other.id === lab.id ? lab : other)) : [...state.labs, lab];
+      await persist({ ...state, labs });
+      streams.push('labs.changed', labs);
+      if (connection.labId === lab.id) setConnection(connectionFor(lab));
+      return lab;
+    },
+
+    'labs.remove': async ({ labId }) => {
+      findLab(labId);
+      const labs = state.labs.filter((lab) => lab.id !== labId);
+      const lastLabId = state.lastLabId === labId ? null : state.lastLabId;
+      await persist({ ...state, labs, lastLabId });
+      streams.push('labs.changed', labs);
+      if (connection.labId === labId) setConnection(connectionFor(null));
+      return labs;
+    },
+
+    'labs.select': async ({ labId }) => {
+      const lab = labId === null ? null : findLab(labId);
+      await persist({ ...state, lastLabId: lab?.id ?? null });
+      setConnection(connectionFor(lab));
+      return connection;
+    },
+
+    'connection.get': () => connection,
+
+    'sshConfig.hosts': () => (options.listSshHosts ?? listSshConfigHosts)(),
+
+    'notices.pending': () => [...earlyNotices],
+  };
+
+  return {
+    dispatch: createRequestDispatcher(handlers, options.reportInternalError),
+    streams,
+    close: async () => {
+      await saving.catch(() => {});
+    },
+  };
+}
+
+/** The first notices are kept for a UI that attaches later; more than this is a flood, not news. */
+const MAX_EARLY_NOTICES = 20;
+
+/** Lab ids are random, not derived from names: renaming a lab keeps its id. */
+const newLabId = () => `lab-${randomBytes(6).toString('hex')}`;
+
+function connectionFor(lab: SavedLab | null): ConnectionState {
+  const since = new Date().toISOString();
+  if (!lab) return { labId: null, labName: null, phase: 'no-lab', detail: 'No lab selected', since };
+  const { user, host, port } = lab.controller;
+  return { labId: lab.id, labName: lab.name, phase: 'not-connected', detail: `${user}@${host}:${port}`, since };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}

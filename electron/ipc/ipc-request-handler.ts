@@ -1,0 +1,24 @@
+// The main-process side of the IPC carrier, without Electron: refuses requests from frames
+// that are not the app's own pages, then dispatches to the core.
+import type { RequestOutcome } from '../contract/console-contract';
+import type { RequestDispatcher } from '../core/request-dispatcher';
+import { APP_ORIGIN } from './ipc-channels';
+
+export function isAppFrameUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  try {
+    return new URL(url).origin === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+  } catch {
+    return false;
+  }
+}
+
+export function handleIpcRequest(dispatch: RequestDispatcher, senderUrl: string | undefined | null, name: unknown, params: unknown): Promise<RequestOutcome> {
+  if (!isAppFrameUrl(senderUrl)) {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'invalid-payload', message: `requests are accepted only from the console's own pages, not from ${senderUrl ?? 'an unknown frame'}` },
+    });
+  }
+  return dispatch(name, params);
+}

@@ -1,0 +1,105 @@
+// The Electron shell: one locked-down window, the app:// protocol serving the built renderer,
+// and the IPC wiring to the console core. Everything else lives in the core (electron/*) and
+// the renderer, where tests reach it.
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, normalize, sep } from 'node:path';
+import { createConsoleCore, type ConsoleCore } from './core/console-core';
+import { contentSecurityPolicy } from './core/content-security-policy';
+import { APP_NAME } from './core/app-identity';
+import { ElectronConsoleStore } from './store/electron-store-adapter';
+import { handleIpcRequest } from './ipc/ipc-request-handler';
+import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
+
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
+const PRELOAD_FILE = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+const WINDOW_SIZE = { width: 1440, height: 900, minWidth: 960, minHeight: 600 };
+
+// A standard, secure scheme gives the page a real origin (app://console) instead of file://.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const { pathname } = new URL(request.url);
+    const file = normalize(join(RENDERER_DIR, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
+    if (!file.startsWith(RENDERER_DIR.endsWith(sep) ? RENDERER_DIR : RENDERER_DIR + sep)) {
+      return new Response('not found', { status: 404 });
+    }
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', contentSecurityPolicy());
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // New windows are never opened; a web link goes to the system browser instead.
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    ...WINDOW_SIZE,
+    title: APP_NAME,
+    show: false,
+    webPreferences: {
+      preload: PRELOAD_FILE,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
+}
+
+function wireCore(core: ConsoleCore): void {
+  ipcMain.handle(IPC_REQUEST_CHANNEL, (event, name: unknown, params: unknown) =>
+    handleIpcRequest(core.dispatch, event.senderFrame?.url, name, params),
+  );
+  core.streams.attach((stream, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_STREAM_CHANNEL, stream, payload);
+    }
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+app.whenReady().then(async () => {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  const menu: MenuItemConstructorOptions[] = [{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
+  if (process.platform === 'darwin') menu.unshift({ role: 'appMenu' });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  serveRenderer();
+  const core = await createConsoleCore({
+    host: 'electron',
+    store: new ElectronConsoleStore(),
+    reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
+  });
+  wireCore(core);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('before-quit', () => void core.close());
+});
+
+// Terminals live in the core, so closing the last window on macOS keeps the app (and shells).
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

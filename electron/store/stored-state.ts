@@ -1,0 +1,80 @@
+// What the console keeps between runs (saved labs, settings), its schema, and how a damaged copy
+// is salvaged: every readable lab and setting is kept, the rest is reported, never silently lost.
+import * as v from 'valibot';
+import { SavedLab, Settings, defaultSettings, LabId, type SavedLab as SavedLabValue } from '../contract/payloads';
+import { describeIssues } from '../contract/validation';
+
+export const STORED_STATE_VERSION = 1;
+
+export const StoredState = v.object({
+  schemaVersion: v.literal(STORED_STATE_VERSION),
+  settings: Settings,
+  labs: v.array(SavedLab),
+  lastLabId: v.nullable(LabId),
+});
+export type StoredState = v.InferOutput<typeof StoredState>;
+
+export const emptyStoredState = (): StoredState => ({
+  schemaVersion: STORED_STATE_VERSION,
+  settings: { ...defaultSettings },
+  labs: [],
+  lastLabId: null,
+});
+
+/** Where the console's state lives: a JSON file in the browser host and tests, electron-store in the app. */
+export interface ConsoleStore {
+  /** A path a person can find (shown in About). */
+  readonly location: string;
+  load(): Promise<StoreLoadResult>;
+  save(state: StoredState): Promise<void>;
+}
+
+export interface StoreLoadResult {
+  state: StoredState;
+  /** What could not be kept, in words an engineer can act on; empty when all was well. */
+  problems: string[];
+}
+
+/** Salvage whatever is valid from an unknown value read from disk. */
+export function salvageStoredState(raw: unknown): StoreLoadResult {
+  const whole = v.safeParse(StoredState, raw);
+  if (whole.success) return { state: whole.output, problems: [] };
+
+  const state = emptyStoredState();
+  const problems: string[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push('the file does not hold a settings object');
+    return { state, problems };
+  }
+  const record = raw as Record<string, unknown>;
+  if (record.schemaVersion !== STORED_STATE_VERSION) {
+    problems.push(`schema version ${JSON.stringify(record.schemaVersion)} is not ${STORED_STATE_VERSION}`);
+  }
+
+  const settingsRecord = typeof record.settings === 'object' && record.settings !== null ? record.settings : {};
+  for (const key of Object.keys(defaultSettings) as (keyof typeof defaultSettings)[]) {
+    const field = v.safeParse(Settings.entries[key], (settingsRecord as Record<string, unknown>)[key]);
+    if (field.success) (state.settings as Record<string, unknown>)[key] = field.output;
+    else if ((settingsRecord as Record<string, unknown>)[key] !== undefined) {
+      problems.push(`setting "${key}" was invalid (${describeIssues(field.issues)}); using the default`);
+    }
+  }
+
+  const labs = Array.isArray(record.labs) ? record.labs : [];
+  const seen = new Set<string>();
+  labs.forEach((candidate, index) => {
+    const lab = v.safeParse(SavedLab, candidate);
+    if (!lab.success) {
+      problems.push(`saved lab #${index + 1} could not be read (${describeIssues(lab.issues)})`);
+    } else if (seen.has(lab.output.id)) {
+      problems.push(`saved lab #${index + 1} repeats the id ${lab.output.id}; keeping the first`);
+    } else {
+      seen.add(lab.output.id);
+      state.labs.push(lab.output as SavedLabValue);
+    }
+  });
+
+  const last = v.safeParse(LabId, record.lastLabId);
+  state.lastLabId = last.success && seen.has(last.output) ? last.output : null;
+  return { state, problems };
+}

@@ -1,0 +1,88 @@
+// `npm run web` / `orangebox-console web`: start the browser host and print its URL.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createConsoleCore } from '../core/console-core';
+import { defaultStateFile } from '../core/state-location';
+import { FileStore } from '../store/file-store';
+import { startWebHost } from './web-host';
+
+export const WEB_HOST_USAGE = `Usage: orangebox-console web [--port N] [--open] [--state FILE]
+
+Serves the console to a browser on http://127.0.0.1 (loopback only).
+  --port N      listen on port N (default: a free port)
+  --open        open the URL in the default browser
+  --state FILE  saved labs and settings (default: ${defaultStateFile()})`;
+
+interface WebHostArguments {
+  port: number;
+  open: boolean;
+  stateFile: string;
+}
+
+export function parseWebHostArguments(argv: string[]): WebHostArguments | string {
+  const parsed: WebHostArguments = { port: 0, open: false, stateFile: defaultStateFile() };
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (argument === '--open') parsed.open = true;
+    else if (argument === '--port') {
+      const port = Number(argv[++index]);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return `--port needs a number from 0 to 65535 (got "${argv[index] ?? ''}")`;
+      parsed.port = port;
+    } else if (argument === '--state') {
+      const file = argv[++index];
+      if (!file) return '--state needs a file path';
+      parsed.stateFile = file;
+    } else return `unknown option "${argument}"`;
+  }
+  return parsed;
+}
+
+export async function runWebHost(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(WEB_HOST_USAGE);
+    return 0;
+  }
+  const args = parseWebHostArguments(argv);
+  if (typeof args === 'string') {
+    console.error(`orangebox-console web: ${args}\n\n${WEB_HOST_USAGE}`);
+    return 2;
+  }
+  const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  if (!existsSync(`${rendererDir}/index.html`)) {
+    console.error(`orangebox-console web: the console page is not built (${rendererDir} is empty); run \`npm run build\` first`);
+    return 1;
+  }
+  const core = await createConsoleCore({
+    host: 'browser',
+    store: new FileStore(args.stateFile),
+    reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
+  });
+  let host;
+  try {
+    host = await startWebHost({ core, rendererDir, port: args.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `port ${args.port} is already in use; choose another with --port or omit it` : (error as Error).message;
+    console.error(`orangebox-console web: cannot listen on 127.0.0.1: ${why}`);
+    return 1;
+  }
+  console.log(`OrangeBox Console is ready in your browser at ${host.urlWithToken}`);
+  console.log(`(loopback only; the token in the URL is required. State: ${args.stateFile}. Ctrl+C stops it.)`);
+  if (args.open) openInBrowser(host.urlWithToken);
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await host.close();
+  await core.close();
+  return 0;
+}
+
+function openInBrowser(url: string): void {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => console.error(`could not start ${opener}; open the URL above by hand`));
+  child.unref();
+}

@@ -1,0 +1,60 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+// The renderer is a static bundle served from disk (Electron: file://; browser host: its own
+// server), so asset paths are relative.
+export default defineConfig({
+  root: fromRoot('./renderer'),
+  base: './',
+  plugins: [svelte()],
+  build: {
+    outDir: fromRoot('./dist/renderer'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    chunkSizeWarningLimit: 2048,
+  },
+  resolve: {
+    // Node-side tests must never load the real `electron` package: its binary cannot be fetched on
+    // every machine, and the core must not depend on it anyway.
+    alias: { electron: fromRoot('./test/support/electron-stub.ts') },
+  },
+  test: {
+    root: fromRoot('.'),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'lab',
+          include: ['test/lab/**/*.test.ts'],
+          environment: 'node',
+          // One real lab on one machine: its tests must not race each other.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
