@@ -2,7 +2,7 @@
 // each alias is resolved by `ssh -G` (exactly what `ssh alias` would do, Match and all); else by
 // the console's own reading of the file.
 import { execFile } from 'node:child_process';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { SshConfigHost, SshConfigHostList } from '../contract/payloads';
 import { concreteHostAliases, expandHome, readSshConfig, resolveHostOptions } from './ssh-config-file';
@@ -29,7 +29,8 @@ export async function listSshConfigHosts(options: SshConfigHostsOptions = {}): P
   const sshBinary = options.sshBinary === undefined ? 'ssh' : options.sshBinary;
   if (aliases.length === 0) return { hosts: [], resolver: sshBinary === null ? 'parser' : 'ssh -G', warnings };
   // Without -F, ssh reads the user's own config plus /etc/ssh/ssh_config, as `ssh alias` would.
-  const configArgs = configPath === join(homedir(), '.ssh', 'config') ? [] : ['-F', configPath];
+  // OpenSSH finds "its own" config through the password database, not $HOME.
+  const configArgs = configPath === join(userInfo().homedir, '.ssh', 'config') ? [] : ['-F', configPath];
 
   if (sshBinary !== null && (await sshGAvailable(sshBinary, configArgs))) {
     const hosts = await mapBounded(aliases, SSH_G_PARALLELISM, async ({ alias, source }) => {

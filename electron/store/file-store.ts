@@ -54,7 +54,7 @@ export class FileStore implements ConsoleStore {
       }
       await rename(temporary, this.location);
     } catch (error) {
-      await rm(temporary, { force: true });
+      await rm(temporary, { force: true }).catch(() => {}); // the original error is what matters
       throw new ConsoleError('store-unwritable', `cannot save settings to ${this.location}: ${(error as Error).message}`);
     }
   }

@@ -1,0 +1,11 @@
+import { mount } from 'svelte';
+import './styles/theme.css';
+import App from './App.svelte';
+import { connectToCore } from './api/console-api';
+import { ConsoleState } from './state/console-state.svelte';
+
+const consoleState = new ConsoleState();
+const { api } = connectToCore((state, detail) => consoleState.setCarrier(state, detail));
+void consoleState.attach(api);
+
+mount(App, { target: document.getElementById('app') as HTMLElement, props: { consoleState } });

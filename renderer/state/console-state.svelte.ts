@@ -1,0 +1,139 @@
+// The renderer's live state, fed by the core's answers and streams. Components read it and call
+// its actions; no component talks to the API directly.
+import type { ConsoleApi } from '../../electron/contract/console-contract';
+import { ConsoleRequestError } from '../../electron/contract/console-errors';
+import type {
+  AppAbout,
+  ConnectionState,
+  CoreNotice,
+  SavedLab,
+  SavedLabDraft,
+  Settings,
+  SettingsPatch,
+  SshConfigHostList,
+} from '../../electron/contract/payloads';
+import type { CarrierState } from '../api/websocket-bridge';
+import type { ViewId } from '../views/view-catalog';
+
+/** Errors stay until dismissed; anything else fades after this long. */
+const NOTICE_FADE_MS = 8000;
+/** A burst of failures shows the newest few, not a wall of toasts. */
+const MAX_VISIBLE_NOTICES = 5;
+
+export interface ShownNotice extends CoreNotice {
+  id: number;
+}
+
+export class ConsoleState {
+  about = $state<AppAbout | null>(null);
+  labs = $state<SavedLab[]>([]);
+  settings = $state<Settings | null>(null);
+  connection = $state<ConnectionState | null>(null);
+  carrier = $state<{ state: CarrierState; detail: string }>({ state: 'connecting', detail: '' });
+  notices = $state<ShownNotice[]>([]);
+  view = $state<ViewId>('overview');
+  /** The connect/manage-labs screen is open (always, when no lab is saved). */
+  managingLabs = $state(false);
+  loaded = $state(false);
+
+  currentLab = $derived(this.labs.find((lab) => lab.id === this.connection?.labId) ?? null);
+
+  private nextNoticeId = 1;
+  private api: ConsoleApi | null = null;
+
+  async attach(api: ConsoleApi): Promise<void> {
+    this.api = api;
+    api.listen('labs.changed', (labs) => (this.labs = labs));
+    api.listen('settings.changed', (settings) => (this.settings = settings));
+    api.listen('connection.changed', (connection) => (this.connection = connection));
+    api.listen('core.notice', (notice) => this.notify(notice));
+    await this.reload();
+  }
+
+  /** Everything the page shows, fetched afresh (at start and after the core comes back). */
+  async reload(): Promise<void> {
+    const api = this.requireApi();
+    await this.guard(async () => {
+      const [about, labs, settings, connection, notices] = await Promise.all([
+        api.request('app.about', null),
+        api.request('labs.list', null),
+        api.request('settings.get', null),
+        api.request('connection.get', null),
+        api.request('notices.pending', null),
+      ]);
+      this.about = about;
+      this.labs = labs;
+      this.settings = settings;
+      this.connection = connection;
+      if (!this.loaded) for (const notice of notices) this.notify(notice);
+      this.loaded = true;
+      if (labs.length === 0) this.managingLabs = true;
+    });
+  }
+
+  setCarrier(state: CarrierState, detail = ''): void {
+    const cameBack = this.carrier.state === 'lost' && state === 'open';
+    this.carrier = { state, detail };
+    if (cameBack) void this.reload();
+  }
+
+  /** Saves and selects a lab. A refusal comes back as a message for the form, not a toast. */
+  async saveLab(draft: SavedLabDraft): Promise<{ ok: true; lab: SavedLab } | { ok: false; message: string }> {
+    try {
+      const lab = await this.requireApi().request('labs.save', draft);
+      await this.selectLab(lab.id);
+      this.managingLabs = false;
+      this.notify({ level: 'info', code: 'lab-saved', message: `Saved "${lab.name}".`, at: new Date().toISOString() });
+      return { ok: true, lab };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async removeLab(labId: string): Promise<void> {
+    await this.guard(() => this.requireApi().request('labs.remove', { labId }));
+  }
+
+  async selectLab(labId: string | null): Promise<void> {
+    await this.guard(async () => {
+      this.connection = await this.requireApi().request('labs.select', { labId });
+    });
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<void> {
+    await this.guard(async () => {
+      this.settings = await this.requireApi().request('settings.update', patch);
+    });
+  }
+
+  async sshConfigHosts(): Promise<SshConfigHostList | null> {
+    return this.guard(() => this.requireApi().request('sshConfig.hosts', null));
+  }
+
+  notify(notice: CoreNotice): void {
+    const shown: ShownNotice = { ...notice, id: this.nextNoticeId++ };
+    this.notices = [...this.notices, shown].slice(-MAX_VISIBLE_NOTICES);
+    if (notice.level !== 'error') setTimeout(() => this.dismiss(shown.id), NOTICE_FADE_MS);
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((notice) => notice.id !== id);
+  }
+
+  /** Runs a request; a failure becomes a notice (never an unhandled rejection) and yields null. */
+  private async guard<T>(work: () => Promise<T>): Promise<T | null> {
+    try {
+      return await work();
+    } catch (error) {
+      const code = error instanceof ConsoleRequestError ? error.code : 'internal';
+      const message = error instanceof Error ? error.message : String(error);
+      this.notify({ level: 'error', code, message, at: new Date().toISOString() });
+      return null;
+    }
+  }
+
+  private requireApi(): ConsoleApi {
+    if (!this.api) throw new Error('the console API is not attached yet');
+    return this.api;
+  }
+}

@@ -1,0 +1,94 @@
+// The console's views, in navigation order, with what each will show. A view whose data does
+// not exist yet says so plainly: the console never shows invented lab data.
+
+export type ViewId = 'overview' | 'nodes' | 'containers' | 'profiles' | 'network' | 'diagnostics' | 'terminals';
+
+export interface ViewEntry {
+  id: ViewId;
+  title: string;
+  /** Keyboard shortcut digit (Alt+N). */
+  shortcut: string;
+  summary: string;
+  willShow: string[];
+  /** The walkthrough commands it replaces. */
+  replaces: string[];
+}
+
+export const viewCatalog: ViewEntry[] = [
+  {
+    id: 'overview',
+    title: 'Overview',
+    shortcut: '1',
+    summary: 'The Juju model at a glance.',
+    willShow: [
+      'Model header: name, controller, cloud/region, Juju version',
+      'Applications with status, scale, charm, revision and message',
+      'Units with their subordinates, the leader marked, machine and address',
+      'Machines with their LXD containers nested',
+      'Relations as a table and as a graph',
+    ],
+    replaces: ['juju status'],
+  },
+  {
+    id: 'nodes',
+    title: 'Nodes',
+    shortcut: '2',
+    summary: 'Each machine: role, hypervisor, packages and configuration.',
+    willShow: [
+      'Role from its charms: compute, gateway or controller',
+      'Hypervisor type from compute_driver (lxd.LXDDriver)',
+      'Versions of lxd, lxd-client, nova-compute-lxd, pylxd',
+      'nova.conf and nova-compute.conf with every secret masked',
+    ],
+    replaces: ['cat /etc/nova/nova.conf', 'dpkg -l | grep lxd'],
+  },
+  {
+    id: 'containers',
+    title: 'Containers',
+    shortcut: '3',
+    summary: 'Every LXD container on every compute node, live.',
+    willShow: [
+      'Name, node, state, IPv4/IPv6 with interface, type, snapshots, profiles',
+      'The Nova instance behind each container',
+      'Open a terminal, show its profile or plumbing, ping it',
+    ],
+    replaces: ['lxc list'],
+  },
+  {
+    id: 'profiles',
+    title: 'Profiles',
+    shortcut: '4',
+    summary: 'LXD profiles as YAML and as structure.',
+    willShow: ['Limits and devices', 'For a nic: qbr bridge → tap → MAC', 'Two profiles side by side'],
+    replaces: ['lxc profile show'],
+  },
+  {
+    id: 'network',
+    title: 'Network',
+    shortcut: '5',
+    summary: 'Neutron namespaces and the instance plumbing.',
+    willShow: [
+      'qrouter and qdhcp namespaces with interfaces, addresses and routes',
+      'Router ports (qr-, qg-) and floating addresses',
+      'tap → qbr → qvb ↔ qvo → br-int with OVS external-ids',
+      'A lab network diagram, exportable as SVG or PNG',
+    ],
+    replaces: ['ip netns', 'ip netns exec … ip addr', 'ovs-vsctl show'],
+  },
+  {
+    id: 'diagnostics',
+    title: 'Diagnostics',
+    shortcut: '6',
+    summary: 'Ping from any namespace, machine or container.',
+    willShow: ['Live per-reply round-trip chart', 'Loss and min/avg/max/mdev', 'A reachability matrix filling in live'],
+    replaces: ['ip netns exec qrouter-… ping'],
+  },
+  {
+    id: 'terminals',
+    title: 'Terminals',
+    shortcut: '7',
+    summary: 'Real shells that survive a reload.',
+    willShow: ['lxc exec into containers', 'ip netns exec into router namespaces', 'juju ssh to machines', 'Recording and broadcast'],
+    replaces: ['lxc exec … /bin/bash', 'juju ssh 26'],
+  },
+];

@@ -1,0 +1,130 @@
+// Who the browser host lets in: a real server on 127.0.0.1, real HTTP and WebSocket requests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { makeCoreFixture, type CoreFixture } from '../support/core-fixture';
+
+let fixture: CoreFixture;
+let host: WebHost;
+let rendererDir: string;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
+function upgradeStatus(path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${host.port}${path}`, { headers });
+    socket.on('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.on('error', () => {});
+  });
+}
+
+const cookie = () => `orangebox_token_${host.port}=${host.token}`;
+const origin = () => `http://127.0.0.1:${host.port}`;
+
+beforeAll(async () => {
+  fixture = await makeCoreFixture();
+  rendererDir = await mkdtemp(join(tmpdir(), 'obx-renderer-'));
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(join(fixture.dir, 'secret.txt'), 'outside the renderer');
+  host = await startWebHost({ core: fixture.core, rendererDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  await fixture.dispose();
+  await rm(rendererDir, { recursive: true, force: true });
+});
+
+describe('the browser host', () => {
+  it('listens on loopback only and prints a URL that carries the token', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(host.urlWithToken).toBe(`${host.url}?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('refuses a request without the token, saying how to get in', async () => {
+    const reply = await get('/');
+    expect(reply.status).toBe(401);
+    expect(reply.body).toContain('npm run web');
+  });
+
+  it('refuses a wrong token', async () => {
+    expect((await get('/?token=not-the-token')).status).toBe(401);
+    expect((await get('/', { Cookie: `orangebox_token_${host.port}=${'x'.repeat(host.token.length)}` })).status).toBe(401);
+  });
+
+  it('trades the token in the URL for an HttpOnly, SameSite cookie and drops it from the address', async () => {
+    const reply = await get(`/?token=${host.token}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    const setCookie = String(reply.headers['set-cookie']);
+    expect(setCookie).toContain(cookie());
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+  });
+
+  it('serves the page with the token cookie, under a strict Content-Security-Policy', async () => {
+    const reply = await get('/', { Cookie: cookie() });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<title>console</title>');
+    const policy = String(reply.headers['content-security-policy']);
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect((await get('/assets/app.js', { Cookie: cookie() })).headers['content-type']).toContain('text/javascript');
+  });
+
+  it('refuses a foreign Origin even with the token', async () => {
+    const reply = await get('/', { Cookie: cookie(), Origin: 'https://evil.example' });
+    expect(reply.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+    const reply = await get('/', { Cookie: cookie(), Host: `rebind.example:${host.port}` });
+    expect(reply.status).toBe(403);
+  });
+
+  it('serves nothing outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/%00']) {
+      const reply = await get(path, { Cookie: cookie() });
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).not.toContain('outside the renderer');
+    }
+  });
+
+  it('opens the WebSocket only with the token and the console’s own Origin', async () => {
+    expect(await upgradeStatus('/api', { Origin: origin() })).toBe(401);
+    expect(await upgradeStatus('/api', { Origin: 'https://evil.example', Cookie: cookie() })).toBe(403);
+    expect(await upgradeStatus('/api', { Origin: 'http://localhost:1', Cookie: cookie() })).toBe(403);
+    expect(await upgradeStatus('/elsewhere', { Origin: origin(), Cookie: cookie() })).toBe(404);
+    expect(await upgradeStatus('/api', { Origin: origin(), Cookie: cookie() })).toBe(101);
+    expect(await upgradeStatus(`/api?token=${host.token}`, { Origin: origin() })).toBe(101);
+  });
+});
