@@ -2,9 +2,10 @@
 // esbuild, not tsc: the sandboxed preload must be ONE CommonJS file (a sandboxed preload cannot
 // require local modules), and bundling keeps startup to one file read per entry.
 import { build } from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 
 const outdir = 'dist/node';
+await rm(outdir, { recursive: true, force: true });
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,8 +25,7 @@ await build({
   },
   outdir,
   format: 'esm',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  // No code splitting: each entry resolves ../renderer/ from its own import.meta.url.
   banner: { js: '#!/usr/bin/env node' },
 });
 
