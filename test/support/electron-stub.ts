@@ -58,4 +58,137 @@ export const webContents = {
 
 export type IpcRendererEvent = object;
 
-export default { contextBridge, ipcMain, ipcRenderer, webContents };
+
+
+// ---- The main-process objects electron/main.ts uses, recording what it asks of them ----------
+
+type AppListener = (...args: unknown[]) => void;
+const appListeners = new Map<string, AppListener[]>();
+let resolveReady: () => void = () => {};
+const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+
+/** Everything main.ts configured, for the shell's tests to inspect. */
+export const recorded = {
+  sandboxEnabled: false,
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+  windows: [] as { options: Record<string, unknown>; loadedUrl: string | null }[],
+  permissionRequestHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+  permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
+  openedExternally: [] as string[],
+  menu: null as unknown,
+};
+
+export const app = {
+  enableSandbox() {
+    recorded.sandboxEnabled = true;
+  },
+  on(event: string, listener: AppListener) {
+    appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+    return app;
+  },
+  whenReady() {
+    return ready;
+  },
+  quit() {},
+};
+
+/** Test control: fire Electron's `ready`, or any app event, as Electron would. */
+export const electronStubControl = {
+  becomeReady: () => resolveReady(),
+  emitApp: (event: string, ...args: unknown[]) => {
+    for (const listener of appListeners.get(event) ?? []) listener(...args);
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    recorded.privilegedSchemes.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response> | Response) {
+    recorded.protocolHandlers.set(scheme, handler);
+  },
+};
+
+export const net = {
+  /** Serves file:// URLs from disk, as Electron's net.fetch does. */
+  async fetch(url: string) {
+    const { readFile } = await import('node:fs/promises');
+    const { fileURLToPath } = await import('node:url');
+    try {
+      return new Response(await readFile(fileURLToPath(url)), { status: 200 });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  },
+};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler(handler: typeof recorded.permissionRequestHandler) {
+      recorded.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler: typeof recorded.permissionCheckHandler) {
+      recorded.permissionCheckHandler = handler;
+    },
+  },
+};
+
+export const shell = {
+  async openExternal(url: string) {
+    recorded.openedExternally.push(url);
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown) => template,
+  setApplicationMenu(menu: unknown) {
+    recorded.menu = menu;
+  },
+};
+
+export class BrowserWindow {
+  static all: BrowserWindow[] = [];
+  static getAllWindows() {
+    return BrowserWindow.all;
+  }
+  readonly record: { options: Record<string, unknown>; loadedUrl: string | null };
+  readonly webContents = webContents;
+  constructor(options: Record<string, unknown>) {
+    this.record = { options, loadedUrl: null };
+    recorded.windows.push(this.record);
+    BrowserWindow.all.push(this);
+  }
+  once() {}
+  show() {}
+  isDestroyed() {
+    return false;
+  }
+  async loadURL(url: string) {
+    this.record.loadedUrl = url;
+  }
+}
+
+/** A stand-in WebContents for the web-contents-created hook, recording its handlers. */
+export function makeWebContentsRecorder() {
+  const listeners = new Map<string, (event: { preventDefault(): void }, ...args: unknown[]) => void>();
+  let windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  return {
+    on(event: string, listener: (event: { preventDefault(): void }, ...args: unknown[]) => void) {
+      listeners.set(event, listener);
+    },
+    setWindowOpenHandler(handler: typeof windowOpenHandler) {
+      windowOpenHandler = handler;
+    },
+    /** Returns whether the handler prevented the default (i.e. refused). */
+    fire(event: string, ...args: unknown[]): boolean {
+      let prevented = false;
+      listeners.get(event)?.({ preventDefault: () => (prevented = true) }, ...args);
+      return prevented;
+    },
+    openWindow(url: string) {
+      return windowOpenHandler?.({ url });
+    },
+  };
+}
+export default { contextBridge, ipcMain, ipcRenderer, webContents, app, protocol, net, session, shell, Menu, BrowserWindow };

@@ -1,0 +1,66 @@
+// The Electron shell's security settings, checked by running the real electron/main.ts against a
+// recording stand-in of Electron (test/support/electron-stub.ts): the real binary cannot run here.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { electronStubControl, ipcMain, makeWebContentsRecorder, recorded } from '../support/electron-stub';
+import { IPC_REQUEST_CHANNEL } from '../../electron/ipc/ipc-channels';
+
+let stateDir: string;
+
+// electron-store needs the Electron runtime; the shell's store becomes a plain file store here.
+vi.mock('../../electron/store/electron-store-adapter', async () => {
+  const { FileStore } = await import('../../electron/store/file-store');
+  return { ElectronConsoleStore: class extends FileStore { constructor() { super(join(stateDir, 'state.json')); } } };
+});
+
+beforeAll(async () => {
+  stateDir = await mkdtemp(join(tmpdir(), 'obx-shell-'));
+  ipcMain.removeHandler(IPC_REQUEST_CHANNEL);
+  await import('../../electron/main');
+  electronStubControl.becomeReady();
+  await vi.waitUntil(() => recorded.windows.length > 0);
+});
+
+afterAll(async () => {
+  ipcMain.removeHandler(IPC_REQUEST_CHANNEL);
+  await rm(stateDir, { recursive: true, force: true });
+});
+
+describe('the Electron shell', () => {
+  it('opens its window sandboxed, isolated and without Node in the page', () => {
+    expect(recorded.sandboxEnabled).toBe(true);
+    const preferences = recorded.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false });
+    expect(String(preferences.preload)).toMatch(/preload\.cjs$/);
+    expect(recorded.windows[0]!.loadedUrl).toBe('app://console/index.html');
+  });
+
+  it('serves the renderer from its own app:// origin with a strict CSP, and nothing outside it', async () => {
+    expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    const handler = recorded.protocolHandlers.get('app')!;
+    const escape = await handler(new Request('app://console/..%2F..%2Fpackage.json'));
+    expect(escape.status).toBe(404);
+    const missing = await handler(new Request('app://console/no-such-file.js'));
+    expect(missing.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('denies every permission request and check', () => {
+    let granted: boolean | null = null;
+    recorded.permissionRequestHandler!({}, 'media', (answer) => (granted = answer));
+    expect(granted).toBe(false);
+    expect(recorded.permissionCheckHandler!({}, 'geolocation')).toBe(false);
+  });
+
+  it('refuses navigation, redirects, webviews and new windows; web links go to the system browser', () => {
+    const contents = makeWebContentsRecorder();
+    electronStubControl.emitApp('web-contents-created', {}, contents);
+    expect(contents.fire('will-navigate', 'https://evil.example')).toBe(true);
+    expect(contents.fire('will-redirect', 'https://evil.example')).toBe(true);
+    expect(contents.fire('will-attach-webview')).toBe(true);
+    expect(contents.openWindow('https://docs.openstack.org/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(recorded.openedExternally).toEqual(['https://docs.openstack.org/']);
+  });
+});
