@@ -9,6 +9,14 @@ export const errorCodes = [
   'store-unwritable', // the settings file could not be written
   'ssh-config-unreadable', // ~/.ssh/config (or an Include) could not be read
   'transport-closed', // the carrier between UI and core went away
+  'ssh-unreachable', // nothing answered at host:port (down, wrong address, firewall)
+  'ssh-timeout', // the SSH handshake or login did not finish in time
+  'ssh-auth-refused', // the machine refused every credential offered
+  'ssh-host-key-unknown', // the engineer declined (or has not yet accepted) a new host key
+  'ssh-host-key-changed', // the host key differs from known_hosts: refused
+  'ssh-disconnected', // the connection dropped
+  'command-timeout', // a command on a lab machine ran past its time limit
+  'command-failed', // a command could not be started (channel refused, …)
   'internal', // a bug: the message says what failed
 ] as const;
 

@@ -1,0 +1,312 @@
+// One SSH connection to one endpoint (ssh2, pure JS): host key checked before anything is sent,
+// TCP no-delay, keepalive, channels through a gate, commands as argv arrays quoted in exactly
+// one place (shell-quote.ts), optionally reached through another connection (a jump host).
+import { Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
+import type { Duplex } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { ConsoleError } from '../contract/console-errors';
+import { ChannelGate } from './channel-gate';
+import { buildAuthAttempts, type AuthAttempt, type AuthOptions } from './ssh-auth';
+import { describeConnectFailure } from './ssh-failure';
+import { keyTypeOf, type HostKey } from './known-hosts';
+import { quoteShellCommand } from './shell-quote';
+
+/** Handshake and login, not counting the time a person spends deciding on a new host key. */
+export const CONNECT_TIMEOUT_MS = 15_000;
+/** A keepalive every 15 s, 3 unanswered = dead: a pulled cable is noticed within ~45 s. */
+const KEEPALIVE_INTERVAL_MS = 15_000;
+const KEEPALIVE_COUNT_MAX = 3;
+/** OpenSSH's default MaxSessions. */
+export const DEFAULT_CHANNEL_LIMIT = 10;
+/** A probe that has not answered in 30 s is stuck (a hung NFS mount, a dead LXD socket). */
+export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+/** Beyond this a command's output is cut (the result says so): `lxc list` of 5,000 containers is ~20 MB. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+export interface SshTarget {
+  host: string;
+  port: number;
+  user: string;
+}
+
+export type HostKeyDecision = { accept: true } | { accept: false; error: ConsoleError };
+
+export interface HostKeyPolicy {
+  decide(target: SshTarget, key: HostKey): Promise<HostKeyDecision>;
+  /** Host key types already known for this endpoint, offered first (as OpenSSH does). */
+  preferredTypes(target: SshTarget): Promise<string[]>;
+}
+
+export interface SshConnectOptions {
+  auth: AuthOptions;
+  hostKeys: HostKeyPolicy;
+  /** Reach the target through this (already open) connection, like ProxyJump. */
+  via?: SshConnection;
+  channelLimit?: number;
+  connectTimeoutMs?: number;
+}
+
+export interface CommandOptions {
+  timeoutMs?: number;
+  maxOutputBytes?: number;
+  stdin?: string | Buffer;
+}
+
+export interface CommandResult {
+  /** null when the command was killed by a signal or cut off. */
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  /** True when the output exceeded the limit and the rest was discarded. */
+  truncated: boolean;
+  /** True when stdout was not valid UTF-8 (shown with replacement characters). */
+  invalidUtf8: boolean;
+  durationMs: number;
+}
+
+const SERVER_HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = [
+  'ssh-ed25519',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'rsa-sha2-512',
+  'rsa-sha2-256',
+  'ssh-rsa',
+];
+
+export class SshConnection {
+  readonly gate: ChannelGate;
+  private closed = false;
+  private closeReason: ConsoleError | null = null;
+  private readonly closeListeners = new Set<(reason: ConsoleError | null) => void>();
+
+  private constructor(
+    readonly target: SshTarget,
+    private readonly client: Client,
+    channelLimit: number,
+  ) {
+    this.gate = new ChannelGate(channelLimit);
+  }
+
+  get label(): string {
+    return `${this.target.user}@${this.target.host}:${this.target.port}`;
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  static async open(target: SshTarget, options: SshConnectOptions): Promise<SshConnection> {
+    const where = `${target.user}@${target.host}:${target.port}${options.via ? ` (via ${options.via.label})` : ''}`;
+    const { attempts, described } = await buildAuthAttempts(options.auth);
+    if (attempts.length === 0) {
+      throw new ConsoleError('ssh-auth-refused', `no credential to offer ${where}: ${described}. Start ssh-agent with your key, or give a key file.`);
+    }
+    const sock = options.via ? await options.via.forwardTo(target.host, target.port) : undefined;
+    const known = await options.hostKeys.preferredTypes(target);
+    const client = new Client();
+    const connection = new SshConnection(target, client, options.channelLimit ?? DEFAULT_CHANNEL_LIMIT);
+    const budget = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let hostKeyRefusal: ConsoleError | null = null;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const finish = (error: ConsoleError | null) => {
+        if (settled) return;
+        settled = true;
+        if (timer) clearTimeout(timer);
+        if (error) {
+          client.end();
+          reject(error);
+        } else resolve();
+      };
+      const startClock = () => {
+        timer = setTimeout(() => finish(new ConsoleError('ssh-timeout', `${where} did not complete the SSH login within ${budget / 1000} s (is the machine overloaded, or the network lossy?)`)), budget);
+      };
+      const pauseClock = () => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+      };
+
+      const remaining = [...attempts];
+      const config: ConnectConfig = {
+        host: target.host,
+        port: target.port,
+        username: target.user,
+        sock: sock as ConnectConfig['sock'],
+        readyTimeout: 0, // our own clock, paused while a person looks at a host key prompt
+        keepaliveInterval: KEEPALIVE_INTERVAL_MS,
+        keepaliveCountMax: KEEPALIVE_COUNT_MAX,
+        algorithms: { serverHostKey: preferKnown(known) },
+        hostVerifier: (keyBlob: Buffer, verify: (valid: boolean) => void) => {
+          pauseClock();
+          const key: HostKey = { type: keyTypeOf(keyBlob), blob: keyBlob };
+          options.hostKeys.decide(target, key).then(
+            (decision) => {
+              if (!decision.accept) hostKeyRefusal = decision.error;
+              else startClock();
+              verify(decision.accept);
+            },
+            (error: unknown) => {
+              hostKeyRefusal = describeConnectFailure(error, where, described);
+              verify(false);
+            },
+          );
+        },
+        authHandler: (_methodsLeft, _partial, next) => {
+          const attempt = remaining.shift();
+          if (!attempt) return next(false as never);
+          next(toSsh2Auth(attempt, target.user) as never);
+        },
+      };
+      client.once('ready', () => finish(null));
+      client.once('error', (error) => finish(hostKeyRefusal ?? describeConnectFailure(error, where, described)));
+      client.once('close', () => finish(hostKeyRefusal ?? new ConsoleError('ssh-disconnected', `${where} closed the connection before login completed`)));
+      client.on('connect', () => client.setNoDelay(true));
+      startClock();
+      client.connect(config);
+    });
+
+    client.on('error', (error) => connection.markClosed(describeConnectFailure(error, where, described)));
+    client.on('close', () => connection.markClosed(null));
+    return connection;
+  }
+
+  /** Runs argv on the remote machine (quoted for its shell here, nowhere else). */
+  exec(argv: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
+    return this.execCommandLine(quoteShellCommand(argv), options);
+  }
+
+  /** A TCP stream to host:port opened from the remote side (for jumping through this machine). */
+  async forwardTo(host: string, port: number): Promise<Duplex> {
+    this.assertOpen();
+    const release = await this.gate.acquire();
+    return new Promise((resolve, reject) => {
+      this.client.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
+        if (error) {
+          release();
+          reject(describeConnectFailure(error, `${host}:${port}`, ''));
+          return;
+        }
+        stream.once('close', release);
+        resolve(stream);
+      });
+    });
+  }
+
+  onClose(listener: (reason: ConsoleError | null) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  close(): void {
+    this.client.end();
+    this.markClosed(null);
+  }
+
+  private async execCommandLine(commandLine: string, options: CommandOptions): Promise<CommandResult> {
+    this.assertOpen();
+    const release = await this.gate.acquire();
+    try {
+      this.assertOpen();
+      return await this.runChannel(commandLine, options);
+    } finally {
+      release();
+    }
+  }
+
+  private runChannel(commandLine: string, options: CommandOptions): Promise<CommandResult> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      this.client.exec(commandLine, (error, channel: ClientChannel) => {
+        if (error) {
+          reject(new ConsoleError('command-failed', `${this.label} would not start a command: ${error.message}`));
+          return;
+        }
+        const stdout = new OutputBuffer(maxBytes);
+        const stderr = new OutputBuffer(maxBytes);
+        const timer = setTimeout(() => {
+          channel.close();
+          reject(new ConsoleError('command-timeout', `\`${abbreviate(commandLine)}\` on ${this.label} did not finish within ${timeoutMs / 1000} s; it was stopped`));
+        }, timeoutMs);
+        channel.on('data', (chunk: Buffer) => stdout.add(chunk));
+        channel.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+        channel.on('close', (code: number | null, signal?: string) => {
+          clearTimeout(timer);
+          const text = stdout.text();
+          resolve({
+            exitCode: typeof code === 'number' ? code : null,
+            signal: signal ?? null,
+            stdout: text.value,
+            stderr: stderr.text().value,
+            truncated: stdout.truncated || stderr.truncated,
+            invalidUtf8: text.invalid,
+            durationMs: performance.now() - started,
+          });
+        });
+        if (options.stdin !== undefined) channel.end(options.stdin);
+        else channel.end();
+      });
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) {
+      throw this.closeReason ?? new ConsoleError('ssh-disconnected', `the SSH connection to ${this.label} is closed`);
+    }
+  }
+
+  private markClosed(reason: ConsoleError | null): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closeReason = reason;
+    this.gate.drain();
+    for (const listener of this.closeListeners) listener(reason);
+  }
+}
+
+/** Keeps output up to a limit and remembers that it cut the rest. */
+class OutputBuffer {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  truncated = false;
+
+  constructor(private readonly limit: number) {}
+
+  add(chunk: Buffer): void {
+    if (this.size >= this.limit) {
+      this.truncated = true;
+      return;
+    }
+    const room = this.limit - this.size;
+    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    if (kept.length < chunk.length) this.truncated = true;
+    this.chunks.push(kept);
+    this.size += kept.length;
+  }
+
+  text(): { value: string; invalid: boolean } {
+    const bytes = Buffer.concat(this.chunks);
+    try {
+      return { value: new TextDecoder('utf-8', { fatal: true }).decode(bytes), invalid: false };
+    } catch {
+      return { value: new TextDecoder('utf-8').decode(bytes), invalid: true };
+    }
+  }
+}
+
+function toSsh2Auth(attempt: AuthAttempt, username: string) {
+  return attempt.type === 'agent' ? { type: 'agent', username, agent: attempt.agent } : { type: 'publickey', username, key: attempt.key };
+}
+
+function preferKnown(knownTypes: string[]): ServerHostKeyAlgorithm[] {
+  const all = [...SERVER_HOST_KEY_ALGORITHMS];
+  const known = all.filter((algorithm) => knownTypes.includes(algorithm) || (algorithm.startsWith('rsa-sha2') && knownTypes.includes('ssh-rsa')));
+  return [...known, ...all.filter((algorithm) => !known.includes(algorithm))];
+}
+
+const abbreviate = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
