@@ -5,7 +5,9 @@
 import type * as v from 'valibot';
 import type { ConsoleErrorValue } from './console-errors';
 import {
+  LabConnectRequest,
   LabRemoval,
+  PromptReply,
   LabSelection,
   NoParams,
   SavedLabDraft,
@@ -13,6 +15,7 @@ import {
   type AppAbout,
   type ConnectionState,
   type CoreNotice,
+  type PendingPrompt,
   type SavedLab,
   type Settings,
   type SshConfigHostList,
@@ -43,6 +46,10 @@ export const consoleRequests = {
   'labs.select': request<ConnectionState>()(LabSelection),
   'connection.get': request<ConnectionState>()(NoParams),
   'sshConfig.hosts': request<SshConfigHostList>()(NoParams),
+  'lab.connect': request<ConnectionState>()(LabConnectRequest),
+  'lab.disconnect': request<ConnectionState>()(NoParams),
+  'prompts.pending': request<PendingPrompt[]>()(NoParams),
+  'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */
   'notices.pending': request<CoreNotice[]>()(NoParams),
 };
@@ -52,6 +59,9 @@ export const consoleStreams = {
   'labs.changed': stream<SavedLab[]>(),
   'settings.changed': stream<Settings>(),
   'core.notice': stream<CoreNotice>(),
+  /** A question for the engineer (new host key, key passphrase); answer with prompts.answer. */
+  'prompt.opened': stream<PendingPrompt>(),
+  'prompt.closed': stream<{ promptId: string }>(),
 };
 
 export type RequestName = keyof typeof consoleRequests;

@@ -180,3 +180,44 @@ export interface CoreNotice {
 
 export const LabSelection = v.object({ labId: v.nullable(LabId) });
 export const LabRemoval = v.object({ labId: LabId });
+
+/** A new host key: nothing is sent to the machine until the engineer accepts it. */
+export interface HostKeyQuestion {
+  kind: 'host-key';
+  /** "ubuntu@127.0.1.1:22" */
+  endpoint: string;
+  host: string;
+  port: number;
+  keyType: string;
+  /** "SHA256:…", as ssh-keygen -l prints it. */
+  fingerprint: string;
+  /** Key types known_hosts already holds for this host (a new type is worth a second look). */
+  knownTypes: string[];
+  /** Where an accepted key is written. */
+  knownHostsFile: string;
+}
+
+/** The passphrase of an encrypted key file; kept in memory only. */
+export interface PassphraseQuestion {
+  kind: 'passphrase';
+  file: string;
+  attempt: number;
+  previousWasWrong: boolean;
+}
+
+export type PromptQuestion = HostKeyQuestion | PassphraseQuestion;
+export type PendingPrompt = PromptQuestion & { promptId: string; askedAt: string };
+
+export const PromptAnswer = v.variant('kind', [
+  v.object({ kind: v.literal('host-key'), accept: v.boolean() }),
+  v.object({ kind: v.literal('passphrase'), passphrase: v.pipe(v.string(), v.maxLength(1024, 'a passphrase is limited to 1024 characters')) }),
+]);
+export type PromptAnswer = v.InferOutput<typeof PromptAnswer>;
+
+export const PromptReply = v.object({
+  promptId: v.pipe(v.string(), v.regex(/^prompt-[0-9a-f]{12}$/, 'that is not a question this console asked')),
+  /** null: declined / dismissed. */
+  answer: v.nullable(PromptAnswer),
+});
+
+export const LabConnectRequest = v.object({ labId: LabId });

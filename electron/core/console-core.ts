@@ -19,7 +19,16 @@ import type {
   SshConfigHostList,
 } from '../contract/payloads';
 import { emptyStoredState, type ConsoleStore, type StoredState } from '../store/stored-state';
-import { listSshConfigHosts } from '../ssh-config/ssh-config-hosts';
+import { listSshConfigHosts, resolveSshHost } from '../ssh-config/ssh-config-hosts';
+import { PromptBroker } from './prompt-broker';
+import { KnownHosts } from '../ssh/known-hosts';
+import { InteractiveHostKeyPolicy } from '../ssh/interactive-host-key-policy';
+import { RememberedPassphrases } from '../ssh/remembered-passphrases';
+import { defaultAgentSocket } from '../ssh/ssh-auth';
+import { LabLink } from '../lab/lab-link';
+import type { HostResolver } from '../lab/controller-route';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 export interface ConsoleCoreOptions {
   host: ConsoleHostKind;
@@ -27,6 +36,12 @@ export interface ConsoleCoreOptions {
   /** Where ~/.ssh/config hosts come from; tests point it at a fixture home. */
   listSshHosts?: () => Promise<SshConfigHostList>;
   reportInternalError?: InternalErrorReporter;
+  /** known_hosts files, the first one receiving accepted keys (default: OpenSSH's). */
+  knownHostsFiles?: string[];
+  /** ssh-agent socket (default: $SSH_AUTH_SOCK). */
+  agentSocket?: string | null;
+  /** How a ~/.ssh/config name resolves (default: `ssh -G`, or the console's reader). */
+  resolveHost?: HostResolver;
 }
 
 export interface ConsoleCore {
@@ -70,6 +85,32 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     streams.push('connection.changed', next);
   };
 
+  const prompts = new PromptBroker(streams);
+  const hostKeys = new InteractiveHostKeyPolicy(
+    new KnownHosts(options.knownHostsFiles ?? [join(homedir(), '.ssh', 'known_hosts'), '/etc/ssh/ssh_known_hosts']),
+    prompts,
+  );
+  const passphrases = new RememberedPassphrases(prompts);
+  let link: LabLink | null = null;
+  const dropLink = () => {
+    link?.disconnect();
+    link = null;
+  };
+  const openLink = (lab: SavedLab): LabLink => {
+    dropLink();
+    const opened: LabLink = new LabLink(lab, {
+      hostKeys,
+      passphrases,
+      resolveHost: options.resolveHost ?? ((name) => resolveSshHost(name)),
+      agentSocket: options.agentSocket === undefined ? defaultAgentSocket() : options.agentSocket,
+      onState: ({ phase, detail }) => {
+        if (link === opened) setConnection({ labId: lab.id, labName: lab.name, phase, detail, since: new Date().toISOString() });
+      },
+    });
+    link = opened;
+    return opened;
+  };
+
   const findLab = (labId: string): SavedLab => {
     const lab = state.labs.find((candidate) => candidate.id === labId);
     if (!lab) throw new ConsoleError('not-found', `no saved lab has the id ${labId}; it may have been removed in another window`);
@@ -110,7 +151,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       const labs = existing ? state.labs.map((other) => (other.id === lab.id ? lab : other)) : [...state.labs, lab];
       await persist({ ...state, labs });
       streams.push('labs.changed', labs);
-      if (connection.labId === lab.id) setConnection(connectionFor(lab));
+      if (connection.labId === lab.id) {
+        // The endpoint may have changed: the next connect uses the saved one.
+        dropLink();
+        setConnection(connectionFor(lab));
+      }
       return lab;
     },
 
@@ -120,18 +165,46 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       const lastLabId = state.lastLabId === labId ? null : state.lastLabId;
       await persist({ ...state, labs, lastLabId });
       streams.push('labs.changed', labs);
-      if (connection.labId === labId) setConnection(connectionFor(null));
+      if (connection.labId === labId) {
+        dropLink();
+        setConnection(connectionFor(null));
+      }
       return labs;
     },
 
     'labs.select': async ({ labId }) => {
       const lab = labId === null ? null : findLab(labId);
       await persist({ ...state, lastLabId: lab?.id ?? null });
-      setConnection(connectionFor(lab));
+      if (lab?.id !== connection.labId || connection.phase === 'failed') {
+        dropLink();
+        setConnection(connectionFor(lab));
+      }
       return connection;
     },
 
     'connection.get': () => connection,
+
+    'lab.connect': async ({ labId }) => {
+      const lab = findLab(labId);
+      if (state.lastLabId !== lab.id) await persist({ ...state, lastLabId: lab.id });
+      // A failure is reported in the connection state (the status bar shows it), not thrown.
+      await openLink(lab).connect().catch(() => {});
+      return connection;
+    },
+
+    'lab.disconnect': () => {
+      dropLink();
+      const lab = state.labs.find((candidate) => candidate.id === connection.labId) ?? null;
+      setConnection(connectionFor(lab));
+      return connection;
+    },
+
+    'prompts.pending': () => prompts.pending(),
+
+    'prompts.answer': ({ promptId, answer }) => {
+      prompts.answer(promptId, answer);
+      return null;
+    },
 
     'sshConfig.hosts': () => (options.listSshHosts ?? listSshConfigHosts)(),
 
@@ -142,6 +215,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     dispatch: createRequestDispatcher(handlers, options.reportInternalError),
     streams,
     close: async () => {
+      dropLink();
+      prompts.closeAll();
+      passphrases.forget();
       await saving.catch(() => {});
     },
   };

@@ -121,3 +121,20 @@ async function mapBounded<T, R>(items: T[], limit: number, work: (item: T) => Pr
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }
+
+/** What `ssh NAME` would use for any name, declared in the config or not. */
+export async function resolveSshHost(name: string, options: SshConfigHostsOptions = {}): Promise<SshConfigHost> {
+  const home = options.home ?? homedir();
+  const configPath = options.configPath ?? join(home, '.ssh', 'config');
+  const configArgs = configPath === join(userInfo().homedir, '.ssh', 'config') ? [] : ['-F', configPath];
+  const sshBinary = options.sshBinary === undefined ? 'ssh' : options.sshBinary;
+  if (sshBinary !== null) {
+    try {
+      return fromSshG(name, configPath, await runSshG(sshBinary, configArgs, name), home);
+    } catch {
+      // No OpenSSH, or it rejected the config: fall back to the console's reading below.
+    }
+  }
+  const document = await readSshConfig(configPath, home);
+  return fromParser(name, configPath, resolveHostOptions(document, name), home);
+}

@@ -20,6 +20,12 @@ const KEEPALIVE_COUNT_MAX = 3;
 export const DEFAULT_CHANNEL_LIMIT = 10;
 /** A probe that has not answered in 30 s is stuck (a hung NFS mount, a dead LXD socket). */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
+/**
+ * sshd frees a session slot a moment after the channel closes, so a burst at the limit can still
+ * meet "Channel open failure": retry a few times with a growing pause before giving up.
+ */
+const CHANNEL_OPEN_RETRIES = 5;
+const CHANNEL_OPEN_RETRY_DELAY_MS = 40;
 /** Beyond this a command's output is cut (the result says so): `lxc list` of 5,000 containers is ~20 MB. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
@@ -208,12 +214,19 @@ export class SshConnection {
 
   private async execCommandLine(commandLine: string, options: CommandOptions): Promise<CommandResult> {
     this.assertOpen();
-    const release = await this.gate.acquire();
-    try {
-      this.assertOpen();
-      return await this.runChannel(commandLine, options);
-    } finally {
-      release();
+    for (let attempt = 0; ; attempt += 1) {
+      const release = await this.gate.acquire();
+      try {
+        this.assertOpen();
+        return await this.runChannel(commandLine, options);
+      } catch (error) {
+        if (!(error instanceof ChannelRefused) || attempt >= CHANNEL_OPEN_RETRIES) {
+          throw error instanceof ChannelRefused ? error.failure : error;
+        }
+      } finally {
+        release();
+      }
+      await new Promise((resolve) => setTimeout(resolve, CHANNEL_OPEN_RETRY_DELAY_MS * (attempt + 1)));
     }
   }
 
@@ -224,7 +237,7 @@ export class SshConnection {
     return new Promise((resolve, reject) => {
       this.client.exec(commandLine, (error, channel: ClientChannel) => {
         if (error) {
-          reject(new ConsoleError('command-failed', `${this.label} would not start a command: ${error.message}`));
+          reject(new ChannelRefused(new ConsoleError('command-failed', `${this.label} would not start a command: ${error.message}`)));
           return;
         }
         const stdout = new OutputBuffer(maxBytes);
@@ -266,6 +279,13 @@ export class SshConnection {
     this.closeReason = reason;
     this.gate.drain();
     for (const listener of this.closeListeners) listener(reason);
+  }
+}
+
+/** The server refused to open a channel (often: its session limit, for a moment). */
+class ChannelRefused extends Error {
+  constructor(readonly failure: ConsoleError) {
+    super(failure.message);
   }
 }
 

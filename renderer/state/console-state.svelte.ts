@@ -6,6 +6,8 @@ import type {
   AppAbout,
   ConnectionState,
   CoreNotice,
+  PendingPrompt,
+  PromptAnswer,
   SavedLab,
   SavedLabDraft,
   Settings,
@@ -31,6 +33,8 @@ export class ConsoleState {
   connection = $state<ConnectionState | null>(null);
   carrier = $state<{ state: CarrierState; detail: string }>({ state: 'connecting', detail: '' });
   notices = $state<ShownNotice[]>([]);
+  /** Questions from the core waiting for the engineer (host keys, passphrases), oldest first. */
+  prompts = $state<PendingPrompt[]>([]);
   view = $state<ViewId>('overview');
   /** The connect/manage-labs screen is open (always, when no lab is saved). */
   managingLabs = $state(false);
@@ -47,6 +51,10 @@ export class ConsoleState {
     api.listen('settings.changed', (settings) => (this.settings = settings));
     api.listen('connection.changed', (connection) => (this.connection = connection));
     api.listen('core.notice', (notice) => this.notify(notice));
+    api.listen('prompt.opened', (prompt) => {
+      if (!this.prompts.some((open) => open.promptId === prompt.promptId)) this.prompts = [...this.prompts, prompt];
+    });
+    api.listen('prompt.closed', ({ promptId }) => (this.prompts = this.prompts.filter((open) => open.promptId !== promptId)));
     await this.reload();
   }
 
@@ -54,13 +62,15 @@ export class ConsoleState {
   async reload(): Promise<void> {
     const api = this.requireApi();
     await this.guard(async () => {
-      const [about, labs, settings, connection, notices] = await Promise.all([
+      const [about, labs, settings, connection, notices, prompts] = await Promise.all([
         api.request('app.about', null),
         api.request('labs.list', null),
         api.request('settings.get', null),
         api.request('connection.get', null),
         api.request('notices.pending', null),
+        api.request('prompts.pending', null),
       ]);
+      this.prompts = prompts;
       this.about = about;
       this.labs = labs;
       this.settings = settings;
@@ -98,6 +108,23 @@ export class ConsoleState {
     await this.guard(async () => {
       this.connection = await this.requireApi().request('labs.select', { labId });
     });
+  }
+
+  async connect(labId: string): Promise<void> {
+    await this.guard(async () => {
+      this.connection = await this.requireApi().request('lab.connect', { labId });
+    });
+  }
+
+  async disconnect(): Promise<void> {
+    await this.guard(async () => {
+      this.connection = await this.requireApi().request('lab.disconnect', null);
+    });
+  }
+
+  async answerPrompt(promptId: string, answer: PromptAnswer | null): Promise<void> {
+    this.prompts = this.prompts.filter((open) => open.promptId !== promptId);
+    await this.guard(() => this.requireApi().request('prompts.answer', { promptId, answer }));
   }
 
   async updateSettings(patch: SettingsPatch): Promise<void> {
