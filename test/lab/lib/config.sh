@@ -163,3 +163,13 @@ containers_of() {  # MACHINE -> that machine's container names (nova instances f
   for n in "${JUJU_CONTAINERS[@]}"; do [ "$(j_machine "$n")" = "$m" ] && echo "$n"; done
   return 0
 }
+
+# ---------------------------------------------------------------- the Juju model (juju status stand-in)
+JUJU_MODEL=default; JUJU_CONTROLLER=maas; JUJU_CLOUD=maas
+JUJU_VERSION=2.0.1          # the walkthrough's Juju
+JUJU_SERIES=xenial
+# Principal units on the machines themselves, and their subordinates (the walkthrough's numbering:
+# nova-compute/1* on 22 with lxd/0*, neutron-openvswitch/0*, ntp/0*; ntp/3 under neutron-gateway/0).
+declare -A M_PRINCIPAL=([22]=nova-compute/1 [23]="" [24]=nova-compute/2 [26]=neutron-gateway/0)
+declare -A M_SUBORDINATES=([22]="lxd/0 neutron-openvswitch/0 ntp/0" [23]=""
+                           [24]="lxd/2 neutron-openvswitch/2 ntp/2" [26]="ntp/3")

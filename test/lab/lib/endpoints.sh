@@ -124,6 +124,7 @@ endpoint_stop() {  # ENDPOINT: the listener and the per-connection sshd processe
 
 endpoints_up() {
   step "sshd endpoints (own mount+UTS namespace each)"
+  [ -d /run/sshd ] || mark run-sshd
   mkdir -p /run/sshd; chmod 755 /run/sshd     # privilege separation dir (systemd would create it)
   # A system sshd on *:22 would take every loopback address's port 22.
   if ss -Hltn "sport = :$SSH_PORT" | awk '{print $4}' | grep -Eq '^(0\.0\.0\.0|\*|\[::\]):'; then
@@ -138,5 +139,6 @@ endpoints_down() {
   step "sshd endpoints"
   local e
   for e in $(all_endpoints); do endpoint_stop "$e"; done
+  if marked run-sshd; then rmdir /run/sshd 2>/dev/null || true; fi
   step_done
 }

@@ -5,7 +5,7 @@
 # (Nova instances, answered by the qdhcp namespace's dnsmasq with a fixed MAC->IP entry).
 
 # Bump when the image's contents change: up replaces an older image (running containers keep theirs).
-IMAGE_REVISION=3
+IMAGE_REVISION=4
 
 image_up() {
   step "busybox image ($IMAGE_ALIAS r$IMAGE_REVISION)"
@@ -56,7 +56,7 @@ case "$1" in
   deconfig) ip addr flush dev "$interface"; ip link set "$interface" up ;;
   bound|renew)
     ip addr flush dev "$interface"
-    ip addr add "$ip/${mask:-24}" dev "$interface"
+    ip addr add "$ip/${mask:-24}" broadcast "${broadcast:-+}" dev "$interface"
     [ -n "$mtu" ] && ip link set dev "$interface" mtu "$mtu"
     [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface"
     ;;

@@ -35,7 +35,7 @@ dhcp_up() {  # NET
   local net=$1 ns dev d inst ip hash
   ns=$(qdhcp_ns "$net"); dev=$(dhcp_dev "$net"); d=$(dhcp_dir "$net")
   ns_ensure "$ns"
-  ns_port "$ns" "$dev" "${NET_DHCP_MAC[$net]}" $INT_BRIDGE "${NET_VLAN[$net]}" "${NET_DHCP_PORT[$net]}"
+  ns_port "$ns" "$dev" "${NET_DHCP_MAC[$net]}" "$INT_BRIDGE" "${NET_VLAN[$net]}" "${NET_DHCP_PORT[$net]}"
   ip -n "$ns" addr replace "${NET_DHCP_ADDR[$net]}/$(net_prefix "$net")" dev "$dev"
   ip -n "$ns" route replace default via "${NET_GW[$net]}" dev "$dev"
   mkdir -p "$d"
@@ -58,7 +58,7 @@ dhcp_up() {  # NET
     --dhcp-hostsfile="$d/host" --dhcp-optsfile="$d/opts" --dhcp-leasefile="$d/leases" \
     --dhcp-match=set:ipxe,175 --bind-interfaces --interface="$dev" \
     --dhcp-range="set:tag0,$(net_base "$net"),static,${NET_NETMASK[$net]},$DHCP_LEASE" \
-    --dhcp-option-force=option:mtu,$INSTANCE_MTU --dhcp-lease-max=256 --conf-file= \
+    --dhcp-option-force=option:mtu,"$INSTANCE_MTU" --dhcp-lease-max=256 --conf-file= \
     --domain=openstacklocal --port=0 --no-ping --user=root --log-dhcp --log-facility="$d/dnsmasq.log"
   echo "$hash" >"$d/hash"
   wait_until 30 alive "$RUN_DIR/dnsmasq-$net.pid" || die "dnsmasq for $net did not stay up ($LOG_DIR/dnsmasq-$net.out)"
@@ -70,11 +70,11 @@ qrouter_up() {
   ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1     # inside this namespace only
   for net in "${NETS[@]}"; do
     dev=$(qr_dev "$net")
-    ns_port "$ns" "$dev" "${NET_QR_MAC[$net]}" $INT_BRIDGE "${NET_VLAN[$net]}" "${NET_QR_PORT[$net]}"
+    ns_port "$ns" "$dev" "${NET_QR_MAC[$net]}" "$INT_BRIDGE" "${NET_VLAN[$net]}" "${NET_QR_PORT[$net]}"
     ip -n "$ns" addr replace "${NET_GW[$net]}/$(net_prefix "$net")" dev "$dev"
   done
   qg=$(qg_dev)
-  ns_port "$ns" "$qg" "$EXT_QG_MAC" $EXT_BRIDGE "" "$EXT_QG_PORT"
+  ns_port "$ns" "$qg" "$EXT_QG_MAC" "$EXT_BRIDGE" "" "$EXT_QG_PORT"
   ip -n "$ns" addr replace "$EXT_QG_ADDR/$EXT_PREFIX" dev "$qg"
   for f in $(floating_addrs) $DEAD_FLOATING; do ip -n "$ns" addr replace "$f/32" dev "$qg"; done
   # Upstream gateway of the external network: nothing answers there (no host route, no uplink).
@@ -112,6 +112,7 @@ ext_upstream_gw() { local b=${EXT_CIDR%/*}; echo "${b%.*}.$(( ${b##*.} + 1 ))"; 
 neutron_up() {
   step "Neutron gateway: $QROUTER_NS, ${#NETS[@]} x qdhcp + dnsmasq, floating IPs"
   local net
+  [ -d /run/netns ] || mark run-netns     # ip netns creates (and bind-mounts) it on first use
   for net in "${NETS[@]}"; do dhcp_up "$net"; done
   qrouter_up
   step_done
@@ -123,5 +124,10 @@ neutron_down() {
   for net in "${NETS[@]}"; do stop_pid "$RUN_DIR/dnsmasq-$net.pid"; done
   for net in "${NETS[@]}"; do [ -e "/run/netns/$(qdhcp_ns "$net")" ] && ip netns del "$(qdhcp_ns "$net")"; done
   [ -e "/run/netns/$QROUTER_NS" ] && ip netns del "$QROUTER_NS"
+  if marked run-netns && [ -d /run/netns ] && [ -z "$(ls -A /run/netns)" ]; then
+    local i
+    for i in 1 2 3 4; do mountpoint -q /run/netns || break; umount /run/netns 2>/dev/null || break; done
+    rmdir /run/netns 2>/dev/null || true
+  fi
   step_done
 }

@@ -28,11 +28,11 @@ ovs_up() {
   fi
   local br
   for br in $INT_BRIDGE $EXT_BRIDGE; do
-    ovs-vsctl --timeout=$OVS_TIMEOUT --may-exist add-br $br -- set bridge $br datapath_type=netdev \
-      -- set bridge $br external-ids:obx-lab=1
+    ovs-vsctl --timeout=$OVS_TIMEOUT --may-exist add-br "$br" -- set bridge "$br" datapath_type=netdev \
+      -- set bridge "$br" external-ids:obx-lab=1
   done
   # Neutron's OVS agent marks br-int's MAC learning bridge like this; NORMAL forwarding is the default.
-  ovs-vsctl --timeout=$OVS_TIMEOUT set bridge $INT_BRIDGE other-config:mac-aging-time=300
+  ovs-vsctl --timeout=$OVS_TIMEOUT set bridge "$INT_BRIDGE" other-config:mac-aging-time=300
   step_done
 }
 
@@ -40,10 +40,23 @@ ovs_up() {
 # in one transaction like nova-lxd's `--if-exists del-port … -- add-port …`.
 ovs_port() {
   local br=$1 port=$2 tag=${3:-}; shift 3 || shift $#
-  local args=(--timeout=$OVS_TIMEOUT -- --if-exists del-port "$port" -- add-port "$br" "$port")
+  ovs_port_is "$br" "$port" "$tag" "$@" && return 0   # re-running up must not bounce live ports
+  local args=("--timeout=$OVS_TIMEOUT" -- --if-exists del-port "$port" -- add-port "$br" "$port")
   [ -n "$tag" ] && args+=("tag=$tag")
   if [ $# -gt 0 ]; then args+=(-- set Interface "$port"); args+=("$@"); fi
   ovs-vsctl "${args[@]}"
+}
+
+# ovs_port_is BRIDGE PORT TAG [external-ids:k=v...]: already attached exactly like that?
+ovs_port_is() {
+  local br=$1 port=$2 tag=${3:-} ids kv k v; shift 3 || shift $#
+  [ "$(ovs-vsctl --timeout=$OVS_TIMEOUT port-to-br "$port" 2>/dev/null)" = "$br" ] || return 1
+  [ "$(ovs-vsctl --timeout=$OVS_TIMEOUT get Port "$port" tag 2>/dev/null)" = "${tag:-[]}" ] || return 1
+  ids=$(ovs-vsctl --timeout=$OVS_TIMEOUT get Interface "$port" external_ids 2>/dev/null) || return 1
+  for kv in "$@"; do
+    kv=${kv#external-ids:}; k=${kv%%=*}; v=${kv#*=}
+    grep -qF -e "$k=$v" -e "$k=\"$v\"" -e "\"$k\"=\"$v\"" <<<"$ids" || return 1
+  done
 }
 
 ovs_down() {
