@@ -1,5 +1,6 @@
 import { mount } from 'svelte';
 import './styles/theme.css';
+import './styles/controls.css';
 import App from './App.svelte';
 import { connectToCore } from './api/console-api';
 import { ConsoleState } from './state/console-state.svelte';

@@ -4,7 +4,9 @@
 import { access, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { utils, type ParsedKey } from 'ssh2';
+// ssh2 is CommonJS: the bundled ESM entry can only take its default export.
+import ssh2 from 'ssh2';
+import type { ParsedKey } from 'ssh2';
 import { ConsoleError } from '../contract/console-errors';
 import { expandHome } from '../ssh-config/ssh-config-file';
 
@@ -59,7 +61,7 @@ export async function buildAuthAttempts(options: AuthOptions): Promise<{ attempt
 }
 
 async function parseWithPassphrase(data: Buffer, file: string, passphrases: PassphraseSource | null): Promise<ParsedKey | null> {
-  const plain = pick(utils.parseKey(data));
+  const plain = pick(ssh2.utils.parseKey(data));
   if (!(plain instanceof Error)) return plain;
   if (!/encrypted|passphrase/i.test(plain.message)) {
     throw new ConsoleError('invalid-payload', `${file} is not a private key ssh can use (${plain.message})`);
@@ -70,7 +72,7 @@ async function parseWithPassphrase(data: Buffer, file: string, passphrases: Pass
   for (let attempt = 1; attempt <= PASSPHRASE_ATTEMPTS; attempt += 1) {
     const passphrase = await passphrases.passphraseFor(file, attempt, attempt > 1);
     if (passphrase === null) return null;
-    const parsed = pick(utils.parseKey(data, passphrase));
+    const parsed = pick(ssh2.utils.parseKey(data, passphrase));
     if (!(parsed instanceof Error)) return parsed;
   }
   throw new ConsoleError('invalid-payload', `wrong passphrase for ${file} (${PASSPHRASE_ATTEMPTS} tries)`);

@@ -1,7 +1,9 @@
 // One SSH connection to one endpoint (ssh2, pure JS): host key checked before anything is sent,
 // TCP no-delay, keepalive, channels through a gate, commands as argv arrays quoted in exactly
 // one place (shell-quote.ts), optionally reached through another connection (a jump host).
-import { Client, type ClientChannel, type ConnectConfig, type ServerHostKeyAlgorithm } from 'ssh2';
+// ssh2 is CommonJS: the bundled ESM entry can only take its default export.
+import ssh2 from 'ssh2';
+import type { Client, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { ConsoleError } from '../contract/console-errors';
@@ -111,7 +113,7 @@ export class SshConnection {
     }
     const sock = options.via ? await options.via.forwardTo(target.host, target.port) : undefined;
     const known = await options.hostKeys.preferredTypes(target);
-    const client = new Client();
+    const client = new ssh2.Client();
     const connection = new SshConnection(target, client, options.channelLimit ?? DEFAULT_CHANNEL_LIMIT);
     const budget = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
 

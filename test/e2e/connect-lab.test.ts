@@ -1,0 +1,82 @@
+// Connecting to the real lab from the console in Chromium: a saved lab from ~/.ssh/config, the
+// new-host-key question with the controller's real fingerprint, then a live connection.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOT_DIR } from '../support/chromium';
+import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
+import { loadLabManifest, type LabManifest } from '../lab/lab-manifest';
+
+let lab: LabManifest;
+let home: string;
+let host: WebHostProcess;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  lab = loadLabManifest();
+  home = await mkdtemp(join(tmpdir(), 'obx-e2e-connect-'));
+  await mkdir(join(home, '.ssh'), { mode: 0o700 });
+  await writeFile(join(home, '.ssh', 'config'), `Host orangebox64\n  HostName ${lab.controller.address}\n  User ${lab.user}\n  IdentityFile ${lab.userKey}\n  IdentitiesOnly yes\n`);
+  host = await startWebHostProcess(['--state', join(home, 'state.json')], { ...process.env, HOME: home, SSH_AUTH_SOCK: '' });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' })).newPage();
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(host.urlWithToken);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+const status = () => page.getByTestId('connection-state').innerText();
+
+describe('connecting to the real lab from the console', () => {
+  it('asks about the controller’s new host key, showing its real fingerprint', async () => {
+    await page.getByRole('button', { name: /^orangebox64/ }).click();
+    await page.getByRole('button', { name: 'Save and select' }).click();
+    await expect.poll(status).toContain('Not connected');
+    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('host-key-fingerprint').innerText()).toBe(lab.controller.hostKeyFingerprint);
+    expect(await dialog.innerText()).toContain(`${lab.user}@${lab.controller.address}:22`);
+    await expect.poll(status).toContain('Connecting');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'host-key-prompt-dark.png') });
+  });
+
+  it('connects once accepted, records the key, and shows the controller’s hostname', async () => {
+    await page.getByRole('button', { name: 'Accept and connect' }).click();
+    await expect.poll(status, { timeout: 15_000 }).toContain('Connected');
+    expect(await status()).toContain(`(${lab.controller.hostname})`);
+    expect(await readFile(join(home, '.ssh', 'known_hosts'), 'utf8')).toContain(lab.controller.hostKey.split(' ')[1]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'connected-dark.png') });
+  });
+
+  it('disconnects on request', async () => {
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await expect.poll(status).toContain('Not connected');
+  });
+
+  it('shows a refused connection as a failure the engineer can act on', async () => {
+    await page.getByLabel('Lab').selectOption('__manage__');
+    await page.getByLabel('Lab name').fill('Nobody home');
+    await page.getByLabel('Controller address').fill('127.0.9.9');
+    await page.getByLabel(/Private key file/).fill(lab.userKey);
+    await page.getByRole('button', { name: 'Save and select' }).click();
+    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(status, { timeout: 15_000 }).toContain('Connection failed');
+    expect(await status()).toMatch(/127\.0\.9\.9:22.*connection refused/);
+    expect(await page.getByRole('button', { name: 'Retry' }).first().isVisible()).toBe(true);
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
