@@ -12,6 +12,7 @@ import { buildAuthAttempts, type AuthAttempt, type AuthOptions } from './ssh-aut
 import { describeConnectFailure } from './ssh-failure';
 import { keyTypeOf, type HostKey } from './known-hosts';
 import { quoteShellCommand } from './shell-quote';
+import { OutputBuffer } from './output-buffer';
 
 /** Handshake and login, not counting the time a person spends deciding on a new host key. */
 export const CONNECT_TIMEOUT_MS = 15_000;
@@ -288,36 +289,6 @@ export class SshConnection {
 class ChannelRefused extends Error {
   constructor(readonly failure: ConsoleError) {
     super(failure.message);
-  }
-}
-
-/** Keeps output up to a limit and remembers that it cut the rest. */
-class OutputBuffer {
-  private readonly chunks: Buffer[] = [];
-  private size = 0;
-  truncated = false;
-
-  constructor(private readonly limit: number) {}
-
-  add(chunk: Buffer): void {
-    if (this.size >= this.limit) {
-      this.truncated = true;
-      return;
-    }
-    const room = this.limit - this.size;
-    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
-    if (kept.length < chunk.length) this.truncated = true;
-    this.chunks.push(kept);
-    this.size += kept.length;
-  }
-
-  text(): { value: string; invalid: boolean } {
-    const bytes = Buffer.concat(this.chunks);
-    try {
-      return { value: new TextDecoder('utf-8', { fatal: true }).decode(bytes), invalid: false };
-    } catch {
-      return { value: new TextDecoder('utf-8').decode(bytes), invalid: true };
-    }
   }
 }
 

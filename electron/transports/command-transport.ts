@@ -1,0 +1,15 @@
+// How a command reaches one machine of a lab. Probes and terminals ask a transport to run an
+// argv; they never know whether it went over SSH, through `juju ssh`, or ran on this machine.
+import type { CommandOptions, CommandResult } from '../ssh/ssh-connection';
+
+export type TransportKind = 'ssh' | 'juju-ssh' | 'local';
+
+export interface CommandTransport {
+  readonly kind: TransportKind;
+  /** For the UI: "ubuntu@127.0.1.22:22 via ubuntu@127.0.1.1:22", "juju ssh 23 on OrangeBox64". */
+  readonly label: string;
+  run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult>;
+  close(): void;
+}
+
+export type { CommandOptions, CommandResult };

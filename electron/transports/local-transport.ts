@@ -1,0 +1,51 @@
+// A lab (or a lab machine) on this very computer: commands run as child processes, with the
+// same result shape, limits and messages as over SSH.
+import { spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { ConsoleError } from '../contract/console-errors';
+import { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_MAX_OUTPUT_BYTES } from '../ssh/ssh-connection';
+import { OutputBuffer } from '../ssh/output-buffer';
+import type { CommandOptions, CommandResult, CommandTransport } from './command-transport';
+
+export class LocalTransport implements CommandTransport {
+  readonly kind = 'local' as const;
+  readonly label = 'this computer';
+
+  run(argv: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
+    const [program, ...args] = argv;
+    if (!program) return Promise.reject(new ConsoleError('invalid-payload', 'an empty command cannot be run'));
+    const timeoutMs = options.timeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS;
+    const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      // No shell: argv goes to the program as it is.
+      const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+      const stdout = new OutputBuffer(maxBytes);
+      const stderr = new OutputBuffer(maxBytes);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGTERM');
+      }, timeoutMs);
+      child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));
+      child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(new ConsoleError('command-failed', error.code === 'ENOENT' ? `${program} is not installed on this computer` : `${program} could not start: ${error.message}`));
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        if (timedOut) {
+          reject(new ConsoleError('command-timeout', `\`${argv.join(' ').slice(0, 80)}\` on this computer did not finish within ${timeoutMs / 1000} s; it was stopped`));
+          return;
+        }
+        const text = stdout.text();
+        resolve({ exitCode: code, signal, stdout: text.value, stderr: stderr.text().value, truncated: stdout.truncated || stderr.truncated, invalidUtf8: text.invalid, durationMs: performance.now() - started });
+      });
+      if (options.stdin !== undefined) child.stdin.end(options.stdin);
+      else child.stdin.end();
+    });
+  }
+
+  close(): void {}
+}

@@ -1,0 +1,25 @@
+import type { SshConnection } from '../ssh/ssh-connection';
+import type { CommandOptions, CommandResult, CommandTransport } from './command-transport';
+
+/** A machine reached by its own SSH connection (directly, or jumping through the controller). */
+export class SshTransport implements CommandTransport {
+  readonly kind = 'ssh' as const;
+
+  constructor(
+    private readonly connection: SshConnection,
+    private readonly via: SshConnection | null,
+    private readonly ownsConnection: boolean,
+  ) {}
+
+  get label(): string {
+    return this.via ? `${this.connection.label} via ${this.via.label}` : this.connection.label;
+  }
+
+  run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult> {
+    return this.connection.exec(argv, options);
+  }
+
+  close(): void {
+    if (this.ownsConnection) this.connection.close();
+  }
+}
