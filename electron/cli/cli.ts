@@ -1,6 +1,8 @@
-// orangebox-console: the core under plain Node, no Electron. Later: `parse`, `inventory`.
+// orangebox-console: the core under plain Node, no Electron.
 import { APP_NAME, APP_VERSION } from '../core/app-identity';
 import { runWebHost } from '../web/start-web-host';
+import { runParseCommand } from './parse-command';
+import { runInventoryCommand } from './inventory-command';
 
 const USAGE = `${APP_NAME} ${APP_VERSION}: operator console for OpenStack-on-LXD labs (OrangeBoxes)
 
@@ -8,6 +10,8 @@ Usage: orangebox-console <command> [options]
 
 Commands:
   web [--port N] [--open]   serve the console to a browser on 127.0.0.1
+  parse <kind> [file|-]     print the normalized JSON of one command output
+  inventory <controller>    run every probe on a live lab and print the inventory (--json)
   help                      show this help
 
 Options:
@@ -25,6 +29,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'web') return runWebHost(rest);
+  if (command === 'parse') return runParseCommand(rest);
+  if (command === 'inventory') return runInventoryCommand(rest);
   console.error(`orangebox-console: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

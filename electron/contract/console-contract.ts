@@ -20,6 +20,7 @@ import {
   type Settings,
   type SshConfigHostList,
 } from './payloads';
+import { InventoryVisibility, RouteOverride, type LabInventory, type ProbeOutcome } from './inventory';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
   params: Params;
@@ -48,6 +49,12 @@ export const consoleRequests = {
   'sshConfig.hosts': request<SshConfigHostList>()(NoParams),
   'lab.connect': request<ConnectionState>()(LabConnectRequest),
   'lab.disconnect': request<ConnectionState>()(NoParams),
+  'inventory.get': request<LabInventory | null>()(NoParams),
+  'inventory.refresh': request<LabInventory>()(NoParams),
+  /** Force (or release) the route to one machine: "auto", "jump" or "juju-ssh". */
+  'inventory.setRoute': request<LabInventory | null>()(RouteOverride),
+  /** The page is shown or hidden: periodic refresh pauses while nobody looks. */
+  'inventory.setVisible': request<null>()(InventoryVisibility),
   'prompts.pending': request<PendingPrompt[]>()(NoParams),
   'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */
@@ -62,6 +69,10 @@ export const consoleStreams = {
   /** A question for the engineer (new host key, key passphrase); answer with prompts.answer. */
   'prompt.opened': stream<PendingPrompt>(),
   'prompt.closed': stream<{ promptId: string }>(),
+  /** The inventory's shape changed (machines, routes, refresh state); probes come separately. */
+  'inventory.changed': stream<LabInventory>(),
+  /** One probe's outcome, the moment it exists. */
+  'inventory.probe': stream<ProbeOutcome>(),
 };
 
 export type RequestName = keyof typeof consoleRequests;

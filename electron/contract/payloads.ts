@@ -70,11 +70,18 @@ export const ControllerEndpoint = v.object({
 });
 export type ControllerEndpoint = v.InferOutput<typeof ControllerEndpoint>;
 
+/** Per machine, a route the engineer forced (absent = chosen automatically). */
+export const RouteOverrides = v.record(
+  v.pipe(v.string(), v.regex(/^\d+$/)),
+  v.picklist(['jump', 'juju-ssh']),
+);
+
 export const SavedLab = v.object({
   id: LabId,
   name: LabName,
   controller: ControllerEndpoint,
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  routes: v.optional(RouteOverrides, {}),
 });
 export type SavedLab = v.InferOutput<typeof SavedLab>;
 

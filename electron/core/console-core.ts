@@ -26,6 +26,7 @@ import { InteractiveHostKeyPolicy } from '../ssh/interactive-host-key-policy';
 import { RememberedPassphrases } from '../ssh/remembered-passphrases';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
 import { LabLink } from '../lab/lab-link';
+import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { HostResolver } from '../lab/controller-route';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -92,9 +93,35 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   );
   const passphrases = new RememberedPassphrases(prompts);
   let link: LabLink | null = null;
+  let keeper: InventoryKeeper | null = null;
+  const agentSocket = options.agentSocket === undefined ? defaultAgentSocket() : options.agentSocket;
   const dropLink = () => {
+    keeper?.stop();
+    keeper = null;
     link?.disconnect();
     link = null;
+  };
+  /** Once the controller answers, the inventory starts (and keeps refreshing while shown). */
+  const startInventory = (lab: SavedLab, opened: LabLink) => {
+    if (keeper) return;
+    const identityFiles = lab.controller.identityFile ? [lab.controller.identityFile] : [];
+    keeper = new InventoryKeeper({
+      labId: lab.id,
+      controller: () => opened.controller,
+      routeContext: (controller) => ({
+        controller,
+        user: lab.controller.user,
+        auth: { identityFiles: opened.identityFiles ?? identityFiles, identitiesOnly: false, agentSocket, passphrases },
+        hostKeys,
+      }),
+      routeChoice: (machineId) => state.labs.find((candidate) => candidate.id === lab.id)?.routes[machineId] ?? 'auto',
+      onInventory: (inventory) => streams.push('inventory.changed', inventory),
+      onProbe: (outcome) => streams.push('inventory.probe', outcome),
+    });
+    keeper.autoRefresh(state.settings.refreshIntervalSeconds);
+    void keeper.refresh().catch((error: unknown) =>
+      notify('error', 'inventory', `the first look at ${lab.name} failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
   };
   const openLink = (lab: SavedLab): LabLink => {
     dropLink();
@@ -102,9 +129,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       hostKeys,
       passphrases,
       resolveHost: options.resolveHost ?? ((name) => resolveSshHost(name)),
-      agentSocket: options.agentSocket === undefined ? defaultAgentSocket() : options.agentSocket,
+      agentSocket,
       onState: ({ phase, detail }) => {
-        if (link === opened) setConnection({ labId: lab.id, labName: lab.name, phase, detail, since: new Date().toISOString() });
+        if (link !== opened) return;
+        setConnection({ labId: lab.id, labName: lab.name, phase, detail, since: new Date().toISOString() });
+        if (phase === 'connected') startInventory(lab, opened);
       },
     });
     link = opened;
@@ -132,6 +161,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'settings.update': async (patch: SettingsPatch) => {
       const settings: Settings = { ...state.settings, ...stripUndefined(patch) };
       await persist({ ...state, settings });
+      keeper?.autoRefresh(settings.refreshIntervalSeconds);
       streams.push('settings.changed', settings);
       return settings;
     },
@@ -145,6 +175,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         name: draft.name,
         controller: draft.controller,
         createdAt: existing?.createdAt ?? new Date().toISOString(),
+        routes: existing?.routes ?? {},
       };
       const duplicate = state.labs.find((other) => other.id !== lab.id && other.name.toLowerCase() === lab.name.toLowerCase());
       if (duplicate) throw new ConsoleError('invalid-payload', `a lab named "${duplicate.name}" is already saved; choose another name`);
@@ -197,6 +228,29 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       const lab = state.labs.find((candidate) => candidate.id === connection.labId) ?? null;
       setConnection(connectionFor(lab));
       return connection;
+    },
+
+    'inventory.get': () => keeper?.current ?? null,
+
+    'inventory.refresh': () => {
+      if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then refresh');
+      return keeper.refresh();
+    },
+
+    'inventory.setRoute': async ({ labId, machineId, route }) => {
+      const lab = findLab(labId);
+      const routes = { ...lab.routes };
+      if (route === 'auto') delete routes[machineId];
+      else routes[machineId] = route;
+      await persist({ ...state, labs: state.labs.map((other) => (other.id === labId ? { ...lab, routes } : other)) });
+      if (!keeper || connection.labId !== labId) return keeper?.current ?? null;
+      keeper.forgetRoute(machineId);
+      return keeper.refresh();
+    },
+
+    'inventory.setVisible': ({ visible }) => {
+      keeper?.setVisible(visible);
+      return null;
     },
 
     'prompts.pending': () => prompts.pending(),

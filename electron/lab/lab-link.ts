@@ -39,6 +39,9 @@ export class LabLink {
     private readonly options: LabLinkOptions,
   ) {}
 
+  /** The key files that opened the controller, reused for the lab's machines. */
+  identityFiles: string[] | null = null;
+
   /** The controller connection, once open. */
   get controller(): SshConnection | null {
     const last = this.hops.at(-1);
@@ -77,6 +80,7 @@ export class LabLink {
   private async openRoute(): Promise<SshConnection> {
     this.closeHops();
     const route = await routeToController(this.lab, this.options.resolveHost);
+    this.identityFiles = route.at(-1)?.identityFiles ?? null;
     let via: SshConnection | undefined;
     for (const hop of route) {
       const connection = await SshConnection.open(hop.target, {

@@ -8,6 +8,8 @@ export interface CommandTransport {
   readonly kind: TransportKind;
   /** For the UI: "ubuntu@127.0.1.22:22 via ubuntu@127.0.1.1:22", "juju ssh 23 on OrangeBox64". */
   readonly label: string;
+  /** False once the connection under it is gone: the route must be found again. */
+  readonly isOpen: boolean;
   run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult>;
   close(): void;
 }

@@ -16,6 +16,10 @@ export class JujuSshTransport implements CommandTransport {
     return `juju ssh ${this.machineId} on ${this.controller.label}`;
   }
 
+  get isOpen(): boolean {
+    return this.controller.isOpen;
+  }
+
   /**
    * `juju ssh ID -- ARGS…` joins ARGS with spaces for the machine's shell, so the command goes as
    * ONE argument already quoted for that shell; the controller's shell gets its own layer of

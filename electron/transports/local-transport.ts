@@ -10,6 +10,7 @@ import type { CommandOptions, CommandResult, CommandTransport } from './command-
 export class LocalTransport implements CommandTransport {
   readonly kind = 'local' as const;
   readonly label = 'this computer';
+  readonly isOpen = true;
 
   run(argv: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
     const [program, ...args] = argv;

@@ -15,6 +15,10 @@ export class SshTransport implements CommandTransport {
     return this.via ? `${this.connection.label} via ${this.via.label}` : this.connection.label;
   }
 
+  get isOpen(): boolean {
+    return this.connection.isOpen;
+  }
+
   run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult> {
     return this.connection.exec(argv, options);
   }

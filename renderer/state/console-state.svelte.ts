@@ -15,6 +15,7 @@ import type {
   SshConfigHostList,
 } from '../../electron/contract/payloads';
 import type { CarrierState } from '../api/websocket-bridge';
+import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { ViewId } from '../views/view-catalog';
 
 /** Errors stay until dismissed; anything else fades after this long. */
@@ -35,6 +36,8 @@ export class ConsoleState {
   notices = $state<ShownNotice[]>([]);
   /** Questions from the core waiting for the engineer (host keys, passphrases), oldest first. */
   prompts = $state<PendingPrompt[]>([]);
+  /** The connected lab's inventory; probe outcomes merge in as they stream. */
+  inventory = $state<LabInventory | null>(null);
   view = $state<ViewId>('overview');
   /** The connect/manage-labs screen is open (always, when no lab is saved). */
   managingLabs = $state(false);
@@ -54,6 +57,14 @@ export class ConsoleState {
     api.listen('prompt.opened', (prompt) => {
       if (!this.prompts.some((open) => open.promptId === prompt.promptId)) this.prompts = [...this.prompts, prompt];
     });
+    api.listen('inventory.changed', (inventory) => {
+      // The shape comes whole; probes streamed during a refresh are kept until it lists its own.
+      const streamed = this.inventory?.labId === inventory.labId ? this.inventory.probes : [];
+      this.inventory = { ...inventory, probes: inventory.refreshing || inventory.probes.length === 0 ? mergeProbes(streamed, inventory.probes) : inventory.probes };
+    });
+    api.listen('inventory.probe', (outcome) => {
+      if (this.inventory) this.inventory = { ...this.inventory, probes: mergeProbes(this.inventory.probes, [outcome]) };
+    });
     api.listen('prompt.closed', ({ promptId }) => (this.prompts = this.prompts.filter((open) => open.promptId !== promptId)));
     await this.reload();
   }
@@ -62,14 +73,16 @@ export class ConsoleState {
   async reload(): Promise<void> {
     const api = this.requireApi();
     await this.guard(async () => {
-      const [about, labs, settings, connection, notices, prompts] = await Promise.all([
+      const [about, labs, settings, connection, notices, prompts, inventory] = await Promise.all([
         api.request('app.about', null),
         api.request('labs.list', null),
         api.request('settings.get', null),
         api.request('connection.get', null),
         api.request('notices.pending', null),
         api.request('prompts.pending', null),
+        api.request('inventory.get', null),
       ]);
+      this.inventory = inventory;
       this.prompts = prompts;
       this.about = about;
       this.labs = labs;
@@ -122,6 +135,27 @@ export class ConsoleState {
     });
   }
 
+  async refreshInventory(): Promise<void> {
+    await this.guard(async () => {
+      this.inventory = await this.requireApi().request('inventory.refresh', null);
+    });
+  }
+
+  async setRoute(machineId: string, route: 'auto' | 'jump' | 'juju-ssh'): Promise<void> {
+    const labId = this.connection?.labId;
+    if (!labId) return;
+    await this.guard(async () => {
+      const inventory = await this.requireApi().request('inventory.setRoute', { labId, machineId, route });
+      if (inventory) this.inventory = inventory;
+      this.labs = await this.requireApi().request('labs.list', null);
+    });
+  }
+
+  /** Periodic refresh pauses while the console is not on screen. */
+  async setVisible(visible: boolean): Promise<void> {
+    await this.guard(() => this.requireApi().request('inventory.setVisible', { visible }));
+  }
+
   async answerPrompt(promptId: string, answer: PromptAnswer | null): Promise<void> {
     this.prompts = this.prompts.filter((open) => open.promptId !== promptId);
     await this.guard(() => this.requireApi().request('prompts.answer', { promptId, answer }));
@@ -163,4 +197,11 @@ export class ConsoleState {
     if (!this.api) throw new Error('the console API is not attached yet');
     return this.api;
   }
+}
+
+/** Newer outcomes replace older ones of the same machine and probe. */
+function mergeProbes(existing: ProbeOutcome[], incoming: ProbeOutcome[]): ProbeOutcome[] {
+  const byKey = new Map(existing.map((outcome) => [`${outcome.machineId}|${outcome.probeId}`, outcome]));
+  for (const outcome of incoming) byKey.set(`${outcome.machineId}|${outcome.probeId}`, outcome);
+  return [...byKey.values()];
 }

@@ -20,6 +20,9 @@ beforeAll(async () => {
   lab = loadLabManifest();
   home = await mkdtemp(join(tmpdir(), 'obx-e2e-connect-'));
   await mkdir(join(home, '.ssh'), { mode: 0o700 });
+  // The machines' keys are known already (only the controller's is new): one question, not five.
+  const machineKeys = (await readFile(lab.knownHosts, 'utf8')).split('\n').filter((line) => line && !line.split(' ')[0]!.split(',').includes(lab.controller.address));
+  await writeFile(join(home, '.ssh', 'known_hosts'), `${machineKeys.join('\n')}\n`);
   await writeFile(join(home, '.ssh', 'config'), `Host orangebox64\n  HostName ${lab.controller.address}\n  User ${lab.user}\n  IdentityFile ${lab.userKey}\n  IdentitiesOnly yes\n`);
   host = await startWebHostProcess(['--state', join(home, 'state.json')], { ...process.env, HOME: home, SSH_AUTH_SOCK: '' });
   browser = await launchChromium();
@@ -57,6 +60,26 @@ describe('connecting to the real lab from the console', () => {
     expect(await status()).toContain(`(${lab.controller.hostname})`);
     expect(await readFile(join(home, '.ssh', 'known_hosts'), 'utf8')).toContain(lab.controller.hostKey.split(' ')[1]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'connected-dark.png') });
+  });
+
+  it('shows every machine Juju reports in Nodes, with its route and its probes', async () => {
+    await page.keyboard.press('Alt+2');
+    for (const machine of lab.machines) {
+      const card = page.locator(`[data-machine="${machine.id}"]`);
+      await expect.poll(() => card.getByRole('heading', { level: 2 }).innerText(), { timeout: 20_000 }).toBe(`Machine ${machine.id} · ${machine.hostname}`);
+      expect(await card.getByTestId('route').innerText()).toBe(machine.userKeyAccepted ? 'SSH through the controller' : 'juju ssh');
+    }
+    await expect.poll(() => page.getByText(/^Read .* in \d+\.\d s/).isVisible(), { timeout: 20_000 }).toBe(true);
+    const compute = page.locator('[data-machine="22"]');
+    expect(await compute.locator('[data-probe="lxc-list"]').getAttribute('data-status')).toBe('ok');
+    expect(await compute.locator('[data-probe="nova-conf"]').getAttribute('data-status')).toBe('ok');
+    expect(await page.locator('[data-machine="23"]').innerText()).toMatch(/refused every credential.*using juju ssh/s);
+    const failed = await page.locator('[data-status="failed"]').count();
+    expect(failed).toBe(0);
+    // A masked secret never reaches the page.
+    const html = await page.content();
+    for (const secret of Object.values(lab.nova.secrets)) expect(html).not.toContain(secret);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'nodes-dark.png'), fullPage: true });
   });
 
   it('disconnects on request', async () => {

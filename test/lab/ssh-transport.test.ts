@@ -236,6 +236,7 @@ describe('routes', () => {
         name: 'two hops',
         createdAt: new Date().toISOString(),
         controller: { host: machine24.address, port: 22, user: lab.user, identityFile: null, sshConfigHost: 'node05' },
+        routes: {},
       },
       {
         hostKeys: makeConsoleSide(join(dir, 'known_hosts_routes')).hostKeys,

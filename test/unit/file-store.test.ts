@@ -21,6 +21,7 @@ const validLab = {
   name: 'OrangeBox 64',
   controller: { host: '127.0.1.1', port: 22, user: 'ubuntu', identityFile: null, sshConfigHost: null },
   createdAt: '2026-11-01T10:00:00.000Z',
+  routes: {},
 };
 
 describe('FileStore', () => {

@@ -1,0 +1,189 @@
+// `orangebox-console inventory <controller> [--json]`: every probe on a live lab, headless.
+// Host keys: only keys already in known_hosts are trusted, unless --accept-new (OpenSSH's
+// StrictHostKeyChecking=accept-new: a NEW key is recorded and its fingerprint printed; a
+// CHANGED key is always refused).
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ConsoleError } from '../contract/console-errors';
+import type { LabInventory, ProbeOutcome } from '../contract/inventory';
+import type { JujuStatus, LxcList } from '../contract/lab-model';
+import { KnownHosts, fingerprintOf, knownHostsName } from '../ssh/known-hosts';
+import type { HostKeyPolicy, SshTarget } from '../ssh/ssh-connection';
+import { defaultAgentSocket } from '../ssh/ssh-auth';
+import { resolveSshHost } from '../ssh-config/ssh-config-hosts';
+import { LabLink } from '../lab/lab-link';
+import { parseJumpSpec } from '../lab/controller-route';
+import { InventoryKeeper } from '../inventory/inventory-keeper';
+import type { RouteChoice } from '../lab/machine-routes';
+
+export const INVENTORY_USAGE = `Usage: orangebox-console inventory <controller> [options]
+
+Connects to a lab's controller ([user@]host[:port], or a ~/.ssh/config Host), finds the machines
+from Juju, runs every probe on every machine, and prints the inventory.
+
+Options:
+  --json               print the whole inventory as JSON (secrets already masked)
+  -i, --identity FILE  private key to use (default: ssh-agent and ~/.ssh/config)
+  --known-hosts FILE   known_hosts to check host keys against (default: ~/.ssh/known_hosts)
+  --accept-new         record host keys never seen before (a changed key is still refused)
+  --route ID=ROUTE     reach machine ID by "jump" or "juju-ssh" instead of choosing automatically
+
+Exit status: 0 all probes read, 1 the lab could not be reached, 2 bad arguments,
+             4 the inventory is incomplete (a machine unreachable or a probe failed).`;
+
+interface InventoryArguments {
+  controller: string;
+  json: boolean;
+  identity: string | null;
+  knownHosts: string;
+  acceptNew: boolean;
+  routes: Record<string, 'jump' | 'juju-ssh'>;
+}
+
+export interface CliOutput {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const consoleOutput: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
+
+export function parseInventoryArguments(argv: string[]): InventoryArguments | string {
+  const parsed: InventoryArguments = { controller: '', json: false, identity: null, knownHosts: join(homedir(), '.ssh', 'known_hosts'), acceptNew: false, routes: {} };
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index]!;
+    const value = () => argv[++index] ?? '';
+    if (argument === '--json') parsed.json = true;
+    else if (argument === '--accept-new') parsed.acceptNew = true;
+    else if (argument === '-i' || argument === '--identity') parsed.identity = value() || null;
+    else if (argument === '--known-hosts') parsed.knownHosts = value();
+    else if (argument === '--route') {
+      const match = /^(\d+)=(jump|juju-ssh)$/.exec(value());
+      if (!match) return `--route needs MACHINE=jump or MACHINE=juju-ssh (e.g. --route 23=juju-ssh)`;
+      parsed.routes[match[1]!] = match[2] as 'jump' | 'juju-ssh';
+    } else if (argument.startsWith('-')) return `unknown option "${argument}"`;
+    else if (!parsed.controller) parsed.controller = argument;
+    else return `unexpected argument "${argument}"`;
+  }
+  if (!parsed.controller) return 'name the lab controller to connect to';
+  if (parsed.identity === null && argv.some((argument) => argument === '-i' || argument === '--identity')) return '--identity needs a file';
+  return parsed;
+}
+
+/** Non-interactive host-key checks for the command line. */
+class CommandLineHostKeys implements HostKeyPolicy {
+  constructor(
+    private readonly knownHosts: KnownHosts,
+    private readonly acceptNew: boolean,
+    private readonly output: CliOutput,
+  ) {}
+
+  preferredTypes(target: SshTarget): Promise<string[]> {
+    return this.knownHosts.knownTypesFor(target.host, target.port);
+  }
+
+  async decide(target: SshTarget, key: { type: string; blob: Buffer }) {
+    const verdict = await this.knownHosts.verify(target.host, target.port, key);
+    const where = knownHostsName(target.host, target.port);
+    const fingerprint = fingerprintOf(key.blob);
+    if (verdict.status === 'known') return { accept: true as const };
+    if (verdict.status === 'changed' || verdict.status === 'revoked') {
+      return { accept: false as const, error: new ConsoleError('ssh-host-key-changed', `the host key of ${where} has CHANGED (now ${key.type} ${fingerprint}); refused. The old key is in ${verdict.file} line ${verdict.line}.`) };
+    }
+    if (!this.acceptNew) {
+      return { accept: false as const, error: new ConsoleError('ssh-host-key-unknown', `the host key of ${where} is not in ${this.knownHosts.files[0]} (${key.type} ${fingerprint}); check it and run again with --accept-new, or connect once with ssh`) };
+    }
+    await this.knownHosts.accept(target.host, target.port, key);
+    this.output.err(`recorded the new host key of ${where}: ${key.type} ${fingerprint}`);
+    return { accept: true as const };
+  }
+}
+
+export async function runInventoryCommand(argv: string[], output: CliOutput = consoleOutput): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    output.out(INVENTORY_USAGE);
+    return 0;
+  }
+  const args = parseInventoryArguments(argv);
+  if (typeof args === 'string') {
+    output.err(`orangebox-console inventory: ${args}\n\n${INVENTORY_USAGE}`);
+    return 2;
+  }
+
+  const spec = parseJumpSpec(args.controller);
+  const resolved = await resolveSshHost(spec.host);
+  const hostKeys = new CommandLineHostKeys(new KnownHosts([args.knownHosts]), args.acceptNew, output);
+  const noPassphrases = { passphraseFor: async () => null };
+  const agentSocket = defaultAgentSocket();
+  const lab = {
+    id: 'lab-commandline',
+    name: args.controller,
+    createdAt: new Date().toISOString(),
+    routes: args.routes,
+    controller: { host: resolved.hostName, port: spec.port ?? resolved.port, user: spec.user ?? resolved.user ?? 'ubuntu', identityFile: args.identity, sshConfigHost: spec.host },
+  };
+  const link = new LabLink(lab, { hostKeys, passphrases: noPassphrases, resolveHost: (name) => resolveSshHost(name), agentSocket, onState: () => {} });
+
+  try {
+    await link.connect();
+  } catch (error) {
+    output.err(`orangebox-console inventory: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const keeper = new InventoryKeeper({
+    labId: lab.id,
+    controller: () => link.controller,
+    routeContext: (controller) => ({ controller, user: lab.controller.user, auth: { identityFiles: link.identityFiles ?? [], identitiesOnly: false, agentSocket, passphrases: noPassphrases }, hostKeys }),
+    routeChoice: (machineId): RouteChoice => args.routes[machineId] ?? 'auto',
+    onInventory: () => {},
+    onProbe: () => {},
+  });
+  try {
+    const inventory = await keeper.refresh();
+    output.out(args.json ? JSON.stringify(inventory, null, 2) : summarize(inventory));
+    const incomplete = inventory.machines.some((machine) => machine.routeError) || inventory.probes.some((outcome) => outcome.status === 'failed');
+    return incomplete ? 4 : 0;
+  } finally {
+    keeper.stop();
+    link.disconnect();
+  }
+}
+
+/** A readable page: the model, then each machine with its route, containers and any failure. */
+export function summarize(inventory: LabInventory): string {
+  const lines: string[] = [];
+  const probe = (machineId: string, probeId: string): ProbeOutcome | undefined => inventory.probes.find((outcome) => outcome.machineId === machineId && outcome.probeId === probeId);
+  const juju = probe('controller', 'juju-status');
+  const status = juju?.status !== 'failed' ? (juju?.value as JujuStatus | undefined) : undefined;
+  if (status) {
+    const { model } = status;
+    lines.push(`Model ${model.name ?? '?'} on controller ${model.controller ?? '?'} (${model.cloud ?? '?'}${model.region ? `/${model.region}` : ''}), Juju ${model.version ?? '?'}`);
+    lines.push(`${status.applications.length} applications, ${status.units.length} units, ${status.machines.length} machines (containers included), ${status.relations.length} relations`);
+  } else {
+    lines.push(`juju status could not be read: ${juju?.error?.message ?? 'no answer'}`);
+  }
+  lines.push('');
+  for (const machine of inventory.machines) {
+    const title = machine.id === 'controller' ? 'controller' : `machine ${machine.id}`;
+    lines.push(`${title}  ${machine.hostname ?? '?'}  ${machine.address ?? '-'}  [${machine.roles.join(', ')}]`);
+    if (machine.route) lines.push(`  route: ${machine.route.kind} (${machine.route.label})${machine.route.note ? ` — ${machine.route.note}` : ''}`);
+    if (machine.routeError) lines.push(`  UNREACHABLE: ${machine.routeError.message}`);
+    const list = probe(machine.id, 'lxc-list');
+    if (list && list.status !== 'failed') {
+      for (const instance of (list.value as LxcList).instances) {
+        const addresses = instance.ipv4.map((address) => `${address.address}${address.iface ? ` (${address.iface})` : ''}`).join(', ');
+        lines.push(`  ${instance.name.padEnd(24)} ${(instance.state ?? '?').padEnd(8)} ${addresses}`);
+      }
+    }
+    const netns = probe(machine.id, 'ip-netns');
+    if (netns && netns.status !== 'failed') {
+      for (const namespace of (netns.value as { namespaces: { name: string }[] }).namespaces) lines.push(`  netns ${namespace.name}`);
+    }
+    const outcomes = inventory.probes.filter((outcome) => outcome.machineId === machine.id);
+    const failed = outcomes.filter((outcome) => outcome.status === 'failed');
+    lines.push(`  probes: ${outcomes.length - failed.length}/${outcomes.length} read`);
+    for (const outcome of failed) lines.push(`  FAILED ${outcome.probeId}: ${outcome.error?.message ?? 'no message'}`);
+    lines.push('');
+  }
+  lines.push(`refreshed in ${((inventory.lastRefreshMs ?? 0) / 1000).toFixed(1)} s`);
+  return lines.join('\n');
+}

@@ -1,0 +1,82 @@
+// Runs probes (command + pure parser) on machines through their transports, in parallel but
+// bounded, and turns every run, good or bad, into a ProbeOutcome. One machine failing never
+// blocks the others; nothing here throws.
+import { ConsoleError } from '../contract/console-errors';
+import type { InventoryMachine, ProbeOutcome, ProbeStatus } from '../contract/inventory';
+import type { ParseResult } from '../probes/parsers/parse-result';
+import { isEmptyModel } from '../probes/parsers/parse-result';
+import type { CommandTransport } from '../transports/command-transport';
+
+/** Two cores here; SSH channels are cheap but parsing is not free. Enough to hide latency. */
+export const MAX_PARALLEL_PROBES = 12;
+/** A probe slower than this is stuck, not slow (the slowest, dpkg -l, takes ~0.1 s). */
+const PROBE_TIMEOUT_MS = 20_000;
+
+export interface ProbeDefinition {
+  id: string;
+  /** What the machine must be for this probe to apply. */
+  appliesTo(machine: InventoryMachine): boolean;
+  command(machine: InventoryMachine): string[];
+  parse(text: string): ParseResult<unknown>;
+  /** Exit codes other than 0 that still mean "here is the answer" (e.g. grep's 1). */
+  acceptedExitCodes?: number[];
+  /** What to say when the command fails, keyed by a stderr pattern. */
+  explainFailure?(stderr: string, machine: InventoryMachine): string | null;
+}
+
+export interface ProbeJob {
+  machine: InventoryMachine;
+  transport: CommandTransport;
+  probe: ProbeDefinition;
+}
+
+export async function runProbe({ machine, transport, probe }: ProbeJob): Promise<ProbeOutcome> {
+  const argv = probe.command(machine);
+  const startedAt = new Date();
+  const base = { machineId: machine.id, probeId: probe.id, command: argv.join(' '), startedAt: startedAt.toISOString() };
+  const elapsed = () => Date.now() - startedAt.getTime();
+  try {
+    const result = await transport.run(argv, { timeoutMs: PROBE_TIMEOUT_MS });
+    const exitAccepted = result.exitCode === 0 || (result.exitCode !== null && (probe.acceptedExitCodes ?? []).includes(result.exitCode));
+    if (!exitAccepted) {
+      const stderr = result.stderr.trim();
+      const explained = probe.explainFailure?.(stderr, machine) ?? null;
+      const lastLine = stderr.split('\n').slice(-1)[0] || 'no message';
+      return {
+        ...base,
+        durationMs: elapsed(),
+        status: 'failed',
+        value: null,
+        format: null,
+        problems: [],
+        error: { code: 'command-exit', message: explained ?? `\`${base.command}\` on ${machine.hostname ?? machine.id} exited with ${result.exitCode ?? result.signal}: ${lastLine}` },
+      };
+    }
+    const parsed = probe.parse(result.stdout);
+    const problems = [...parsed.problems];
+    if (result.truncated) problems.push({ line: null, message: 'the output was larger than the console keeps; the rest was cut' });
+    if (result.invalidUtf8) problems.push({ line: null, message: 'the output was not valid UTF-8; unreadable bytes are shown as �' });
+    const empty = isEmptyModel(parsed.value);
+    const status: ProbeStatus = empty && result.stdout.trim() !== '' ? 'failed' : problems.length > 0 ? 'partial' : 'ok';
+    return { ...base, durationMs: elapsed(), status, value: parsed.value, format: parsed.format, problems, error: status === 'failed' ? { code: 'command-exit', message: `the output of \`${base.command}\` could not be read (${problems[0]?.message ?? 'unrecognised format'})` } : null };
+  } catch (error) {
+    const failure = error instanceof ConsoleError ? error : new ConsoleError('internal', String(error));
+    return { ...base, durationMs: elapsed(), status: 'failed', value: null, format: null, problems: [], error: failure.toValue() };
+  }
+}
+
+/** Runs every job with at most `limit` in flight; each outcome is reported the moment it exists. */
+export async function runProbeJobs(jobs: ProbeJob[], onOutcome: (outcome: ProbeOutcome) => void, limit = MAX_PARALLEL_PROBES): Promise<ProbeOutcome[]> {
+  const outcomes: ProbeOutcome[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      const outcome = await runProbe(job);
+      outcomes.push(outcome);
+      onOutcome(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
+  return outcomes;
+}

@@ -1,0 +1,81 @@
+// Every command output the console reads, by kind. Each parser detects the format it was given
+// (JSON, YAML, table, text…) and never throws; `parse <kind>` on the command line and the probes
+// both come through here.
+import { parseBrctlShow } from './brctl';
+import { parseDpkgList } from './dpkg';
+import { parseIni } from './ini';
+import { parseIpAddr } from './ip-addr';
+import { parseIpLink } from './ip-link';
+import { parseIpNetns } from './ip-netns';
+import { parseIpRoute } from './ip-route';
+import { parseJujuStatus } from './juju-status';
+import { parseLxcList } from './lxc-list';
+import { parseLxcProfile } from './lxc-profile';
+import { parseOvsList } from './ovs-list';
+import { parseOvsVsctlShow } from './ovs-vsctl-show';
+import type { ParseResult } from './parse-result';
+import { parsePing } from './ping';
+
+export const PARSE_KINDS = [
+  'juju-status',
+  'lxc-list',
+  'lxc-profile',
+  'ip-netns',
+  'ping',
+  'dpkg',
+  'ini',
+  'ovs-vsctl',
+  'ovs-list',
+  'ip-addr',
+  'ip-route',
+  'ip-link',
+  'brctl',
+] as const;
+
+export type ParseKind = (typeof PARSE_KINDS)[number];
+
+/** What each kind reads, for `orangebox-console parse` without arguments and its errors. */
+export const PARSE_KIND_DESCRIPTIONS: Record<ParseKind, string> = {
+  'juju-status': 'juju status (--format=json, yaml, or the default table; Juju 2.0–3.x)',
+  'lxc-list': 'lxc list (--format json, yaml, csv, compact, or the default table)',
+  'lxc-profile': 'lxc profile show NAME / lxc config show INSTANCE',
+  'ip-netns': 'ip netns (with or without "(id: N)"), or ip -j netns',
+  ping: 'ping (iputils, BusyBox, BSD/macOS), finished or killed',
+  dpkg: 'dpkg -l (whole or grepped)',
+  ini: 'nova.conf, nova-compute.conf and other oslo.config INI files (secrets masked)',
+  'ovs-vsctl': 'ovs-vsctl show',
+  'ovs-list': 'ovs-vsctl [--format=json] list Interface|Port',
+  'ip-addr': 'ip -j addr, or ip addr',
+  'ip-route': 'ip -j route, or ip route',
+  'ip-link': 'ip -d -j link, or ip -d link (bridge membership)',
+  brctl: 'brctl show',
+};
+
+export const parsers: Record<ParseKind, (text: string) => ParseResult<unknown>> = {
+  'juju-status': parseJujuStatus,
+  'lxc-list': parseLxcList,
+  'lxc-profile': parseLxcProfile,
+  'ip-netns': parseIpNetns,
+  ping: parsePing,
+  dpkg: parseDpkgList,
+  ini: parseIni,
+  'ovs-vsctl': parseOvsVsctlShow,
+  'ovs-list': parseOvsList,
+  'ip-addr': parseIpAddr,
+  'ip-route': parseIpRoute,
+  'ip-link': parseIpLink,
+  brctl: parseBrctlShow,
+};
+
+export function isParseKind(kind: string): kind is ParseKind {
+  return (PARSE_KINDS as readonly string[]).includes(kind);
+}
+
+export type { ParseProblem, ParseResult } from './parse-result';
+export { UNREADABLE, isEmptyModel } from './parse-result';
+export { createPingStream, type PingStream, type PingStreamUpdate } from './ping';
+export { attachExternalIds } from './ovs-list';
+export { selectLxdStackPackages, LXD_STACK_PACKAGES } from './dpkg';
+export { hypervisorOf, hypervisorFromComputeDriver } from './nova-hypervisor';
+export { mergeIniFiles } from './ini';
+export { splitShellTranscript } from './shell-transcript';

@@ -1,0 +1,45 @@
+// What every parser returns: the model it could read, which format it recognised, and what it could
+// not read. Parsers never throw on odd input; a field engineer sees the problems next to the data.
+
+export interface ParseProblem {
+  /** 1-based line of the raw output the problem is about; null when it is about the whole text. */
+  line: number | null;
+  message: string;
+}
+
+export interface ParseResult<T> {
+  value: T;
+  /** The format that was detected ("json", "yaml", "tabular", "iputils"…), or UNREADABLE. */
+  format: string;
+  problems: ParseProblem[];
+}
+
+/** The format of a result whose input could not be read at all. */
+export const UNREADABLE = 'unreadable';
+
+export function problem(line: number | null, message: string): ParseProblem {
+  return { line, message };
+}
+
+/**
+ * A record without a prototype: keys come from the parsed output (section names, device names,
+ * external-ids), and a key such as "__proto__" must stay data, not reach Object.prototype.
+ */
+export function createRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** True when the model holds nothing: no entries in any list, no value in any field. */
+export function isEmptyModel(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).every(isEmptyModel);
+  // Booleans are flags (leader, complete, ephemeral) that a parser sets with nothing read, so
+  // they do not make a model non-empty; numbers are readings.
+  return typeof value === 'boolean';
+}
+
+/** Turns a thrown value into text for a problem message (parsers catch everything they call). */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

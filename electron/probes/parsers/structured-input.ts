@@ -1,0 +1,106 @@
+// JSON and YAML outputs (`--format json`, `--format yaml`, `ip -j`): parsed without throwing, with
+// errors placed on the line of the original output where the parser stopped.
+import { parseDocument } from 'yaml';
+import { describeError, problem, type ParseProblem } from './parse-result';
+import { lineAt, type PreparedInput } from './text-input';
+
+/** YAML anchors a hostile document may expand; Juju and LXD never emit aliases at all. */
+const YAML_MAX_ALIASES = 100;
+
+export interface StructuredValue {
+  value: unknown;
+  problems: ParseProblem[];
+}
+
+/** Maps a line of `input.text` (after dropped prompt lines) back to the original output. */
+export function originalLine(input: PreparedInput, joinedLine: number): number {
+  return input.lines[Math.max(0, Math.min(input.lines.length - 1, joinedLine - 1))]?.number ?? joinedLine;
+}
+
+/**
+ * JSON straight from the raw text, for the common case of a clean `--format json` capture: it skips
+ * the line-by-line cleaning (a 4 MB `lxc list` would spend longer there than in JSON.parse). On any
+ * failure the caller goes the long way, which places the error on its line.
+ */
+export function parseCleanJson(raw: unknown): { value: unknown } | null {
+  if (typeof raw !== 'string') return null;
+  const start = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const first = raw.slice(start, start + 64).trimStart()[0];
+  if (first !== '{' && first !== '[') return null;
+  try {
+    return { value: JSON.parse(start ? raw.slice(start) : raw) };
+  } catch {
+    return null;
+  }
+}
+
+export function parseJsonText(input: PreparedInput, what: string): StructuredValue {
+  try {
+    return { value: JSON.parse(input.text), problems: [] };
+  } catch (error) {
+    const message = describeError(error);
+    const position = /position (\d+)/.exec(message);
+    const joinedLine = position ? lineAt(input.text, Number(position[1])) : input.lines.length;
+    const truncated = /end of JSON input|Unterminated/i.test(message);
+    const reason = truncated ? 'the JSON ends early (truncated output?)' : `the JSON is malformed (${message})`;
+    return { value: undefined, problems: [problem(originalLine(input, joinedLine), `${what}: ${reason}`)] };
+  }
+}
+
+/**
+ * YAML as Juju and LXD print it. With `keepStrings`, every scalar stays the text it was (the
+ * "failsafe" schema): LXD config values are strings, and `boot.autostart: True` must not become
+ * the boolean true.
+ */
+export function parseYamlText(input: PreparedInput, what: string, keepStrings = false): StructuredValue {
+  const problems: ParseProblem[] = [];
+  try {
+    const document = parseDocument(input.text, { prettyErrors: true, schema: keepStrings ? 'failsafe' : 'core', uniqueKeys: false });
+    for (const error of document.errors) {
+      const joinedLine = error.linePos?.[0]?.line ?? lineAt(input.text, error.pos[0]);
+      problems.push(problem(originalLine(input, joinedLine), `${what}: ${error.message.split('\n')[0]}`));
+    }
+    const value: unknown = document.toJS({ maxAliasCount: YAML_MAX_ALIASES });
+    return { value, problems };
+  } catch (error) {
+    problems.push(problem(null, `${what}: the YAML could not be read (${describeError(error)})`));
+    return { value: undefined, problems };
+  }
+}
+
+/** Typed views of an unknown parsed value, for normalizers that must not trust its shape. */
+export function asRecord(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+export function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+/** A non-empty string, or null (Juju and LXD print "" for "none"). */
+export function asNonEmptyText(value: unknown): string | null {
+  const text = asText(value);
+  return text === null || text.trim() === '' ? null : text;
+}
+
+export function asInteger(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
+export function asBoolean(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const lowered = value.trim().toLowerCase();
+    if (lowered === 'true' || lowered === 'yes') return true;
+    if (lowered === 'false' || lowered === 'no') return false;
+  }
+  return null;
+}

@@ -1,0 +1,133 @@
+// The inventory the console builds of the real lab equals the lab's real state: Juju's machines,
+// routes, containers per node, profiles with their nics, namespaces with addresses, packages,
+// nova.conf with every secret masked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SshConnection } from '../../electron/ssh/ssh-connection';
+import { KnownHosts } from '../../electron/ssh/known-hosts';
+import { InteractiveHostKeyPolicy } from '../../electron/ssh/interactive-host-key-policy';
+import { PromptBroker } from '../../electron/core/prompt-broker';
+import { StreamHub } from '../../electron/core/stream-hub';
+import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
+import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
+import type { IniFile, JujuStatus, LxcList, LxcProfile } from '../../electron/contract/lab-model';
+import { loadLabManifest, machineById, machinesByRole, type LabManifest } from './lab-manifest';
+
+let lab: LabManifest;
+let controller: SshConnection;
+let keeper: InventoryKeeper;
+let inventory: LabInventory;
+const streamed: ProbeOutcome[] = [];
+
+const probe = (machineId: string, probeId: string) => inventory.probes.find((outcome) => outcome.machineId === machineId && outcome.probeId === probeId);
+
+beforeAll(async () => {
+  lab = loadLabManifest();
+  const hostKeys = new InteractiveHostKeyPolicy(new KnownHosts([lab.knownHosts]), new PromptBroker(new StreamHub()));
+  const auth = { identityFiles: [lab.userKey], identitiesOnly: true, agentSocket: null, passphrases: null };
+  controller = await SshConnection.open({ host: lab.controller.address, port: 22, user: lab.user }, { auth, hostKeys });
+  keeper = new InventoryKeeper({
+    labId: 'lab-000000000042',
+    controller: () => controller,
+    routeContext: (connection) => ({ controller: connection, user: lab.user, auth, hostKeys }),
+    routeChoice: () => 'auto',
+    onInventory: () => {},
+    onProbe: (outcome) => streamed.push(outcome),
+  });
+  inventory = await keeper.refresh();
+});
+
+afterAll(() => {
+  keeper?.stop();
+  controller?.close();
+});
+
+describe('the live inventory of the real lab', () => {
+  it('lists exactly the machines Juju reports, with roles from their charms', () => {
+    const ids = inventory.machines.map((machine) => machine.id);
+    expect(ids).toEqual(['controller', ...lab.machines.map((machine) => machine.id).sort((a, b) => Number(a) - Number(b))]);
+    for (const machine of lab.machines) {
+      const seen = inventory.machines.find((candidate) => candidate.id === machine.id)!;
+      expect(seen.address).toBe(machine.address);
+      expect(seen.hostname).toBe(machine.hostname);
+      const expectedRole = machine.role === 'control' ? 'control' : machine.role;
+      expect(seen.roles).toContain(expectedRole);
+    }
+  });
+
+  it('reaches each machine by the right route, explaining the juju ssh fallback', () => {
+    for (const machine of lab.machines) {
+      const seen = inventory.machines.find((candidate) => candidate.id === machine.id)!;
+      expect(seen.routeError, machine.id).toBeNull();
+      expect(seen.route?.kind, machine.id).toBe(machine.userKeyAccepted ? 'jump' : 'juju-ssh');
+    }
+    expect(inventory.machines.find((machine) => machine.id === '23')!.route!.note).toMatch(/refused every credential/);
+  });
+
+  it('shows each node’s own containers, exactly', () => {
+    for (const machine of lab.machines.filter((candidate) => candidate.containers.length > 0)) {
+      const list = probe(machine.id, 'lxc-list');
+      expect(list?.status, machine.id).toBe('ok');
+      expect((list!.value as LxcList).instances.map((instance) => instance.name).sort()).toEqual([...machine.containers].sort());
+    }
+    const instance = machineById(lab, '22').instances[0]!;
+    const seen = (probe('22', 'lxc-list')!.value as LxcList).instances.find((candidate) => candidate.name === instance.name)!;
+    expect(seen.state).toMatch(/running/i);
+    expect(seen.ipv4.map((address) => address.address)).toContain(instance.fixedAddress);
+  });
+
+  it('reads each Nova instance’s profile: the qbr nic with its tap and MAC, and the limits', () => {
+    for (const machine of machinesByRole(lab, 'compute')) {
+      for (const instance of machine.instances) {
+        const profile = probe(machine.id, `lxc-profile:${instance.profile}`);
+        expect(profile?.status, instance.profile).toBe('ok');
+        const value = profile!.value as LxcProfile;
+        const nic = Object.values(value.devices).find((device) => device.type === 'nic')!;
+        expect(nic).toMatchObject({ parent: instance.devices.bridge, host_name: instance.devices.tap, hwaddr: instance.mac });
+        expect(value.config['limits.memory']).toBe(instance.limits.memory);
+      }
+    }
+  });
+
+  it('finds the gateway’s namespaces and their addresses, floating ones included', () => {
+    const gateway = lab.gateway;
+    const netns = probe(gateway.machineId, 'ip-netns');
+    expect(netns?.status).toBe('ok');
+    const names = (netns!.value as { namespaces: { name: string; kind: string }[] }).namespaces.map((namespace) => namespace.name).sort();
+    expect(names).toEqual(gateway.namespaces.map((namespace) => namespace.name).sort());
+    const router = probe(gateway.machineId, `netns-addr:${gateway.router.namespace}`);
+    expect(router?.status).toBe('ok');
+    const addresses = (router!.value as { interfaces: { addresses: { address: string; prefixLength: number | null }[] }[] }).interfaces.flatMap((iface) =>
+      iface.addresses.map((address) => `${address.address}/${address.prefixLength}`),
+    );
+    for (const expected of gateway.namespaces.find((namespace) => namespace.kind === 'qrouter')!.addresses) expect(addresses).toContain(expected);
+  });
+
+  it('masks every nova.conf secret and reads the hypervisor driver', () => {
+    for (const machine of machinesByRole(lab, 'compute')) {
+      const novaConf = probe(machine.id, 'nova-conf');
+      expect(novaConf?.status, machine.id).toBe('ok');
+      const text = JSON.stringify(novaConf);
+      for (const secret of Object.values(lab.nova.secrets)) expect(text).not.toContain(secret);
+      expect((novaConf!.value as IniFile).masked.length).toBeGreaterThanOrEqual(Object.keys(lab.nova.secrets).length);
+      const computeConf = probe(machine.id, 'nova-compute-conf')!.value as IniFile;
+      expect(JSON.stringify(computeConf)).toContain('lxd.LXDDriver');
+    }
+  });
+
+  it('lists the LXD stack packages each machine really has installed', () => {
+    const packages = probe('22', 'packages')!.value as { packages: { name: string; version: string | null }[] };
+    expect(packages.packages.map((entry) => entry.name)).toEqual(expect.arrayContaining(['lxd', 'lxd-client']));
+  });
+
+  it('gets the Juju model from the controller', () => {
+    const status = probe('controller', 'juju-status')!.value as JujuStatus;
+    expect(status.model).toMatchObject({ name: lab.juju.model, controller: lab.juju.controller, version: lab.juju.version });
+    expect(Object.keys(lab.juju.units).every((unit) => status.units.some((seen) => seen.name === unit))).toBe(true);
+  });
+
+  it('streamed every outcome as it came, each with its time and duration', () => {
+    expect(streamed.length).toBe(inventory.probes.length);
+    expect(streamed.every((outcome) => Number.isFinite(outcome.durationMs) && !Number.isNaN(Date.parse(outcome.startedAt)))).toBe(true);
+    expect(inventory.probes.filter((outcome) => outcome.status === 'failed').map((outcome) => `${outcome.machineId} ${outcome.probeId}: ${outcome.error?.message}`)).toEqual([]);
+  });
+});
