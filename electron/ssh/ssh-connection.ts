@@ -180,6 +180,11 @@ export class SshConnection {
 
     client.on('error', (error) => connection.markClosed(describeConnectFailure(error, where, described)));
     client.on('close', () => connection.markClosed(null));
+    client.on('end', () => connection.markClosed(null));
+    // Through a jump host the "socket" is a forwarded channel: when the far side dies, the
+    // channel ends but ssh2 does not always say so on the client, so watch the channel too.
+    sock?.once('close', () => connection.markClosed(new ConsoleError('ssh-disconnected', `the connection to ${where} was closed by the jump host (the machine went away?)`)));
+    sock?.once('end', () => connection.markClosed(new ConsoleError('ssh-disconnected', `the connection to ${where} was closed by the jump host (the machine went away?)`)));
     return connection;
   }
 
@@ -238,7 +243,7 @@ export class SshConnection {
     const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      this.client.exec(commandLine, (error, channel: ClientChannel) => {
+      const onChannel = (error: Error | undefined, channel: ClientChannel) => {
         if (error) {
           reject(new ChannelRefused(new ConsoleError('command-failed', `${this.label} would not start a command: ${error.message}`)));
           return;
@@ -266,7 +271,15 @@ export class SshConnection {
         });
         if (options.stdin !== undefined) channel.end(options.stdin);
         else channel.end();
-      });
+      };
+      try {
+        this.client.exec(commandLine, onChannel);
+      } catch (error) {
+        // ssh2 throws "Not connected" when the transport is gone without having said so.
+        const lost = new ConsoleError('ssh-disconnected', `the SSH connection to ${this.label} was lost (${(error as Error).message})`);
+        this.markClosed(lost);
+        reject(lost);
+      }
     });
   }
 
