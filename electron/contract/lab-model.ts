@@ -150,8 +150,8 @@ export interface LxcList {
 
 /** `lxc profile show NAME` or `lxc config show INSTANCE` (YAML). */
 export interface LxcProfile {
-  /** "profile", or "instance" for `lxc config show`. */
-  kind: 'profile' | 'instance';
+  /** "profile", or "instance" for `lxc config show`; null when nothing could be read. */
+  kind: 'profile' | 'instance' | null;
   name: string | null;
   description: string | null;
   config: Record<string, string>;

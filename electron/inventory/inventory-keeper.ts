@@ -2,14 +2,14 @@
 // its route (kept while it lives), every probe runs where it applies (bounded, in parallel), and
 // every outcome is reported the moment it exists. One machine failing never blocks the others.
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory, type ProbeOutcome } from '../contract/inventory';
-import type { JujuStatus, LxcList } from '../contract/lab-model';
+import type { JujuStatus } from '../contract/lab-model';
 import { ConsoleError } from '../contract/console-errors';
 import type { SshConnection } from '../ssh/ssh-connection';
 import { SshTransport } from '../transports/ssh-transport';
 import { openMachineRoute, type MachineRoute, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { machinesFromJujuStatus } from './lab-machines';
-import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes, profileProbe } from './probe-catalog';
-import { runProbeJobs, type ProbeDefinition, type ProbeJob } from './probe-runner';
+import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from './probe-catalog';
+import { ProbeQueue, type ProbeDefinition } from './probe-runner';
 
 /** Routes are opened a few at a time: each may ask the engineer about a host key. */
 const ROUTE_PARALLELISM = 4;
@@ -110,11 +110,6 @@ export class InventoryKeeper {
 
   private async probeEverything(controller: SshConnection, started: number): Promise<LabInventory> {
     const outcomes = new Map<string, ProbeOutcome>();
-    const record = (outcome: ProbeOutcome) => {
-      outcomes.set(`${outcome.machineId}|${outcome.probeId}`, outcome);
-      this.options.onProbe(outcome);
-    };
-
     const controllerMachine: InventoryMachine = {
       id: CONTROLLER_MACHINE_ID,
       hostname: null,
@@ -125,43 +120,60 @@ export class InventoryKeeper {
       route: { kind: 'controller', label: controller.label, chosenBy: 'auto', note: null },
       routeError: null,
     };
+    // Every probe's outcome is kept and streamed; an outcome that names more (namespaces,
+    // profiles, the machines in juju status) queues the probes that follow from it at once.
+    let machines: InventoryMachine[] = [];
+    let jujuAnswered: () => void = () => {};
+    const jujuStatusDone = new Promise<void>((resolve) => (jujuAnswered = resolve));
+    const queue = new ProbeQueue((outcome, job) => {
+      outcomes.set(`${outcome.machineId}|${outcome.probeId}`, outcome);
+      this.options.onProbe(outcome);
+      if (outcome.probeId === 'hostname' && outcome.status === 'ok') job.machine.hostname = (outcome.value as { hostname: string | null }).hostname;
+      if (outcome.probeId === 'juju-status') {
+        const status = outcome.status !== 'failed' ? (outcome.value as JujuStatus) : null;
+        machines = status ? machinesFromJujuStatus(status) : [];
+        jujuAnswered();
+        return;
+      }
+      if (outcome.status !== 'failed') for (const probe of followUpProbes(outcome)) queue.add({ ...job, probe });
+    });
     const controllerTransport = new SshTransport(controller, null, false);
-    const controllerOutcomes = await runProbeJobs(CONTROLLER_PROBES.map((probe) => ({ machine: controllerMachine, transport: controllerTransport, probe })), record);
-    const jujuOutcome = controllerOutcomes.find((outcome) => outcome.probeId === 'juju-status');
-    const controllerName = controllerOutcomes.find((outcome) => outcome.probeId === 'hostname' && outcome.status === 'ok');
-    controllerMachine.hostname = (controllerName?.value as { hostname: string | null } | undefined)?.hostname ?? null;
-    const jujuStatus = jujuOutcome?.status !== 'failed' ? (jujuOutcome?.value as JujuStatus) : null;
-    const machines = jujuStatus ? machinesFromJujuStatus(jujuStatus) : [];
-    this.publish({ machines: [controllerMachine, ...machines] });
+    for (const probe of CONTROLLER_PROBES) queue.add({ machine: controllerMachine, transport: controllerTransport, probe });
 
+    // While Juju answers, machines already known (with a live route) are probed as they were.
+    const probed = new Set<string>();
+    for (const known of this.inventory.machines) {
+      const route = this.routes.get(known.id);
+      if (known.id === CONTROLLER_MACHINE_ID || !route?.transport.isOpen) continue;
+      probed.add(known.id);
+      const machine = { ...known, routeError: null };
+      for (const probe of MACHINE_PROBES) if (probe.appliesTo(machine)) queue.add({ machine, transport: route.transport, probe });
+    }
+
+    await jujuStatusDone;
+    // Juju is the truth about which machines exist: a machine probed from memory but gone from
+    // juju status is dropped below; a new one gets its route and probes now.
+    this.publish({ machines: [controllerMachine, ...machines] });
+    const fresh = machines.filter((machine) => !probed.has(machine.id));
     const routed = await this.openRoutes(machines, controller);
-    this.publish({ machines: [controllerMachine, ...machines] });
-
-    const jobs: ProbeJob[] = [];
-    for (const machine of machines) {
+    for (const machine of fresh) {
       const route = routed.get(machine.id);
       if (!route) continue;
-      for (const probe of MACHINE_PROBES) if (probe.appliesTo(machine)) jobs.push({ machine, transport: route.transport, probe });
+      for (const probe of MACHINE_PROBES) if (probe.appliesTo(machine)) queue.add({ machine, transport: route.transport, probe });
     }
-    const firstPhase = await runProbeJobs(jobs, record);
+    this.publish({ machines: [controllerMachine, ...machines] });
+    await queue.drained();
 
-    // What the first phase named (namespaces, profiles) gets probed in detail.
-    const followUps: ProbeJob[] = [];
-    for (const outcome of firstPhase) {
-      const machine = machines.find((candidate) => candidate.id === outcome.machineId);
-      const route = routed.get(outcome.machineId);
-      if (!machine || !route || outcome.status === 'failed') continue;
-      for (const probe of followUpProbes(outcome)) followUps.push({ machine, transport: route.transport, probe });
-      if (outcome.probeId === 'hostname') machine.hostname = (outcome.value as { hostname: string | null }).hostname;
+    const present = new Set([CONTROLLER_MACHINE_ID, ...machines.map((machine) => machine.id)]);
+    for (const machine of machines) {
+      machine.hostname = (outcomes.get(`${machine.id}|hostname`)?.value as { hostname: string | null } | undefined)?.hostname ?? machine.hostname;
     }
-    await runProbeJobs(followUps, record);
-
     this.publish({
       refreshing: false,
       refreshedAt: new Date().toISOString(),
       lastRefreshMs: Date.now() - started,
       machines: [controllerMachine, ...machines],
-      probes: [...outcomes.values()],
+      probes: [...outcomes.values()].filter((outcome) => present.has(outcome.machineId)),
     });
     return this.inventory;
   }
@@ -195,10 +207,6 @@ function followUpProbes(outcome: ProbeOutcome): ProbeDefinition[] {
   if (outcome.probeId === 'ip-netns') {
     const namespaces = (outcome.value as { namespaces: { name: string }[] }).namespaces;
     return namespaces.flatMap((namespace) => namespaceProbes(namespace.name));
-  }
-  if (outcome.probeId === 'lxc-list') {
-    const profiles = new Set((outcome.value as LxcList).instances.flatMap((instance) => instance.profiles ?? []));
-    return [...profiles].sort().map(profileProbe);
   }
   return [];
 }

@@ -5,6 +5,7 @@ import type { InventoryMachine, MachineRole } from '../contract/inventory';
 import { parsers } from '../probes/parsers/index';
 import { parseDpkgList, selectLxdStackPackages } from '../probes/parsers/dpkg';
 import type { ParseResult } from '../probes/parsers/parse-result';
+import { parseLxcProfileList } from '../probes/parsers/lxc-profile-list';
 import type { ProbeDefinition } from './probe-runner';
 
 const has = (machine: InventoryMachine, ...roles: MachineRole[]) => roles.some((role) => machine.roles.includes(role));
@@ -61,6 +62,12 @@ export const MACHINE_PROBES: ProbeDefinition[] = [
       notFound('lxc')(stderr, machine) ??
       (/permission denied/i.test(stderr) ? `the lab user on ${machine.hostname ?? machine.id} may not use LXD (add it to the lxd group): ${stderr.split('\n')[0]}` : null),
   },
+  {
+    id: 'lxc-profiles',
+    appliesTo: (machine) => has(machine, 'compute', 'control'),
+    command: () => ['lxc', 'profile', 'list', '--format', 'json'],
+    parse: parseLxcProfileList,
+  },
   { id: 'nova-conf', appliesTo: (machine) => has(machine, 'compute'), command: () => ['cat', '/etc/nova/nova.conf'], parse: parsers.ini },
   { id: 'nova-compute-conf', appliesTo: (machine) => has(machine, 'compute'), command: () => ['cat', '/etc/nova/nova-compute.conf'], parse: parsers.ini },
   { id: 'ip-netns', appliesTo: (machine) => has(machine, 'gateway'), command: () => ['ip', 'netns', 'list'], parse: parsers['ip-netns'] },
@@ -99,8 +106,4 @@ export function namespaceProbes(namespace: string): ProbeDefinition[] {
       explainFailure: (stderr, machine) => explainSudo(stderr, machine, 'ip netns exec'),
     },
   ];
-}
-
-export function profileProbe(profile: string): ProbeDefinition {
-  return { id: `lxc-profile:${profile}`, appliesTo: () => true, command: () => ['lxc', 'profile', 'show', profile], parse: parsers['lxc-profile'] };
 }

@@ -80,3 +80,52 @@ export async function runProbeJobs(jobs: ProbeJob[], onOutcome: (outcome: ProbeO
   await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
   return outcomes;
 }
+
+/**
+ * A queue that accepts jobs while it runs (follow-up probes join as soon as the probe that named
+ * them answers), with at most `limit` in flight; `drained()` resolves when nothing is left.
+ */
+export class ProbeQueue {
+  private readonly waiting: ProbeJob[] = [];
+  private inFlight = 0;
+  private idle: (() => void) | null = null;
+
+  constructor(
+    private readonly onOutcome: (outcome: ProbeOutcome, job: ProbeJob) => void,
+    private readonly limit = MAX_PARALLEL_PROBES,
+  ) {}
+
+  add(job: ProbeJob): void {
+    this.waiting.push(job);
+    this.pump();
+  }
+
+  /** Resolves once every job added (including those added meanwhile) has an outcome. */
+  drained(): Promise<void> {
+    if (this.inFlight === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const previous = this.idle;
+      this.idle = () => {
+        previous?.();
+        resolve();
+      };
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.limit && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.inFlight += 1;
+      void runProbe(job).then((outcome) => {
+        this.inFlight -= 1;
+        this.onOutcome(outcome, job);
+        this.pump();
+        if (this.inFlight === 0 && this.waiting.length === 0) {
+          const idle = this.idle;
+          this.idle = null;
+          idle?.();
+        }
+      });
+    }
+  }
+}

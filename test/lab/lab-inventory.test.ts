@@ -77,10 +77,11 @@ describe('the live inventory of the real lab', () => {
 
   it('reads each Nova instance’s profile: the qbr nic with its tap and MAC, and the limits', () => {
     for (const machine of machinesByRole(lab, 'compute')) {
+      const profiles = probe(machine.id, 'lxc-profiles');
+      expect(profiles?.status, machine.id).toBe('ok');
       for (const instance of machine.instances) {
-        const profile = probe(machine.id, `lxc-profile:${instance.profile}`);
-        expect(profile?.status, instance.profile).toBe('ok');
-        const value = profile!.value as LxcProfile;
+        const value = (profiles!.value as { profiles: LxcProfile[] }).profiles.find((profile) => profile.name === instance.profile)!;
+        expect(value, instance.profile).toBeDefined();
         const nic = Object.values(value.devices).find((device) => device.type === 'nic')!;
         expect(nic).toMatchObject({ parent: instance.devices.bridge, host_name: instance.devices.tap, hwaddr: instance.mac });
         expect(value.config['limits.memory']).toBe(instance.limits.memory);

@@ -5,7 +5,9 @@
 //   `endpoint: [{related-application, interface, scope}]`;
 // - 2.x gives `charm: cs:xenial/glance-253` (charm-name/charm-rev only from 2.8), 3.x `charm: glance`
 //   with `charm-rev`;
-// - machine units have `public-address`, Kubernetes units `address`; only Kubernetes apps have `scale`.
+// - machine units have `public-address`, Kubernetes units `address`; only Kubernetes apps have `scale`;
+// - Juju 1.x said `services:` for applications and `agent-state: started` for the agent status; it is
+//   read the same way, as old MAAS labs still answer with it.
 import type { JujuApplication, JujuMachine, JujuRelation, JujuSaas, JujuStatus, JujuUnit } from '../../contract/lab-model';
 import { problem, type ParseProblem } from './parse-result';
 import { asArray, asBoolean, asInteger, asNonEmptyText, asRecord, asText } from './structured-input';
@@ -28,14 +30,14 @@ export function normalizeJujuStatusDocument(document: unknown): { value: JujuSta
     problems.push(problem(1, 'this is not a juju status document (expected an object with "model", "machines", "applications")'));
     return { value: status, problems };
   }
-  if (!('model' in root) && !('applications' in root) && !('machines' in root)) {
+  if (!('model' in root) && !('applications' in root) && !('machines' in root) && !('services' in root)) {
     problems.push(problem(1, 'this document has none of "model", "machines", "applications": not `juju status` output'));
     return { value: status, problems };
   }
 
   const model = asRecord(root.model);
   status.model = {
-    name: asNonEmptyText(model?.name),
+    name: asNonEmptyText(model?.name) ?? asNonEmptyText(root.environment),
     controller: asNonEmptyText(model?.controller),
     cloud: asNonEmptyText(model?.cloud),
     region: asNonEmptyText(model?.region),
@@ -48,7 +50,7 @@ export function normalizeJujuStatusDocument(document: unknown): { value: JujuSta
 
   for (const [id, machine] of entriesSorted(root.machines)) readMachine(id, machine, status.machines);
 
-  const applications = asRecord(root.applications) ?? {};
+  const applications = asRecord(root.applications) ?? asRecord(root.services) ?? {};
   for (const [name, raw] of entriesSorted(applications)) {
     const app = asRecord(raw);
     if (!app) {
@@ -106,7 +108,7 @@ function readMachine(id: string, raw: unknown, machines: JujuMachine[]): void {
     id,
     parent: machineParent(id),
     containerType: containerType(id),
-    state: asNonEmptyText(agent?.current),
+    state: asNonEmptyText(agent?.current) ?? asNonEmptyText(machine['agent-state']),
     address: asNonEmptyText(machine['dns-name']) ?? asNonEmptyText(asArray(machine['ip-addresses'])[0]),
     instanceId: asNonEmptyText(machine['instance-id']),
     series: asNonEmptyText(machine.series),
@@ -148,7 +150,7 @@ function readUnit(name: string, raw: unknown, principal: JujuUnit | null, units:
     machine: asNonEmptyText(unit.machine),
     address: asNonEmptyText(unit['public-address']) ?? asNonEmptyText(unit.address),
     workloadStatus: asNonEmptyText(workload?.current),
-    agentStatus: asNonEmptyText(agent?.current),
+    agentStatus: asNonEmptyText(agent?.current) ?? asNonEmptyText(unit['agent-state']),
     message: asNonEmptyText(workload?.message),
     leader: asBoolean(unit.leader) ?? false,
     principal: principal?.name ?? null,

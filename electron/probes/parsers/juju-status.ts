@@ -8,8 +8,8 @@ import { normalizeJujuStatusDocument } from './juju-status-structured';
 import { isJujuTabularHeading, parseJujuStatusTabular } from './juju-status-tabular';
 import { firstContentLine, prepareInput, quoteLine, type InputLine, type PreparedInput } from './text-input';
 
-/** The top-level keys of a `juju status --format=yaml` document. */
-const YAML_TOP_LEVEL = /^(?:model|machines|applications|application-endpoints|controller|storage|offers|remote-applications):\s*$/;
+/** The top-level keys of a `juju status --format=yaml` document (1.x: environment, services). */
+const YAML_TOP_LEVEL = /^(?:model|machines|applications|application-endpoints|controller|storage|offers|remote-applications|environment|services):\s*$/;
 
 export function parseJujuStatus(text: string): ParseResult<JujuStatus> {
   const clean = parseCleanJson(text);

@@ -38,7 +38,7 @@ export function parseLxcList(text: string): ParseResult<LxcList> {
   if (isBoxedTableLine(start)) {
     read = readBoxedInstances(input.lines);
     format = 'table';
-  } else if (/^NAME\s{2,}STATE\b|^\s*NAME\s{2,}/.test(first.text) || /\bNAME\b.*\bSTATE\b/.test(first.text)) {
+  } else if (/\bNAME\b.*\bSTATE\b/.test(first.text)) {
     read = readCompactInstances(input.lines);
     format = 'compact';
   } else if (start.includes(',')) {

@@ -10,7 +10,7 @@ import { firstContentLine, prepareInput, quoteLine } from './text-input';
 const INSTANCE_KEYS = ['architecture', 'ephemeral', 'stateful', 'profiles'];
 
 export function emptyLxcProfile(): LxcProfile {
-  return { kind: 'profile', name: null, description: null, config: createRecord(), devices: createRecord(), usedBy: null, profiles: null, architecture: null, ephemeral: null };
+  return { kind: null, name: null, description: null, config: createRecord(), devices: createRecord(), usedBy: null, profiles: null, architecture: null, ephemeral: null };
 }
 
 export function parseLxcProfile(text: string): ParseResult<LxcProfile> {

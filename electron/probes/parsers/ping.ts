@@ -78,12 +78,17 @@ export function createPingStream(): PingStream {
   let secondRunAt: number | null = null;
   let recognised = 0;
   let unrecognised = 0;
+  let reportedEncoding = false;
 
   const readLine = (raw: string, update: PingStreamUpdate) => {
     lineNumber += 1;
     if (secondRunAt !== null) return;
     const text = raw.replace(ANSI_ESCAPE, '').replace(CONTROL_CHARACTERS, '').trim();
     if (text === '' || text === '^C' || isPromptLine(text)) return;
+    if (!reportedEncoding && text.includes('\ufffd')) {
+      reportedEncoding = true;
+      problems.push(problem(lineNumber, 'the output was not valid UTF-8 (replacement characters); those characters are lost'));
+    }
 
     const header = HEADER.exec(text);
     if (header) {

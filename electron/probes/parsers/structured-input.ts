@@ -27,6 +27,8 @@ export function parseCleanJson(raw: unknown): { value: unknown } | null {
   const start = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
   const first = raw.slice(start, start + 64).trimStart()[0];
   if (first !== '{' && first !== '[') return null;
+  // Replacement characters (bytes that were not UTF-8) are worth a problem: the long way reports them.
+  if (raw.includes('\ufffd')) return null;
   try {
     return { value: JSON.parse(start ? raw.slice(start) : raw) };
   } catch {

@@ -313,3 +313,20 @@ describe('juju status, what real terminals add', () => {
     expect(result.problems[0]?.line).toBeGreaterThan(1);
   });
 });
+
+describe('juju status, Juju 1.18 YAML (services, agent-state)', () => {
+  it('reads services as applications, with subordinates under their principal', () => {
+    const { value, format, problems } = parseJujuStatus(fixture('juju-status', 'ubuntu-forums-1.18.4-services-subordinates.yaml.txt'));
+    expect(format).toBe('yaml');
+    expect(problems).toEqual([]);
+    expect(value.applications.map((app) => [app.name, app.charm, app.charmRev, app.scale])).toEqual([
+      ['ceph', 'ceph', 106, 2],
+      ['ceph-osd', 'ceph-osd', 15, 3],
+      ['mysql', 'mysql', 312, 2],
+      ['mysql-hacluster', 'hacluster', 69, 2],
+    ]);
+    expect(value.units.map((unit) => [unit.name, unit.principal, unit.machine, unit.agentStatus])).toContainEqual(['mysql-hacluster/1', 'mysql/0', '1', 'started']);
+    expect(value.units.map((unit) => unit.name).slice(5)).toEqual(['mysql/0', 'mysql-hacluster/1', 'mysql/1', 'mysql-hacluster/0']);
+    expect(value.relations.find((relation) => relation.endpoint === 'ha')).toMatchObject({ application: 'mysql', relatedApplication: 'mysql-hacluster', relatedEndpoint: 'ha', type: 'subordinate' });
+  });
+});

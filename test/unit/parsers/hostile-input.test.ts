@@ -1,0 +1,121 @@
+// Every parser, on what a field engineer's paste or a broken probe can produce: it never throws,
+// says what it could not read, and leaves a model of the documented shape.
+import { describe, expect, it } from 'vitest';
+import { PARSE_KINDS, parsers, type ParseKind } from '../../../electron/probes/parsers';
+import { isEmptyModel, UNREADABLE } from '../../../electron/probes/parsers/parse-result';
+import { fixture } from './fixtures';
+
+/** A real output per kind, to cut, colour and repeat. */
+const SAMPLES: Record<ParseKind, [string, string]> = {
+  'juju-status': ['juju-status', 'walkthrough-2.0.1-tabular.txt'],
+  'lxc-list': ['lxc-list', 'walkthrough-lxd-2.0.5-after-instances.txt'],
+  'lxc-profile': ['lxc-profile', 'walkthrough-lxd-2.0.5-profile-show.txt'],
+  'ip-netns': ['ip-netns', 'lab-iproute2-6.1-with-ids.txt'],
+  ping: ['ping', 'iputils-20221126-loopback.txt'],
+  dpkg: ['dpkg', 'walkthrough-dpkg-l-grep-lxd.txt'],
+  ini: ['ini', 'walkthrough-nova.conf.txt'],
+  'ovs-vsctl': ['ovs-vsctl', 'lab-ovs-3.1.0-show.txt'],
+  'ovs-list': ['ovs-list', 'lab-ovs-3.1.0-interface-name-external_ids-type.json.txt'],
+  'ip-addr': ['ip-addr', 'lab-qrouter-iproute2-6.1.json.txt'],
+  'ip-route': ['ip-route', 'lab-qrouter-iproute2-6.1.txt'],
+  'ip-link': ['ip-link', 'netns-capture-vif-chain-iproute2-6.1.json.txt'],
+  brctl: ['brctl', 'troubleshooting-notes-bridge-utils-tabs.txt'],
+};
+
+/** Kinds for which no output at all is a real answer (no namespaces, no routes). */
+const EMPTY_IS_AN_ANSWER = new Set<ParseKind>(['ip-netns', 'ip-route']);
+
+const TEN_MEGABYTES = 10 * 1024 * 1024;
+
+function binaryGarbage(length: number): string {
+  let state = 0x2545f491;
+  let text = '';
+  for (let index = 0; index < length; index += 1) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    text += String.fromCharCode(state & 0xff);
+  }
+  return text;
+}
+
+describe.each(PARSE_KINDS)('%s on hostile input', (kind) => {
+  const parse = parsers[kind];
+  const sample = fixture(...SAMPLES[kind]);
+
+  it('reads its real sample with something in the model', () => {
+    const result = parse(sample);
+    expect(result.format).not.toBe(UNREADABLE);
+    expect(isEmptyModel(result.value)).toBe(false);
+  });
+
+  it('reports empty input (or reads it as the empty answer it is)', () => {
+    const result = parse('');
+    if (EMPTY_IS_AN_ANSWER.has(kind)) expect(result.problems).toEqual([]);
+    else {
+      expect(result.format).toBe(UNREADABLE);
+      expect(result.problems.length).toBeGreaterThan(0);
+    }
+    expect(isEmptyModel(result.value)).toBe(true);
+  });
+
+  it('never throws on values that are not text', () => {
+    for (const value of [undefined, null, 42, {}, ['a']]) expect(() => parse(value as unknown as string)).not.toThrow();
+  });
+
+  it('reports binary garbage without throwing, naming a line', () => {
+    const result = parse(binaryGarbage(4096));
+    expect(result.problems.length).toBeGreaterThan(0);
+    expect(result.problems.some((entry) => entry.line !== null)).toBe(true);
+  });
+
+  it('reads invalid UTF-8 (replacement characters) and says characters were lost', () => {
+    const broken = Buffer.concat([Buffer.from(sample.slice(0, 40)), Buffer.from([0xff, 0xfe]), Buffer.from(sample.slice(40))]).toString('utf8');
+    const result = parse(broken);
+    expect(result.problems.some((entry) => /UTF-8/.test(entry.message))).toBe(true);
+  });
+
+  it('reads the sample cut in half without throwing', () => {
+    expect(() => parse(sample.slice(0, Math.floor(sample.length / 2)))).not.toThrow();
+  });
+
+  it('reads the sample with ANSI colours and CRLF line ends like the plain one', () => {
+    const coloured = sample
+      .split('\n')
+      .map((line) => (line.trim() === '' ? line : `\u001b[1;32m${line}\u001b[0m`))
+      .join('\r\n');
+    expect(parse(coloured).value).toEqual(parse(sample).value);
+  });
+
+  it('reads 10 MB without throwing, in reasonable time', { timeout: 30_000 }, () => {
+    const lines = sample.split('\n');
+    const body = lines.slice(Math.min(2, lines.length - 1)).join('\n');
+    const huge = `${sample}\n${body.repeat(Math.ceil(TEN_MEGABYTES / Math.max(body.length, 1)))}`.slice(0, TEN_MEGABYTES);
+    expect(() => parse(huge)).not.toThrow();
+  });
+});
+
+describe('hostile JSON', () => {
+  // The first line is whole; the document stops on the second.
+  const truncated: [ParseKind, string][] = [
+    ['juju-status', '{"model": {"name": "x"},\n "applications": {"glance": {"units": '],
+    ['ovs-list', '{"data": [["qvo1", ["map", []]]],\n "headings": ["name", '],
+    ['lxc-list', '[{"name": "c1", "status": "Running"},\n {"name": "c2", "sta'],
+    ['ip-addr', '[{"ifindex": 1, "ifname": "lo"},\n {"ifindex": 2, "ifn'],
+    ['ip-route', '[{"dst": "default", "gateway": "10.0.0.1"},\n {"dst": "10.'],
+    ['ip-link', '[{"ifindex": 1, "ifname": "lo"},\n {"ifindex": 2, "ifn'],
+    ['ip-netns', '[{"name": "qdhcp-1", "id": 0},\n {"name": "qrou'],
+  ];
+  it.each(truncated)('%s reports truncated JSON on the line where it stops', (kind, text) => {
+    const result = parsers[kind](text);
+    expect(result.format).toBe(UNREADABLE);
+    expect(result.problems).toContainEqual({ line: 2, message: expect.stringMatching(/truncated|malformed/) });
+  });
+
+  it('keeps a "__proto__" key from the input as data', () => {
+    parsers['lxc-profile']('config:\n  __proto__: polluted\ndevices:\n  __proto__:\n    type: nic\n');
+    parsers['ovs-list']('{"headings":["name","external_ids"],"data":[["x",["map",[["__proto__","polluted"]]]]]}');
+    expect(({} as Record<string, unknown>).type).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
