@@ -54,6 +54,8 @@ export interface LabInventory {
   lastRefreshMs: number | null;
   machines: InventoryMachine[];
   probes: ProbeOutcome[];
+  /** What belongs together, derived from the probes (recomputed after each refresh). */
+  links: InventoryLinks;
 }
 
 export const RouteOverride = v.object({
@@ -63,3 +65,38 @@ export const RouteOverride = v.object({
 });
 
 export const InventoryVisibility = v.object({ visible: v.boolean() });
+
+/** One LXD nic of a container, followed through the plumbing as far as the probes saw it. */
+export interface NicLink {
+  /** The device name in the profile ("qbr9e0c6af1-30", "eth0"). */
+  device: string;
+  /** The host bridge it plugs into (nova-lxd: qbr<port>). */
+  bridge: string | null;
+  /** The host side of the container's veth (nova-lxd: tap<port>). */
+  tap: string | null;
+  mac: string | null;
+  /** The OVS port carrying the same MAC (nova-lxd: qvo<port> on br-int). */
+  ovsPort: string | null;
+  /** Neutron's port id (OVS external-ids iface-id). */
+  neutronPortId: string | null;
+  /** What Nova put in OVS external-ids vm-uuid. */
+  vmUuid: string | null;
+}
+
+/** A container and everything the inventory knows that belongs to it. */
+export interface ContainerLink {
+  container: string;
+  /** The machine whose LXD runs it. */
+  machineId: string;
+  state: string | null;
+  profiles: string[];
+  nics: NicLink[];
+  /** The Juju machine it is ("22/lxd/0"), for Juju's own containers. */
+  jujuMachineId: string | null;
+  /** The Juju units living in it. */
+  units: string[];
+}
+
+export interface InventoryLinks {
+  containers: ContainerLink[];
+}

@@ -164,6 +164,11 @@ export interface LxcProfile {
   ephemeral: boolean | null;
 }
 
+/** `lxc profile list --format json|yaml` (LXD 3.x and later): every profile of a project at once. */
+export interface LxcProfileList {
+  profiles: LxcProfile[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Network namespaces, interfaces, routes, bridges
 

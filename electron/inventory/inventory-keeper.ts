@@ -8,6 +8,7 @@ import type { SshConnection } from '../ssh/ssh-connection';
 import { SshTransport } from '../transports/ssh-transport';
 import { openMachineRoute, type MachineRoute, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { machinesFromJujuStatus } from './lab-machines';
+import { linkInventory } from './inventory-links';
 import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from './probe-catalog';
 import { ProbeQueue, type ProbeDefinition } from './probe-runner';
 
@@ -34,7 +35,7 @@ export class InventoryKeeper {
   private stopped = false;
 
   constructor(private readonly options: InventoryKeeperOptions) {
-    this.inventory = { labId: options.labId, refreshing: false, refreshedAt: null, lastRefreshMs: null, machines: [], probes: [] };
+    this.inventory = { labId: options.labId, refreshing: false, refreshedAt: null, lastRefreshMs: null, machines: [], probes: [], links: { containers: [] } };
   }
 
   get current(): LabInventory {
@@ -168,12 +169,14 @@ export class InventoryKeeper {
     for (const machine of machines) {
       machine.hostname = (outcomes.get(`${machine.id}|hostname`)?.value as { hostname: string | null } | undefined)?.hostname ?? machine.hostname;
     }
+    const probes = [...outcomes.values()].filter((outcome) => present.has(outcome.machineId));
     this.publish({
       refreshing: false,
       refreshedAt: new Date().toISOString(),
       lastRefreshMs: Date.now() - started,
       machines: [controllerMachine, ...machines],
-      probes: [...outcomes.values()].filter((outcome) => present.has(outcome.machineId)),
+      probes,
+      links: linkInventory(probes),
     });
     return this.inventory;
   }

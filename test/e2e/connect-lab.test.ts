@@ -82,6 +82,17 @@ describe('connecting to the real lab from the console', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'nodes-dark.png'), fullPage: true });
   });
 
+  it('lets the engineer force a machine’s route, remembers it, and releases it', async () => {
+    const card = page.locator('[data-machine="22"]');
+    await card.getByLabel('Route').selectOption('juju-ssh');
+    await expect.poll(() => card.getByTestId('route').innerText(), { timeout: 20_000 }).toBe('juju ssh');
+    expect(await card.innerText()).toContain('chosen by you');
+    const stored = JSON.parse(await readFile(join(home, 'state.json'), 'utf8'));
+    expect(stored.labs[0].routes).toEqual({ '22': 'juju-ssh' });
+    await card.getByLabel('Route').selectOption('auto');
+    await expect.poll(() => card.getByTestId('route').innerText(), { timeout: 20_000 }).toBe('SSH through the controller');
+  });
+
   it('disconnects on request', async () => {
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await expect.poll(status).toContain('Not connected');

@@ -126,6 +126,36 @@ describe('the live inventory of the real lab', () => {
     expect(Object.keys(lab.juju.units).every((unit) => status.units.some((seen) => seen.name === unit))).toBe(true);
   });
 
+  it('links each Nova container to its node, profile, nic, OVS port and Neutron port', () => {
+    for (const machine of machinesByRole(lab, 'compute')) {
+      for (const instance of machine.instances) {
+        const link = inventory.links.containers.find((candidate) => candidate.container === instance.name)!;
+        expect(link, instance.name).toBeDefined();
+        expect(link.machineId).toBe(machine.id);
+        expect(link.profiles).toContain(instance.profile);
+        expect(link.nics).toContainEqual({
+          device: instance.devices.bridge,
+          bridge: instance.devices.bridge,
+          tap: instance.devices.tap,
+          mac: instance.mac,
+          ovsPort: instance.devices.qvo,
+          neutronPortId: instance.portId,
+          vmUuid: instance.ovsVmUuid,
+        });
+      }
+    }
+  });
+
+  it('links each Juju container machine to its LXD container and the units in it', () => {
+    for (const container of lab.juju.containers) {
+      const link = inventory.links.containers.find((candidate) => candidate.container === container.name)!;
+      expect(link, container.name).toBeDefined();
+      expect(link.machineId).toBe(container.hostMachineId);
+      expect(link.jujuMachineId).toBe(container.machineId);
+      expect(link.units).toContain(container.unit);
+    }
+  });
+
   it('streamed every outcome as it came, each with its time and duration', () => {
     expect(streamed.length).toBe(inventory.probes.length);
     expect(streamed.every((outcome) => Number.isFinite(outcome.durationMs) && !Number.isNaN(Date.parse(outcome.startedAt)))).toBe(true);

@@ -6,8 +6,8 @@
 // blank on every line of the table — found nearest to the right-hand heading.
 import type { InputLine } from './text-input';
 
-/** Go's tabwriter pads columns with at least two spaces in Juju and LXD; one space is inside a heading. */
-const HEADING_SEPARATOR = /\S+(?: \S+)*/g;
+/** A heading's text: words joined by single spaces ("Public address"); tabwriter pads columns with two or more. */
+const HEADING_TEXT = /\S+(?: \S+)*/g;
 
 export interface AlignedHeading {
   name: string;
@@ -17,7 +17,7 @@ export interface AlignedHeading {
 
 export function readHeadings(text: string): AlignedHeading[] {
   const headings: AlignedHeading[] = [];
-  for (const match of text.matchAll(HEADING_SEPARATOR)) {
+  for (const match of text.matchAll(HEADING_TEXT)) {
     headings.push({ name: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   }
   return headings;

@@ -11,15 +11,17 @@ import { parseIpRoute } from './ip-route';
 import { parseJujuStatus } from './juju-status';
 import { parseLxcList } from './lxc-list';
 import { parseLxcProfile } from './lxc-profile';
+import { parseLxcProfileList } from './lxc-profile-list';
 import { parseOvsList } from './ovs-list';
 import { parseOvsVsctlShow } from './ovs-vsctl-show';
-import type { ParseResult } from './parse-result';
+import { limitProblems, type ParseResult } from './parse-result';
 import { parsePing } from './ping';
 
 export const PARSE_KINDS = [
   'juju-status',
   'lxc-list',
   'lxc-profile',
+  'lxc-profile-list',
   'ip-netns',
   'ping',
   'dpkg',
@@ -39,6 +41,7 @@ export const PARSE_KIND_DESCRIPTIONS: Record<ParseKind, string> = {
   'juju-status': 'juju status (--format=json, yaml, or the default table; Juju 2.0–3.x)',
   'lxc-list': 'lxc list (--format json, yaml, csv, compact, or the default table)',
   'lxc-profile': 'lxc profile show NAME / lxc config show INSTANCE',
+  'lxc-profile-list': 'lxc profile list --format json|yaml (every profile of a project)',
   'ip-netns': 'ip netns (with or without "(id: N)"), or ip -j netns',
   ping: 'ping (iputils, BusyBox, BSD/macOS), finished or killed',
   dpkg: 'dpkg -l (whole or grepped)',
@@ -51,10 +54,11 @@ export const PARSE_KIND_DESCRIPTIONS: Record<ParseKind, string> = {
   brctl: 'brctl show',
 };
 
-export const parsers: Record<ParseKind, (text: string) => ParseResult<unknown>> = {
+const parseFunctions: Record<ParseKind, (text: string) => ParseResult<unknown>> = {
   'juju-status': parseJujuStatus,
   'lxc-list': parseLxcList,
   'lxc-profile': parseLxcProfile,
+  'lxc-profile-list': parseLxcProfileList,
   'ip-netns': parseIpNetns,
   ping: parsePing,
   dpkg: parseDpkgList,
@@ -67,12 +71,17 @@ export const parsers: Record<ParseKind, (text: string) => ParseResult<unknown>> 
   brctl: parseBrctlShow,
 };
 
+/** Each kind's parser, its problems capped at MAX_PROBLEMS (for a screen, a CLI, a stored result). */
+export const parsers = Object.fromEntries(
+  PARSE_KINDS.map((kind) => [kind, (text: string) => limitProblems(parseFunctions[kind](text))]),
+) as Record<ParseKind, (text: string) => ParseResult<unknown>>;
+
 export function isParseKind(kind: string): kind is ParseKind {
   return (PARSE_KINDS as readonly string[]).includes(kind);
 }
 
 export type { ParseProblem, ParseResult } from './parse-result';
-export { UNREADABLE, isEmptyModel } from './parse-result';
+export { UNREADABLE, MAX_PROBLEMS, isEmptyModel } from './parse-result';
 export { createPingStream, type PingStream, type PingStreamUpdate } from './ping';
 export { attachExternalIds } from './ovs-list';
 export { selectLxdStackPackages, LXD_STACK_PACKAGES } from './dpkg';

@@ -1,30 +1,51 @@
-// `lxc profile list --format json` (LXD 3.x and later): every profile of the project in one
-// answer, so a refresh needs no `lxc profile show` per profile. Each entry is read exactly as
-// `lxc profile show` output is (see lxc-profile.ts).
-import type { LxcProfile } from '../../contract/lab-model';
-import { parseLxcProfile } from './lxc-profile';
+// `lxc profile list --format json` (or yaml; LXD 3.x and later): every profile of the project in
+// one answer, so a refresh needs no `lxc profile show` per profile. Each entry is read exactly as
+// `lxc profile show` output is (see lxc-profile.ts). The default table of `lxc profile list` has
+// only names, descriptions and use counts, so only the structured forms are read.
+import type { LxcProfile, LxcProfileList } from '../../contract/lab-model';
+import { readProfileDocument } from './lxc-profile';
 import { problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
+import { asRecord, parseCleanJson, parseJsonText, parseYamlText } from './structured-input';
+import { firstContentLine, prepareInput, quoteLine } from './text-input';
 
-export interface LxcProfileList {
-  profiles: LxcProfile[];
-}
+export type { LxcProfileList } from '../../contract/lab-model';
 
 export function parseLxcProfileList(text: string): ParseResult<LxcProfileList> {
-  const trimmed = text.trim();
-  if (trimmed === '') return { value: { profiles: [] }, format: UNREADABLE, problems: [problem(null, 'the profile list is empty')] };
-  let document: unknown;
-  try {
-    document = JSON.parse(trimmed);
-  } catch (error) {
-    return { value: { profiles: [] }, format: UNREADABLE, problems: [problem(1, `not the JSON of \`lxc profile list --format json\` (${(error as Error).message})`)] };
+  const clean = parseCleanJson(text);
+  if (clean) return fromDocument(clean.value, 'json', []);
+  const input = prepareInput(text);
+  const problems: ParseProblem[] = [...input.problems];
+  const first = firstContentLine(input.lines);
+  if (first === null) return { value: { profiles: [] }, format: UNREADABLE, problems: [...problems, problem(null, 'the profile list is empty')] };
+  const start = first.text.trimStart();
+  if (start.startsWith('[') || start.startsWith('{')) {
+    const parsed = parseJsonText(input, 'lxc profile list JSON');
+    return fromDocument(parsed.value, 'json', [...problems, ...parsed.problems]);
   }
-  if (!Array.isArray(document)) return { value: { profiles: [] }, format: UNREADABLE, problems: [problem(1, 'expected a JSON list of profiles')] };
-  const problems: ParseProblem[] = [];
+  if (start.startsWith('- ')) {
+    const parsed = parseYamlText(input, 'lxc profile list YAML', true);
+    return fromDocument(parsed.value, 'yaml', [...problems, ...parsed.problems]);
+  }
+  problems.push(problem(first.number, `not \`lxc profile list --format json\` output: ${quoteLine(start)} (the table form has no config or devices; ask for --format json)`));
+  return { value: { profiles: [] }, format: UNREADABLE, problems };
+}
+
+function fromDocument(document: unknown, format: string, problems: ParseProblem[]): ParseResult<LxcProfileList> {
+  if (document === undefined) return { value: { profiles: [] }, format: UNREADABLE, problems };
+  if (!Array.isArray(document)) {
+    problems.push(problem(1, 'expected a list of profiles'));
+    return { value: { profiles: [] }, format: UNREADABLE, problems };
+  }
   const profiles: LxcProfile[] = [];
   document.forEach((entry, index) => {
-    const parsed = parseLxcProfile(JSON.stringify(entry));
-    for (const found of parsed.problems) problems.push(problem(null, `profile #${index + 1}: ${found.message}`));
-    if (parsed.format !== UNREADABLE) profiles.push(parsed.value);
+    const record = asRecord(entry);
+    if (!record || (!('config' in record) && !('devices' in record))) {
+      problems.push(problem(null, `profile #${index + 1} has no "config" or "devices"; skipped`));
+      return;
+    }
+    const found: ParseProblem[] = [];
+    profiles.push(readProfileDocument(record, found));
+    for (const entryProblem of found) problems.push(problem(null, `profile #${index + 1}: ${entryProblem.message}`));
   });
-  return { value: { profiles }, format: 'json', problems };
+  return { value: { profiles }, format, problems };
 }

@@ -34,7 +34,11 @@ export function parseLxcProfile(text: string): ParseResult<LxcProfile> {
     problems.push(problem(first.number, 'no "config" or "devices": not `lxc profile show` / `lxc config show` output'));
     return { value: emptyLxcProfile(), format: UNREADABLE, problems };
   }
+  return { value: readProfileDocument(document, problems), format: json ? 'json' : 'yaml', problems };
+}
 
+/** One profile or instance config, already parsed from JSON or YAML (also one entry of `lxc profile list`). */
+export function readProfileDocument(document: Record<string, unknown>, problems: ParseProblem[]): LxcProfile {
   const profile = emptyLxcProfile();
   profile.kind = INSTANCE_KEYS.some((key) => key in document) ? 'instance' : 'profile';
   profile.name = asNonEmptyText(document.name);
@@ -47,7 +51,7 @@ export function parseLxcProfile(text: string): ParseResult<LxcProfile> {
   if ('profiles' in document) profile.profiles = asArray(document.profiles).map((entry) => String(entry));
   profile.architecture = asNonEmptyText(document.architecture);
   profile.ephemeral = asBoolean(document.ephemeral);
-  return { value: profile, format: json ? 'json' : 'yaml', problems };
+  return profile;
 }
 
 function stringRecord(value: unknown, what: string, problems: ParseProblem[]): Record<string, string> {

@@ -43,3 +43,17 @@ export function isEmptyModel(value: unknown): boolean {
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Problems kept per result: enough to show every problem of a real output that is merely odd, few
+ * enough that ten megabytes of the wrong thing do not become a hundred thousand problem lines.
+ */
+export const MAX_PROBLEMS = 50;
+
+/** The result with at most MAX_PROBLEMS problems, the last saying how many more there were. */
+export function limitProblems<T>(result: ParseResult<T>): ParseResult<T> {
+  if (result.problems.length <= MAX_PROBLEMS) return result;
+  const kept = result.problems.slice(0, MAX_PROBLEMS - 1);
+  const rest = result.problems.length - kept.length;
+  return { ...result, problems: [...kept, problem(result.problems[kept.length]?.line ?? null, `… and ${rest} more problems from here on`)] };
+}

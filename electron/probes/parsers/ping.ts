@@ -20,9 +20,10 @@ import { problem, UNREADABLE, type ParseProblem, type ParseResult } from './pars
 import { isPromptLine, quoteLine } from './text-input';
 
 const HEADER = /^PING\s+(\S+?)\s*\(([^()]+)\)(:?)\s+(\d+)(?:\((\d+)\))?\s+(?:data\s+)?bytes/;
-const REPLY = /^(\d+) bytes from (.+?): (icmp_[rs]eq|seq)=(\d+)(?: ttl=(\d+))?(?: time[=<]([\d.]+)\s*ms)?(.*)$/;
+/** An optional "[1700000000.123456] " prefix is iputils' `-D` timestamp. */
+const REPLY = /^(?:\[\d+\.\d+\]\s*)?(\d+) bytes from (.+?): (icmp_[rs]eq|seq)=(\d+)(?: ttl=(\d+))?(?: time[=<]([\d.]+)\s*ms)?(.*)$/;
 const FROM_NAMED = /^(.+?) \(([^()]+)\)$/;
-const ERROR_FROM = /^From \S+.*(?:icmp_seq|seq)=\d+/;
+const ERROR_FROM = /^(?:\[\d+\.\d+\]\s*)?From \S+.*(?:icmp_seq|seq)=\d+/;
 const BSD_ERROR_REPLY = /^\d+ bytes from \S+: (?:Destination|Time to live|Redirect|Frag|Source|Parameter|Communication)/;
 const STATISTICS_HEADER = /^--- (.+) ping statistics ---$/;
 const TRANSMITTED = /^(\d+) packets transmitted, (\d+)(?: packets)? received/;

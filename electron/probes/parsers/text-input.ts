@@ -93,8 +93,11 @@ export function firstContentLine(lines: InputLine[]): InputLine | null {
   return lines.find((line) => line.text.trim() !== '') ?? null;
 }
 
-/** Cuts a line for a problem message so a megabyte line does not become a megabyte message. */
-export function quoteLine(text: string, limit = 80): string {
+/** Enough of a line to recognise it in a problem message; a megabyte line must not become a megabyte message. */
+const QUOTED_LINE_CHARS = 80;
+
+/** The line as quoted in a problem message, cut to `limit` characters. */
+export function quoteLine(text: string, limit = QUOTED_LINE_CHARS): string {
   const trimmed = text.trim();
   return JSON.stringify(trimmed.length > limit ? `${trimmed.slice(0, limit)}…` : trimmed);
 }

@@ -1,7 +1,7 @@
 // Every parser, on what a field engineer's paste or a broken probe can produce: it never throws,
 // says what it could not read, and leaves a model of the documented shape.
 import { describe, expect, it } from 'vitest';
-import { PARSE_KINDS, parsers, type ParseKind } from '../../../electron/probes/parsers';
+import { MAX_PROBLEMS, PARSE_KINDS, parsers, type ParseKind } from '../../../electron/probes/parsers';
 import { isEmptyModel, UNREADABLE } from '../../../electron/probes/parsers/parse-result';
 import { fixture } from './fixtures';
 
@@ -117,5 +117,14 @@ describe('hostile JSON', () => {
     parsers['ovs-list']('{"headings":["name","external_ids"],"data":[["x",["map",[["__proto__","polluted"]]]]]}');
     expect(({} as Record<string, unknown>).type).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+describe('problems per result', () => {
+  it('keeps at most MAX_PROBLEMS, the last saying how many more there were', () => {
+    const lines = Array.from({ length: 500 }, (_, index) => `garbage line ${index}`).join('\n');
+    const result = parsers.ping(lines);
+    expect(result.problems).toHaveLength(MAX_PROBLEMS);
+    expect(result.problems[MAX_PROBLEMS - 1]).toEqual({ line: MAX_PROBLEMS, message: `… and ${500 - MAX_PROBLEMS + 1} more problems from here on` });
   });
 });

@@ -162,3 +162,11 @@ describe('ping as a stream', () => {
     expect(result.problems).toEqual([{ line: null, message: 'the ping output is empty' }]);
   });
 });
+
+describe('ping -D (iputils timestamps)', () => {
+  it('reads replies and errors prefixed with "[seconds.micros]"', () => {
+    const { value } = parsePing('[1700000000.123456] 64 bytes from 10.0.0.1: icmp_seq=1 ttl=64 time=0.300 ms\n[1700000001.123456] From 10.0.0.1 icmp_seq=2 Destination Host Unreachable\n');
+    expect(value.replies).toEqual([{ seq: 1, ttl: 64, timeMs: 0.3, from: '10.0.0.1', bytes: 64, duplicate: false }]);
+    expect(value.errors).toHaveLength(1);
+  });
+});

@@ -1,0 +1,58 @@
+// Links what belongs together across probes and machines: container ↔ its compute node ↔ its
+// profiles ↔ each nic (qbr bridge, tap, MAC) ↔ the OVS port with that MAC ↔ Neutron's port id;
+// and a Juju machine "22/lxd/0" ↔ its container ↔ the units in it. Pure: probe outcomes in,
+// links out; whatever a probe did not see stays null.
+import type { ContainerLink, InventoryLinks, NicLink, ProbeOutcome } from '../contract/inventory';
+import type { JujuStatus, LxcList, LxcProfile, OvsRecords } from '../contract/lab-model';
+
+export function linkInventory(probes: ProbeOutcome[]): InventoryLinks {
+  const read = <T>(machineId: string, probeId: string): T | null => {
+    const outcome = probes.find((candidate) => candidate.machineId === machineId && candidate.probeId === probeId);
+    return outcome && outcome.status !== 'failed' ? (outcome.value as T) : null;
+  };
+  const juju = probes.find((outcome) => outcome.probeId === 'juju-status' && outcome.status !== 'failed')?.value as JujuStatus | undefined;
+  const jujuMachineOf = new Map((juju?.machines ?? []).filter((machine) => machine.instanceId).map((machine) => [machine.instanceId!, machine.id]));
+
+  const containers: ContainerLink[] = [];
+  const machineIds = [...new Set(probes.filter((outcome) => outcome.probeId === 'lxc-list').map((outcome) => outcome.machineId))];
+  for (const machineId of machineIds) {
+    const list = read<LxcList>(machineId, 'lxc-list');
+    if (!list) continue;
+    const profiles = new Map((read<{ profiles: LxcProfile[] }>(machineId, 'lxc-profiles')?.profiles ?? []).map((profile) => [profile.name ?? '', profile]));
+    const ovsByMac = new Map<string, OvsRecords['records'][number]>();
+    for (const record of read<OvsRecords>(machineId, 'ovs-interfaces')?.records ?? []) {
+      const mac = record.externalIds['attached-mac'];
+      if (mac) ovsByMac.set(mac.toLowerCase(), record);
+    }
+    for (const instance of list.instances) {
+      const nics: NicLink[] = [];
+      for (const profileName of instance.profiles ?? []) {
+        for (const [device, settings] of Object.entries(profiles.get(profileName)?.devices ?? {})) {
+          if (settings.type !== 'nic') continue;
+          const mac = settings.hwaddr?.toLowerCase() ?? null;
+          const ovs = mac ? ovsByMac.get(mac) : undefined;
+          nics.push({
+            device,
+            bridge: settings.parent ?? settings.network ?? null,
+            tap: settings.host_name ?? null,
+            mac,
+            ovsPort: ovs?.name ?? null,
+            neutronPortId: ovs?.externalIds['iface-id'] ?? null,
+            vmUuid: ovs?.externalIds['vm-uuid'] ?? null,
+          });
+        }
+      }
+      const jujuMachineId = jujuMachineOf.get(instance.name) ?? null;
+      containers.push({
+        container: instance.name,
+        machineId,
+        state: instance.state,
+        profiles: instance.profiles ?? [],
+        nics,
+        jujuMachineId,
+        units: jujuMachineId ? (juju?.units ?? []).filter((unit) => unit.machine === jujuMachineId).map((unit) => unit.name) : [],
+      });
+    }
+  }
+  return { containers };
+}
