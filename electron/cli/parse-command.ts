@@ -12,7 +12,8 @@ export interface ParseCommandIo {
   stderr: { write(text: string): unknown };
 }
 
-const kindList = () => PARSE_KINDS.map((kind) => `  ${kind.padEnd(13)} ${PARSE_KIND_DESCRIPTIONS[kind]}`).join('\n');
+const KIND_WIDTH = Math.max(...PARSE_KINDS.map((kind) => kind.length));
+const kindList = () => PARSE_KINDS.map((kind) => `  ${kind.padEnd(KIND_WIDTH)}  ${PARSE_KIND_DESCRIPTIONS[kind]}`).join('\n');
 
 export const PARSE_USAGE = `Usage: orangebox-console parse <kind> [file|-]
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLxcProfile } from '../../../electron/probes/parsers/lxc-profile';
+import { parseLxcProfileList } from '../../../electron/probes/parsers/lxc-profile-list';
 import { UNREADABLE } from '../../../electron/probes/parsers/parse-result';
 import { fixture } from './fixtures';
 
@@ -59,5 +60,27 @@ describe('lxc profile show / config show, LXD 5.0.2 (the lab)', () => {
     const notAProfile = parseLxcProfile('name: x\nfoo: bar\n');
     expect(notAProfile.format).toBe(UNREADABLE);
     expect(notAProfile.problems[0]?.message).toMatch(/no "config" or "devices"/);
+  });
+});
+
+describe('lxc profile list --format json, LXD 5.0.2 (the lab)', () => {
+  const result = parseLxcProfileList(fixture('lxc-profile', 'lab-lxd-5.0.2-profile-list.json.txt'));
+
+  it('reads every profile of the project, each as lxc profile show would', () => {
+    expect(result.format).toBe('json');
+    expect(result.problems).toEqual([]);
+    expect(result.value.profiles.map((profile) => profile.name)).toEqual(['default', 'instance-00000012', 'instance-00000014', 'juju-default']);
+    const single = parseLxcProfile(fixture('lxc-profile', 'lab-lxd-5.0.2-profile-show.txt')).value;
+    expect(result.value.profiles.find((profile) => profile.name === 'instance-00000014')).toEqual(single);
+  });
+
+  it('reads the default profile bridging eth0 to the MAAS bridge', () => {
+    expect({ ...result.value.profiles[0]?.devices.eth0 }).toEqual({ name: 'eth0', nictype: 'bridged', parent: 'br-maas', type: 'nic' });
+  });
+
+  it('asks for --format json when given the table', () => {
+    const table = parseLxcProfileList('+---------+-------------+---------+\n|  NAME   | DESCRIPTION | USED BY |\n+---------+-------------+---------+\n');
+    expect(table.format).toBe(UNREADABLE);
+    expect(table.problems[0]?.message).toMatch(/ask for --format json/);
   });
 });
