@@ -1,12 +1,12 @@
 // What the contract costs: the same request answered by the core directly, through the browser
 // host's WebSocket carrier (the renderer's own bridge), and a bare `ws` echo on the same loopback
 // (the floor any WebSocket carrier pays). Run on the built bundles (npm run build).
-import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
-import { build } from 'esbuild';
+import { bundleHarness } from './bench-harness.mjs';
 
 /** Enough round trips for a stable median on a 2-core machine, few enough to finish in seconds. */
 const ROUND_TRIPS = 2000;
@@ -29,29 +29,18 @@ async function measure(label, once) {
   return { label, ...summarise(samples) };
 }
 
-/** Bundles the TypeScript pieces the benchmark drives into one ESM file it can import. */
-async function loadHarness(dir) {
-  const entry = join(dir, 'harness.ts');
-  const root = process.cwd();
-  await writeFile(
-    entry,
-    [
-      `export { createConsoleCore } from '${root}/electron/core/console-core';`,
-      `export { FileStore } from '${root}/electron/store/file-store';`,
-      `export { startWebHost } from '${root}/electron/web/web-host';`,
-      `export { createWebSocketBridge } from '${root}/renderer/api/websocket-bridge';`,
-      `export { createConsoleApi } from '${root}/renderer/api/console-api';`,
-    ].join('\n'),
-  );
-  // Inside the project, so that the bundle's bare imports resolve from its node_modules.
-  const outfile = join(root, 'dist', 'bench', 'contract-harness.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
-  return import(outfile);
-}
+const loadHarness = () =>
+  bundleHarness('contract', [
+    `export { createConsoleCore } from 'electron/core/console-core';`,
+    `export { FileStore } from 'electron/store/file-store';`,
+    `export { startWebHost } from 'electron/web/web-host';`,
+    `export { createWebSocketBridge } from 'renderer/api/websocket-bridge';`,
+    `export { createConsoleApi } from 'renderer/api/console-api';`,
+  ]);
 
 export async function run() {
   const dir = await mkdtemp(join(tmpdir(), 'obx-bench-'));
-  const harness = await loadHarness(dir);
+  const harness = await loadHarness();
   const core = await harness.createConsoleCore({ host: 'browser', store: new harness.FileStore(join(dir, 'state.json')), listSshHosts: async () => ({ hosts: [], resolver: 'parser', warnings: [] }) });
   await mkdir(join(dir, 'renderer'));
   const host = await harness.startWebHost({ core, rendererDir: join(dir, 'renderer') });

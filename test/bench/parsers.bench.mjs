@@ -2,11 +2,8 @@
 // and an `lxc list` of 5,000 instances, each in the probes' JSON form and in the form a person pastes
 // (Juju's table, LXD's boxed table). The console re-reads these on every refresh, so each should stay
 // well under a frame budget of the UI's refresh: the target is < 50 ms on the 2-core CI machine.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { bundleHarness } from './bench-harness.mjs';
 
 /** Enough runs for a stable median on a 2-core machine; each run is tens of milliseconds. */
 const RUNS = 15;
@@ -15,21 +12,12 @@ const WARM_UP = 3;
 const TARGET_MS = 50;
 const LXC_INSTANCES = 5000;
 
-async function loadHarness(dir) {
-  const entry = join(dir, 'harness.ts');
-  const root = process.cwd();
-  await writeFile(
-    entry,
-    [
-      `export { parseJujuStatus } from '${root}/electron/probes/parsers/juju-status';`,
-      `export { parseLxcList } from '${root}/electron/probes/parsers/lxc-list';`,
-      `export * from '${root}/test/unit/parsers/synthetic-outputs';`,
-    ].join('\n'),
-  );
-  const outfile = join(root, 'dist', 'bench', 'parsers-harness.mjs');
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile, logLevel: 'error' });
-  return import(outfile);
-}
+const loadHarness = () =>
+  bundleHarness('parsers', [
+    `export { parseJujuStatus } from 'electron/probes/parsers/juju-status';`,
+    `export { parseLxcList } from 'electron/probes/parsers/lxc-list';`,
+    `export * from 'test/unit/parsers/synthetic-outputs';`,
+  ]);
 
 function median(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -51,8 +39,7 @@ function measure(label, text, parse, check) {
 }
 
 export async function run() {
-  const dir = await mkdtemp(join(tmpdir(), 'obx-bench-parsers-'));
-  const harness = await loadHarness(dir);
+  const harness = await loadHarness();
   const jujuCheck = (result) =>
     result.value.units.length !== 1000 || result.value.machines.length !== 500 ? `read ${result.value.units.length} units / ${result.value.machines.length} machines, expected 1000 / 500` : null;
   const lxcCheck = (result) => (result.value.instances.length !== LXC_INSTANCES ? `read ${result.value.instances.length} instances, expected ${LXC_INSTANCES}` : null);
@@ -68,5 +55,4 @@ export async function run() {
   for (const row of rows) {
     console.log(`${row.label.padEnd(56)}${row.kib.toFixed(0).padStart(7)}${row.median.toFixed(1).padStart(12)}${row.max.toFixed(1).padStart(9)}   ${row.median < TARGET_MS ? 'ok' : 'OVER'}`);
   }
-  await rm(dir, { recursive: true, force: true });
 }
