@@ -49,9 +49,15 @@ afterAll(async () => {
 });
 
 describe('one machine failing', () => {
-  it('errors only that machine while it is down, and recovers when it is back', async () => {
+  it('errors only that machine when it dies mid-refresh, and recovers when it is back', async () => {
     const victim = machineById(lab, '24');
+    const interrupted = keeper.refresh();
     await takeEndpointDown(victim);
+    const cut = await interrupted;
+    for (const other of cut.machines.filter((machine) => machine.id !== '24')) {
+      const failed = cut.probes.filter((outcome) => outcome.machineId === other.id && outcome.status === 'failed');
+      expect(failed.map((outcome) => outcome.error?.message), other.id).toEqual([]);
+    }
     const during = await keeper.refresh();
     const down = during.machines.find((machine) => machine.id === '24')!;
     expect(down.routeError?.message).toMatch(/machine 24 cannot be reached/);

@@ -1,0 +1,59 @@
+// The inventory refreshes by itself every N seconds while the console is shown, pauses while it
+// is hidden, and catches up at once when shown again after the interval passed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SshConnection } from '../../electron/ssh/ssh-connection';
+import { KnownHosts } from '../../electron/ssh/known-hosts';
+import { InteractiveHostKeyPolicy } from '../../electron/ssh/interactive-host-key-policy';
+import { PromptBroker } from '../../electron/core/prompt-broker';
+import { StreamHub } from '../../electron/core/stream-hub';
+import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
+import { loadLabManifest } from './lab-manifest';
+
+/** The shortest interval the settings allow. */
+const INTERVAL_SECONDS = 2;
+let controller: SshConnection;
+let keeper: InventoryKeeper;
+const completed: string[] = [];
+
+beforeAll(async () => {
+  const lab = loadLabManifest();
+  const hostKeys = new InteractiveHostKeyPolicy(new KnownHosts([lab.knownHosts]), new PromptBroker(new StreamHub()));
+  const auth = { identityFiles: [lab.userKey], identitiesOnly: true, agentSocket: null, passphrases: null };
+  controller = await SshConnection.open({ host: lab.controller.address, port: 22, user: lab.user }, { auth, hostKeys });
+  keeper = new InventoryKeeper({
+    labId: 'lab-0000periodic',
+    controller: () => controller,
+    routeContext: (connection) => ({ controller: connection, user: lab.user, auth, hostKeys }),
+    routeChoice: () => 'auto',
+    onInventory: (inventory) => {
+      if (!inventory.refreshing && inventory.refreshedAt && completed.at(-1) !== inventory.refreshedAt) completed.push(inventory.refreshedAt);
+    },
+    onProbe: () => {},
+  });
+  await keeper.refresh();
+});
+
+afterAll(() => {
+  keeper?.stop();
+  controller?.close();
+});
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('periodic refresh', () => {
+  it('refreshes by itself while shown', async () => {
+    const before = completed.length;
+    keeper.autoRefresh(INTERVAL_SECONDS);
+    await expect.poll(() => completed.length, { timeout: 15_000, interval: 200 }).toBeGreaterThanOrEqual(before + 2);
+  });
+
+  it('stops while hidden, and refreshes at once when shown again', async () => {
+    keeper.setVisible(false);
+    await expect.poll(() => keeper.current.refreshing, { timeout: 10_000 }).toBe(false);
+    const hiddenAt = completed.length;
+    await wait(INTERVAL_SECONDS * 1000 * 2.5);
+    expect(completed.length).toBe(hiddenAt);
+    keeper.setVisible(true);
+    await expect.poll(() => completed.length, { timeout: 10_000, interval: 100 }).toBe(hiddenAt + 1);
+  });
+});
