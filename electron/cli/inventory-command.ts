@@ -132,7 +132,7 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
   const keeper = new InventoryKeeper({
     labId: lab.id,
     controller: () => link.controller,
-    routeContext: (controller) => ({ controller, user: lab.controller.user, auth: { identityFiles: link.identityFiles ?? [], identitiesOnly: false, agentSocket, passphrases: noPassphrases }, hostKeys }),
+    routeContext: (controller) => ({ controller, user: lab.controller.user, auth: { identityFiles: link.identityFiles ?? [], identitiesOnly: link.identitiesOnly, agentSocket, passphrases: noPassphrases }, hostKeys }),
     routeChoice: (machineId): RouteChoice => args.routes[machineId] ?? 'auto',
     onInventory: () => {},
     onProbe: () => {},

@@ -151,6 +151,8 @@ export interface SshConfigHost {
   user: string | null;
   port: number;
   identityFiles: string[];
+  /** Offer only the named identity files, not every key ssh-agent holds. */
+  identitiesOnly: boolean;
   proxyJump: string | null;
   /** The file (after following Include) that declares it. */
   source: string;

@@ -111,7 +111,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       routeContext: (controller) => ({
         controller,
         user: lab.controller.user,
-        auth: { identityFiles: opened.identityFiles ?? identityFiles, identitiesOnly: false, agentSocket, passphrases },
+        auth: { identityFiles: opened.identityFiles ?? identityFiles, identitiesOnly: opened.identitiesOnly, agentSocket, passphrases },
         hostKeys,
       }),
       routeChoice: (machineId) => state.labs.find((candidate) => candidate.id === lab.id)?.routes[machineId] ?? 'auto',

@@ -14,7 +14,7 @@ export interface RouteHop {
   identitiesOnly: boolean;
 }
 
-export type HostResolver = (name: string) => Promise<SshConfigHost & { identitiesOnly?: boolean }>;
+export type HostResolver = (name: string) => Promise<SshConfigHost>;
 
 export async function routeToController(lab: SavedLab, resolve: HostResolver): Promise<RouteHop[]> {
   const { controller } = lab;
@@ -39,7 +39,7 @@ async function resolveJumpChain(spec: string, resolve: HostResolver, depth: numb
     hops.push({
       target: { host: resolved.hostName, port: parsed.port ?? resolved.port, user: parsed.user ?? resolved.user ?? defaultUser() },
       identityFiles: resolved.identityFiles,
-      identitiesOnly: resolved.identitiesOnly ?? false,
+      identitiesOnly: resolved.identitiesOnly,
     });
   }
   return hops;

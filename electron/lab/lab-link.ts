@@ -39,8 +39,9 @@ export class LabLink {
     private readonly options: LabLinkOptions,
   ) {}
 
-  /** The key files that opened the controller, reused for the lab's machines. */
+  /** The key files that opened the controller (and whether only they may be offered), reused for the lab's machines. */
   identityFiles: string[] | null = null;
+  identitiesOnly = false;
 
   /** The controller connection, once open. */
   get controller(): SshConnection | null {
@@ -81,6 +82,7 @@ export class LabLink {
     this.closeHops();
     const route = await routeToController(this.lab, this.options.resolveHost);
     this.identityFiles = route.at(-1)?.identityFiles ?? null;
+    this.identitiesOnly = route.at(-1)?.identitiesOnly ?? false;
     let via: SshConnection | undefined;
     for (const hop of route) {
       const connection = await SshConnection.open(hop.target, {

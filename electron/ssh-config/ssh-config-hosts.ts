@@ -60,6 +60,7 @@ function fromParser(alias: string, source: string, options: Map<string, string[]
     user: first('user'),
     port: Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_SSH_PORT,
     identityFiles: (options.get('identityfile') ?? []).map((file) => expandHome(file, home)),
+    identitiesOnly: first('identitiesonly')?.toLowerCase() === 'yes',
     proxyJump: proxyJump && proxyJump.toLowerCase() !== 'none' ? proxyJump : null,
     source,
   };
@@ -81,6 +82,7 @@ function fromSshG(alias: string, source: string, output: string, home: string): 
     user: first('user'),
     port: Number(first('port') ?? DEFAULT_SSH_PORT),
     identityFiles: (values.get('identityfile') ?? []).map((file) => expandHome(file, home)),
+    identitiesOnly: first('identitiesonly')?.toLowerCase() === 'yes',
     proxyJump: proxyJump && proxyJump.toLowerCase() !== 'none' ? proxyJump : null,
     source,
   };

@@ -24,6 +24,7 @@ beforeAll(async () => {
       '    HostName 127.0.1.1',
       '    User ubuntu',
       '    IdentityFile ~/.ssh/orangebox_ed25519',
+      '    IdentitiesOnly yes',
       '',
       'Host node02ob64',
       '    HostName=127.0.1.5',
@@ -53,8 +54,8 @@ describe('the console’s ~/.ssh/config reader', () => {
     expect(warnings).toEqual([]);
     expect(hosts.map((host) => host.alias)).toEqual(['customer lab', 'orangebox64', 'ob64', 'node02ob64']);
     const byAlias = Object.fromEntries(hosts.map((host) => [host.alias, host]));
-    expect(byAlias['orangebox64']).toMatchObject({ hostName: '127.0.1.1', user: 'ubuntu', port: 2200, identityFiles: [join(home, '.ssh', 'orangebox_ed25519')], proxyJump: null });
-    expect(byAlias['node02ob64']).toMatchObject({ hostName: '127.0.1.5', user: 'fallback', proxyJump: 'orangebox64' });
+    expect(byAlias['orangebox64']).toMatchObject({ hostName: '127.0.1.1', user: 'ubuntu', port: 2200, identityFiles: [join(home, '.ssh', 'orangebox_ed25519')], identitiesOnly: true, proxyJump: null });
+    expect(byAlias['node02ob64']).toMatchObject({ hostName: '127.0.1.5', user: 'fallback', identitiesOnly: false, proxyJump: 'orangebox64' });
     expect(byAlias['customer lab']).toMatchObject({ hostName: '127.0.2.9', port: 2222, source: join(home, '.ssh', 'config.d', '10-customer.conf') });
   });
 
@@ -84,7 +85,7 @@ describe('agreement with OpenSSH', () => {
     const viaSsh = await listSshConfigHosts({ home, configPath });
     const viaParser = await listSshConfigHosts({ home, configPath, sshBinary: null });
     expect(viaSsh.resolver).toBe('ssh -G');
-    const comparable = (list: typeof viaSsh) => list.hosts.map(({ alias, hostName, user, port, proxyJump }) => ({ alias, hostName, user, port, proxyJump }));
+    const comparable = (list: typeof viaSsh) => list.hosts.map(({ alias, hostName, user, port, identitiesOnly, proxyJump }) => ({ alias, hostName, user, port, identitiesOnly, proxyJump }));
     expect(comparable(viaParser)).toEqual(comparable(viaSsh));
     const orangebox = viaSsh.hosts.find((host) => host.alias === 'orangebox64');
     expect(orangebox?.identityFiles).toContain(join(home, '.ssh', 'orangebox_ed25519'));
