@@ -1,13 +1,13 @@
 // The Electron shell: one locked-down window, the app:// protocol serving the built renderer,
 // and the IPC wiring to the console core. Everything else lives in the core (electron/*) and
 // the renderer, where tests reach it.
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, safeStorage, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, normalize, sep } from 'node:path';
 import { createConsoleCore, type ConsoleCore } from './core/console-core';
 import { contentSecurityPolicy } from './core/content-security-policy';
 import { APP_NAME } from './core/app-identity';
-import { ElectronConsoleStore } from './store/electron-store-adapter';
+import { ElectronConsoleStore, ElectronSecretVault } from './store/electron-store-adapter';
 import { handleIpcRequest } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
 
@@ -89,6 +89,7 @@ app.whenReady().then(async () => {
   const core = await createConsoleCore({
     host: 'electron',
     store: new ElectronConsoleStore(),
+    secretVault: ElectronSecretVault.availableWith(safeStorage),
     reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
   });
   wireCore(core);

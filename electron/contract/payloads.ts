@@ -212,6 +212,8 @@ export interface PassphraseQuestion {
   file: string;
   attempt: number;
   previousWasWrong: boolean;
+  /** The app can keep it in the OS-encrypted store if asked (never the browser host). */
+  canRemember: boolean;
 }
 
 export type PromptQuestion = HostKeyQuestion | PassphraseQuestion;
@@ -219,7 +221,12 @@ export type PendingPrompt = PromptQuestion & { promptId: string; askedAt: string
 
 export const PromptAnswer = v.variant('kind', [
   v.object({ kind: v.literal('host-key'), accept: v.boolean() }),
-  v.object({ kind: v.literal('passphrase'), passphrase: v.pipe(v.string(), v.maxLength(1024, 'a passphrase is limited to 1024 characters')) }),
+  v.object({
+    kind: v.literal('passphrase'),
+    passphrase: v.pipe(v.string(), v.maxLength(1024, 'a passphrase is limited to 1024 characters')),
+    /** Keep it in the OS-encrypted store for later runs (only where canRemember). */
+    remember: v.optional(v.boolean(), false),
+  }),
 ]);
 export type PromptAnswer = v.InferOutput<typeof PromptAnswer>;
 

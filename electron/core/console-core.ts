@@ -24,6 +24,7 @@ import { PromptBroker } from './prompt-broker';
 import { KnownHosts } from '../ssh/known-hosts';
 import { InteractiveHostKeyPolicy } from '../ssh/interactive-host-key-policy';
 import { RememberedPassphrases } from '../ssh/remembered-passphrases';
+import type { SecretVault } from '../ssh/secret-vault';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
 import { LabLink } from '../lab/lab-link';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
@@ -43,6 +44,8 @@ export interface ConsoleCoreOptions {
   agentSocket?: string | null;
   /** How a ~/.ssh/config name resolves (default: `ssh -G`, or the console's reader). */
   resolveHost?: HostResolver;
+  /** An OS-encrypted store for passphrases the engineer asks to keep (the app only). */
+  secretVault?: SecretVault | null;
 }
 
 export interface ConsoleCore {
@@ -91,7 +94,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     new KnownHosts(options.knownHostsFiles ?? [join(homedir(), '.ssh', 'known_hosts'), '/etc/ssh/ssh_known_hosts']),
     prompts,
   );
-  const passphrases = new RememberedPassphrases(prompts);
+  const passphrases = new RememberedPassphrases(prompts, options.secretVault ?? null);
   let link: LabLink | null = null;
   let keeper: InventoryKeeper | null = null;
   const agentSocket = options.agentSocket === undefined ? defaultAgentSocket() : options.agentSocket;

@@ -89,6 +89,8 @@ export class SshConnection {
   private closed = false;
   private closeReason: ConsoleError | null = null;
   private readonly closeListeners = new Set<(reason: ConsoleError | null) => void>();
+  /** Commands waiting on this connection; failed at once when it closes. */
+  private readonly inFlight = new Set<(reason: ConsoleError) => void>();
 
   private constructor(
     readonly target: SshTarget,
@@ -243,23 +245,41 @@ export class SshConnection {
     const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      const onChannel = (error: Error | undefined, channel: ClientChannel) => {
+      let channel: ClientChannel | null = null;
+      let settled = false;
+      // The clock starts before the channel is asked for: a server that never confirms the
+      // channel (it died meanwhile) must not hang the caller either.
+      const timer = setTimeout(() => {
+        channel?.close();
+        finish(new ConsoleError('command-timeout', `\`${abbreviate(commandLine)}\` on ${this.label} did not finish within ${timeoutMs / 1000} s; it was stopped`));
+      }, timeoutMs);
+      const finish = (outcome: ConsoleError | CommandResult) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.inFlight.delete(abandon);
+        if (outcome instanceof Error) reject(outcome);
+        else resolve(outcome);
+      };
+      const abandon = (reason: ConsoleError) => finish(reason);
+      this.inFlight.add(abandon);
+
+      const onChannel = (error: Error | undefined, opened: ClientChannel) => {
         if (error) {
+          settled = true;
+          clearTimeout(timer);
+          this.inFlight.delete(abandon);
           reject(new ChannelRefused(new ConsoleError('command-failed', `${this.label} would not start a command: ${error.message}`)));
           return;
         }
+        channel = opened;
         const stdout = new OutputBuffer(maxBytes);
         const stderr = new OutputBuffer(maxBytes);
-        const timer = setTimeout(() => {
-          channel.close();
-          reject(new ConsoleError('command-timeout', `\`${abbreviate(commandLine)}\` on ${this.label} did not finish within ${timeoutMs / 1000} s; it was stopped`));
-        }, timeoutMs);
-        channel.on('data', (chunk: Buffer) => stdout.add(chunk));
-        channel.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
-        channel.on('close', (code: number | null, signal?: string) => {
-          clearTimeout(timer);
+        opened.on('data', (chunk: Buffer) => stdout.add(chunk));
+        opened.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+        opened.on('close', (code: number | null, signal?: string) => {
           const text = stdout.text();
-          resolve({
+          finish({
             exitCode: typeof code === 'number' ? code : null,
             signal: signal ?? null,
             stdout: text.value,
@@ -269,8 +289,8 @@ export class SshConnection {
             durationMs: performance.now() - started,
           });
         });
-        if (options.stdin !== undefined) channel.end(options.stdin);
-        else channel.end();
+        if (options.stdin !== undefined) opened.end(options.stdin);
+        else opened.end();
       };
       try {
         this.client.exec(commandLine, onChannel);
@@ -278,7 +298,7 @@ export class SshConnection {
         // ssh2 throws "Not connected" when the transport is gone without having said so.
         const lost = new ConsoleError('ssh-disconnected', `the SSH connection to ${this.label} was lost (${(error as Error).message})`);
         this.markClosed(lost);
-        reject(lost);
+        finish(lost);
       }
     });
   }
@@ -294,6 +314,8 @@ export class SshConnection {
     this.closed = true;
     this.closeReason = reason;
     this.gate.drain();
+    const lost = reason ?? new ConsoleError('ssh-disconnected', `the SSH connection to ${this.label} closed while a command was running`);
+    for (const abandon of [...this.inFlight]) abandon(lost);
     for (const listener of this.closeListeners) listener(reason);
   }
 }

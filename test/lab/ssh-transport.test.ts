@@ -126,10 +126,10 @@ describe('authentication', () => {
     const opening = SshConnection.open(controllerTarget(), { auth: { ...auth([encrypted]), passphrases: side.passphrases }, hostKeys: side.hostKeys });
     await expect.poll(() => side.prompts.length).toBe(1);
     expect(side.prompts[0]).toMatchObject({ kind: 'passphrase', file: encrypted, attempt: 1, previousWasWrong: false });
-    side.broker.answer(side.prompts[0]!.promptId, { kind: 'passphrase', passphrase: 'wrong' });
+    side.broker.answer(side.prompts[0]!.promptId, { kind: 'passphrase', passphrase: 'wrong', remember: false });
     await expect.poll(() => side.prompts.length).toBe(2);
     expect(side.prompts[1]).toMatchObject({ kind: 'passphrase', attempt: 2, previousWasWrong: true });
-    side.broker.answer(side.prompts[1]!.promptId, { kind: 'passphrase', passphrase: 'correct horse' });
+    side.broker.answer(side.prompts[1]!.promptId, { kind: 'passphrase', passphrase: 'correct horse', remember: false });
     const connection = await opening;
     expect((await connection.exec(['hostname'])).stdout.trim()).toBe(lab.controller.hostname);
     connection.close();

@@ -134,6 +134,13 @@ export const session = {
   },
 };
 
+/** Reversible but not clear: enough to tell "encrypted" from "clear" in a test. */
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text: string) => Buffer.from(`enc:${Buffer.from(text).toString('hex')}`),
+  decryptString: (data: Buffer) => Buffer.from(data.toString().slice(4), 'hex').toString(),
+};
+
 export const shell = {
   async openExternal(url: string) {
     recorded.openedExternally.push(url);
@@ -191,4 +198,4 @@ export function makeWebContentsRecorder() {
     },
   };
 }
-export default { contextBridge, ipcMain, ipcRenderer, webContents, app, protocol, net, session, shell, Menu, BrowserWindow };
+export default { contextBridge, ipcMain, ipcRenderer, webContents, app, protocol, net, session, safeStorage, shell, Menu, BrowserWindow };

@@ -12,7 +12,14 @@ let stateDir: string;
 // electron-store needs the Electron runtime; the shell's store becomes a plain file store here.
 vi.mock('../../electron/store/electron-store-adapter', async () => {
   const { FileStore } = await import('../../electron/store/file-store');
-  return { ElectronConsoleStore: class extends FileStore { constructor() { super(join(stateDir, 'state.json')); } } };
+  return {
+    ElectronConsoleStore: class extends FileStore {
+      constructor() {
+        super(join(stateDir, 'state.json'));
+      }
+    },
+    ElectronSecretVault: { availableWith: () => null },
+  };
 });
 
 beforeAll(async () => {
