@@ -28,6 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts'],
           environment: 'node',
         },
@@ -36,6 +37,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'lab',
+          // The lab and the browser tests share one real lab: never at the same time.
+          sequence: { groupOrder: 1 },
           include: ['test/lab/**/*.test.ts'],
           environment: 'node',
           // One real lab on one machine: its tests must not race each other.
@@ -48,6 +51,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
