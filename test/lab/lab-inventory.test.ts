@@ -2,14 +2,11 @@
 // routes, containers per node, profiles with their nics, namespaces with addresses, packages,
 // nova.conf with every secret masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SshConnection } from '../../electron/ssh/ssh-connection';
-import { KnownHosts } from '../../electron/ssh/known-hosts';
-import { InteractiveHostKeyPolicy } from '../../electron/ssh/interactive-host-key-policy';
-import { PromptBroker } from '../../electron/core/prompt-broker';
-import { StreamHub } from '../../electron/core/stream-hub';
+import type { SshConnection } from '../../electron/ssh/ssh-connection';
 import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { IniFile, JujuStatus, LxcList, LxcProfile } from '../../electron/contract/lab-model';
+import { labCredentials } from '../support/lab-credentials';
 import { loadLabManifest, machineById, machinesByRole, type LabManifest } from './lab-manifest';
 
 let lab: LabManifest;
@@ -22,13 +19,12 @@ const probe = (machineId: string, probeId: string) => inventory.probes.find((out
 
 beforeAll(async () => {
   lab = loadLabManifest();
-  const hostKeys = new InteractiveHostKeyPolicy(new KnownHosts([lab.knownHosts]), new PromptBroker(new StreamHub()));
-  const auth = { identityFiles: [lab.userKey], identitiesOnly: true, agentSocket: null, passphrases: null };
-  controller = await SshConnection.open({ host: lab.controller.address, port: 22, user: lab.user }, { auth, hostKeys });
+  const credentials = labCredentials(lab);
+  controller = await credentials.openController();
   keeper = new InventoryKeeper({
     labId: 'lab-000000000042',
     controller: () => controller,
-    routeContext: (connection) => ({ controller: connection, user: lab.user, auth, hostKeys }),
+    routeContext: credentials.routeContext,
     routeChoice: () => 'auto',
     onInventory: () => {},
     onProbe: (outcome) => streamed.push(outcome),

@@ -1,13 +1,9 @@
 // Routes to the lab's machines: jump through the controller where the machine takes the
 // engineer's key, `juju ssh` where it does not (machine 23), and overrides either way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SshConnection } from '../../electron/ssh/ssh-connection';
-import { KnownHosts } from '../../electron/ssh/known-hosts';
-import { InteractiveHostKeyPolicy } from '../../electron/ssh/interactive-host-key-policy';
-import { PromptBroker } from '../../electron/core/prompt-broker';
-import { StreamHub } from '../../electron/core/stream-hub';
 import { openMachineRoute, type RouteContext } from '../../electron/lab/machine-routes';
 import { ConsoleError } from '../../electron/contract/console-errors';
+import { labCredentials } from '../support/lab-credentials';
 import { loadLabManifest, machineById, type LabManifest } from './lab-manifest';
 
 let lab: LabManifest;
@@ -15,10 +11,9 @@ let context: RouteContext;
 
 beforeAll(async () => {
   lab = loadLabManifest();
-  const hostKeys = new InteractiveHostKeyPolicy(new KnownHosts([lab.knownHosts]), new PromptBroker(new StreamHub()));
-  const auth = { identityFiles: [lab.userKey], identitiesOnly: true, agentSocket: null, passphrases: null };
-  const controller = await SshConnection.open({ host: lab.controller.address, port: 22, user: lab.user }, { auth, hostKeys });
-  context = { controller, user: lab.user, auth, hostKeys };
+  const credentials = labCredentials(lab);
+  const controller = await credentials.openController();
+  context = credentials.routeContext(controller);
 });
 
 afterAll(() => context?.controller.close());

@@ -1,12 +1,9 @@
 // The inventory refreshes by itself every N seconds while the console is shown, pauses while it
 // is hidden, and catches up at once when shown again after the interval passed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SshConnection } from '../../electron/ssh/ssh-connection';
-import { KnownHosts } from '../../electron/ssh/known-hosts';
-import { InteractiveHostKeyPolicy } from '../../electron/ssh/interactive-host-key-policy';
-import { PromptBroker } from '../../electron/core/prompt-broker';
-import { StreamHub } from '../../electron/core/stream-hub';
+import type { SshConnection } from '../../electron/ssh/ssh-connection';
 import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
+import { labCredentials } from '../support/lab-credentials';
 import { loadLabManifest } from './lab-manifest';
 
 /** The shortest interval the settings allow. */
@@ -17,13 +14,12 @@ const completed: string[] = [];
 
 beforeAll(async () => {
   const lab = loadLabManifest();
-  const hostKeys = new InteractiveHostKeyPolicy(new KnownHosts([lab.knownHosts]), new PromptBroker(new StreamHub()));
-  const auth = { identityFiles: [lab.userKey], identitiesOnly: true, agentSocket: null, passphrases: null };
-  controller = await SshConnection.open({ host: lab.controller.address, port: 22, user: lab.user }, { auth, hostKeys });
+  const credentials = labCredentials(lab);
+  controller = await credentials.openController();
   keeper = new InventoryKeeper({
     labId: 'lab-0000periodic',
     controller: () => controller,
-    routeContext: (connection) => ({ controller: connection, user: lab.user, auth, hostKeys }),
+    routeContext: credentials.routeContext,
     routeChoice: () => 'auto',
     onInventory: (inventory) => {
       if (!inventory.refreshing && inventory.refreshedAt && completed.at(-1) !== inventory.refreshedAt) completed.push(inventory.refreshedAt);
