@@ -119,7 +119,7 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
     name: args.controller,
     createdAt: new Date().toISOString(),
     routes: args.routes,
-    controller: { host: resolved.hostName, port: spec.port ?? resolved.port, user: spec.user ?? resolved.user ?? 'ubuntu', identityFile: args.identity, sshConfigHost: spec.host },
+    controller: { kind: 'ssh' as const, host: resolved.hostName, port: spec.port ?? resolved.port, user: spec.user ?? resolved.user ?? 'ubuntu', identityFile: args.identity, sshConfigHost: spec.host },
   };
   const link = new LabLink(lab, { hostKeys, passphrases: noPassphrases, resolveHost: (name) => resolveSshHost(name), agentSocket, onState: () => {} });
 

@@ -60,6 +60,8 @@ export const LabId = v.pipe(
 );
 
 export const ControllerEndpoint = v.object({
+  /** "ssh" (the usual), or "local": the controller is this computer and needs no SSH. */
+  kind: v.optional(v.picklist(['ssh', 'local'], 'the controller is reached by "ssh" or is "local"'), 'ssh'),
   host: HostAddress,
   port: TcpPort,
   user: SshUser,

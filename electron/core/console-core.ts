@@ -176,7 +176,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       const lab: SavedLab = {
         id: existing?.id ?? newLabId(),
         name: draft.name,
-        controller: draft.controller,
+        controller: { ...draft.controller, kind: draft.controller.kind ?? 'ssh' },
         createdAt: existing?.createdAt ?? new Date().toISOString(),
         routes: existing?.routes ?? {},
       };
@@ -289,8 +289,8 @@ const newLabId = () => `lab-${randomBytes(6).toString('hex')}`;
 function connectionFor(lab: SavedLab | null): ConnectionState {
   const since = new Date().toISOString();
   if (!lab) return { labId: null, labName: null, phase: 'no-lab', detail: 'No lab selected', since };
-  const { user, host, port } = lab.controller;
-  return { labId: lab.id, labName: lab.name, phase: 'not-connected', detail: `${user}@${host}:${port}`, since };
+  const { user, host, port, kind } = lab.controller;
+  return { labId: lab.id, labName: lab.name, phase: 'not-connected', detail: kind === 'local' ? `this computer (machines as ${user})` : `${user}@${host}:${port}`, since };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -4,8 +4,7 @@
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory, type ProbeOutcome } from '../contract/inventory';
 import type { JujuStatus } from '../contract/lab-model';
 import { ConsoleError } from '../contract/console-errors';
-import type { SshConnection } from '../ssh/ssh-connection';
-import { SshTransport } from '../transports/ssh-transport';
+import type { LabController } from '../lab/lab-controller';
 import { openMachineRoute, type MachineRoute, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
@@ -17,9 +16,9 @@ const ROUTE_PARALLELISM = 4;
 
 export interface InventoryKeeperOptions {
   labId: string;
-  /** The live controller connection, or null while the link is down. */
-  controller: () => SshConnection | null;
-  routeContext: (controller: SshConnection) => RouteContext;
+  /** The live controller, or null while the link is down. */
+  controller: () => LabController | null;
+  routeContext: (controller: LabController) => RouteContext;
   routeChoice: (machineId: string) => RouteChoice;
   onInventory: (inventory: LabInventory) => void;
   onProbe: (outcome: ProbeOutcome) => void;
@@ -109,16 +108,16 @@ export class InventoryKeeper {
     }
   }
 
-  private async probeEverything(controller: SshConnection, started: number): Promise<LabInventory> {
+  private async probeEverything(controller: LabController, started: number): Promise<LabInventory> {
     const outcomes = new Map<string, ProbeOutcome>();
     const controllerMachine: InventoryMachine = {
       id: CONTROLLER_MACHINE_ID,
       hostname: null,
-      address: controller.target.host,
+      address: controller.address,
       roles: ['controller'],
       applications: [],
       jujuState: null,
-      route: { kind: 'controller', label: controller.label, chosenBy: 'auto', note: null },
+      route: { kind: 'controller', label: controller.transport.label, chosenBy: 'auto', note: null },
       routeError: null,
     };
     // Every probe's outcome is kept and streamed; an outcome that names more (namespaces,
@@ -138,8 +137,7 @@ export class InventoryKeeper {
       }
       if (outcome.status !== 'failed') for (const probe of followUpProbes(outcome)) queue.add({ ...job, probe });
     });
-    const controllerTransport = new SshTransport(controller, null, false);
-    for (const probe of CONTROLLER_PROBES) queue.add({ machine: controllerMachine, transport: controllerTransport, probe });
+    for (const probe of CONTROLLER_PROBES) queue.add({ machine: controllerMachine, transport: controller.transport, probe });
 
     // While Juju answers, machines already known (with a live route) are probed as they were.
     const probed = new Set<string>();
@@ -181,7 +179,7 @@ export class InventoryKeeper {
     return this.inventory;
   }
 
-  private async openRoutes(machines: InventoryMachine[], controller: SshConnection): Promise<Map<string, MachineRoute>> {
+  private async openRoutes(machines: InventoryMachine[], controller: LabController): Promise<Map<string, MachineRoute>> {
     const routed = new Map<string, MachineRoute>();
     let next = 0;
     const worker = async () => {

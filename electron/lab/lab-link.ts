@@ -6,6 +6,8 @@ import { ConsoleError } from '../contract/console-errors';
 import { SshConnection, type HostKeyPolicy } from '../ssh/ssh-connection';
 import type { PassphraseSource } from '../ssh/ssh-auth';
 import { routeToController, type HostResolver } from './controller-route';
+import { localController, sshController, type LabController } from './lab-controller';
+import { LocalTransport } from '../transports/local-transport';
 
 /** First retry soon (a blip), then doubling, never slower than every 30 s. */
 const RECONNECT_FIRST_DELAY_MS = 1000;
@@ -43,31 +45,43 @@ export class LabLink {
   identityFiles: string[] | null = null;
   identitiesOnly = false;
 
-  /** The controller connection, once open. */
-  get controller(): SshConnection | null {
-    const last = this.hops.at(-1);
-    return last?.isOpen ? last : null;
+  private current: LabController | null = null;
+
+  /** The controller, once reachable. */
+  get controller(): LabController | null {
+    return this.current?.transport.isOpen ? this.current : null;
   }
 
   /** Opens the route; resolves once connected, rejects with a ConsoleError when it cannot. */
-  async connect(): Promise<SshConnection> {
+  async connect(): Promise<LabController> {
     this.stopped = false;
+    if (this.lab.controller.kind === 'local') return this.connectLocally();
     this.options.onState({ phase: 'connecting', detail: `${this.endpointLabel()}…` });
     const generation = ++this.generation;
     try {
       const controller = await this.openRoute();
+      this.current = sshController(controller);
       this.retryDelay = RECONNECT_FIRST_DELAY_MS;
       const name = await controller.exec(['hostname'], { timeoutMs: 10_000 }).then((result) => result.stdout.trim()).catch(() => '');
       this.options.onState({ phase: 'connected', detail: `${controller.label}${name ? ` (${name})` : ''}${this.viaLabel()}` });
       controller.onClose((reason) => {
         if (generation === this.generation) this.onDrop(reason);
       });
-      return controller;
+      return this.current;
     } catch (error) {
       const failure = error instanceof ConsoleError ? error : new ConsoleError('ssh-disconnected', String(error));
       this.options.onState({ phase: 'failed', detail: failure.message });
       throw failure;
     }
+  }
+
+  /** A lab whose controller is this computer: nothing to connect, machines are reached directly. */
+  private async connectLocally(): Promise<LabController> {
+    this.current = localController();
+    const name = await new LocalTransport().run(['hostname'], { timeoutMs: 10_000 }).then((result) => result.stdout.trim()).catch(() => '');
+    this.identityFiles = this.lab.controller.identityFile ? [this.lab.controller.identityFile] : null;
+    this.options.onState({ phase: 'connected', detail: `this computer${name ? ` (${name})` : ''}: machines as ${this.lab.controller.user}` });
+    return this.current;
   }
 
   disconnect(): void {
@@ -116,6 +130,7 @@ export class LabLink {
   private closeHops(): void {
     for (const hop of this.hops.reverse()) hop.close();
     this.hops = [];
+    this.current = null;
   }
 
   private endpointLabel(): string {

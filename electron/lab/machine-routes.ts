@@ -1,9 +1,11 @@
 // How each lab machine is reached, chosen automatically and explained: (a) an SSH connection
-// jumping through the controller to the machine's address with the engineer's credentials, or,
+// jumping through the controller (or straight from this computer, when the controller is this
+// computer) to the machine's address with the engineer's credentials, or,
 // when the machine refuses that, (b) `juju ssh <id>` run on the controller. An override forces
 // one of them. A host-key problem never falls back silently: it is the engineer's to decide.
 import { ConsoleError } from '../contract/console-errors';
 import { SshConnection, type HostKeyPolicy } from '../ssh/ssh-connection';
+import type { LabController } from './lab-controller';
 import type { AuthOptions } from '../ssh/ssh-auth';
 import type { CommandTransport } from '../transports/command-transport';
 import { SshTransport } from '../transports/ssh-transport';
@@ -34,7 +36,7 @@ export interface MachineRoute {
 }
 
 export interface RouteContext {
-  controller: SshConnection;
+  controller: LabController;
   user: string;
   auth: AuthOptions;
   hostKeys: HostKeyPolicy;
@@ -61,17 +63,17 @@ async function viaJump(machine: MachineToReach, context: RouteContext): Promise<
   if (!machine.address) throw new ConsoleError('ssh-unreachable', `Juju reports no address for machine ${machine.id}`);
   const connection = await SshConnection.open(
     { host: machine.address, port: SSH_PORT, user: context.user },
-    { auth: context.auth, hostKeys: context.hostKeys, via: context.controller },
+    { auth: context.auth, hostKeys: context.hostKeys, ...(context.controller.jumpHost ? { via: context.controller.jumpHost } : {}) },
   );
-  return { machineId: machine.id, kind: 'jump', transport: new SshTransport(connection, context.controller, true) };
+  return { machineId: machine.id, kind: 'jump', transport: new SshTransport(connection, context.controller.jumpHost, true) };
 }
 
 async function viaJujuSsh(machine: MachineToReach, context: RouteContext): Promise<Pick<MachineRoute, 'machineId' | 'kind' | 'transport'>> {
-  const transport = new JujuSshTransport(context.controller, machine.id);
+  const transport = new JujuSshTransport(context.controller.transport, machine.id);
   const check = await transport.run(['true'], { timeoutMs: JUJU_SSH_CHECK_TIMEOUT_MS });
   if (check.exitCode !== 0) {
     const why = check.stderr.trim().split('\n').slice(-1)[0] || `exit code ${check.exitCode}`;
-    throw new ConsoleError('ssh-unreachable', `juju ssh ${machine.id} on ${context.controller.label} failed: ${why}`);
+    throw new ConsoleError('ssh-unreachable', `juju ssh ${machine.id} on ${context.controller.transport.label} failed: ${why}`);
   }
   return { machineId: machine.id, kind: 'juju-ssh', transport };
 }

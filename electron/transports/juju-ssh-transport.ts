@@ -1,14 +1,13 @@
 // A machine reached with `juju ssh <id>` run on the controller: Juju's own key and route, for
 // machines that refuse the engineer's key (a common MAAS deployment).
 import { quoteShellCommand } from '../ssh/shell-quote';
-import type { SshConnection } from '../ssh/ssh-connection';
 import type { CommandOptions, CommandResult, CommandTransport } from './command-transport';
 
 export class JujuSshTransport implements CommandTransport {
   readonly kind = 'juju-ssh' as const;
 
   constructor(
-    private readonly controller: SshConnection,
+    private readonly controller: CommandTransport,
     readonly machineId: string,
   ) {}
 
@@ -22,11 +21,11 @@ export class JujuSshTransport implements CommandTransport {
 
   /**
    * `juju ssh ID -- ARGS…` joins ARGS with spaces for the machine's shell, so the command goes as
-   * ONE argument already quoted for that shell; the controller's shell gets its own layer of
-   * quoting from SshConnection.exec. Both layers come from shell-quote.ts.
+   * ONE argument already quoted for that shell; the controller's shell (over SSH) gets its own
+   * layer of quoting from SshConnection.exec. Both layers come from shell-quote.ts.
    */
   run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult> {
-    return this.controller.exec(['juju', 'ssh', this.machineId, '--', quoteShellCommand(argv)], options);
+    return this.controller.run(['juju', 'ssh', this.machineId, '--', quoteShellCommand(argv)], options);
   }
 
   close(): void {

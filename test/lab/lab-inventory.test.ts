@@ -7,6 +7,7 @@ import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { IniFile, JujuStatus, LxcList, LxcProfile } from '../../electron/contract/lab-model';
 import { labCredentials } from '../support/lab-credentials';
+import { sshController } from '../../electron/lab/lab-controller';
 import { loadLabManifest, machineById, machinesByRole, type LabManifest } from './lab-manifest';
 
 let lab: LabManifest;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   controller = await credentials.openController();
   keeper = new InventoryKeeper({
     labId: 'lab-000000000042',
-    controller: () => controller,
+    controller: () => sshController(controller),
     routeContext: credentials.routeContext,
     routeChoice: () => 'auto',
     onInventory: () => {},

@@ -26,7 +26,7 @@ beforeAll(async () => {
       name: 'recovery',
       createdAt: new Date().toISOString(),
       routes: {},
-      controller: { host: lab.controller.address, port: 22, user: lab.user, identityFile: lab.userKey, sshConfigHost: null },
+      controller: { kind: 'ssh', host: lab.controller.address, port: 22, user: lab.user, identityFile: lab.userKey, sshConfigHost: null },
     },
     { hostKeys, passphrases: { passphraseFor: async () => null }, resolveHost: (name) => resolveSshHost(name), agentSocket: null, onState: (state) => states.push(state) },
   );
@@ -88,7 +88,7 @@ describe('the controller link', () => {
     await dropEndpointSessions(lab.controller);
     await expect.poll(() => states.some((state) => state.phase === 'connecting' && /reconnecting in \d+ s/.test(state.detail)), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => states.at(-1)?.phase, { timeout: 20_000 }).toBe('connected');
-    expect(link.controller?.isOpen).toBe(true);
+    expect(link.controller?.transport.isOpen).toBe(true);
     const again = await keeper.refresh();
     expect(again.machines.every((machine) => machine.routeError === null)).toBe(true);
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMachineRoute, type RouteContext } from '../../electron/lab/machine-routes';
 import { ConsoleError } from '../../electron/contract/console-errors';
 import { labCredentials } from '../support/lab-credentials';
+import { sshController } from '../../electron/lab/lab-controller';
 import { loadLabManifest, machineById, type LabManifest } from './lab-manifest';
 
 let lab: LabManifest;
@@ -13,10 +14,10 @@ beforeAll(async () => {
   lab = loadLabManifest();
   const credentials = labCredentials(lab);
   const controller = await credentials.openController();
-  context = credentials.routeContext(controller);
+  context = credentials.routeContext(sshController(controller));
 });
 
-afterAll(() => context?.controller.close());
+afterAll(() => context?.controller.jumpHost?.close());
 
 const machine = (id: string) => ({ id, address: machineById(lab, id).address });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SshConnection } from '../../electron/ssh/ssh-connection';
 import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
 import { labCredentials } from '../support/lab-credentials';
+import { sshController } from '../../electron/lab/lab-controller';
 import { loadLabManifest } from './lab-manifest';
 
 /** The shortest interval the settings allow. */
@@ -18,7 +19,7 @@ beforeAll(async () => {
   controller = await credentials.openController();
   keeper = new InventoryKeeper({
     labId: 'lab-0000periodic',
-    controller: () => controller,
+    controller: () => sshController(controller),
     routeContext: credentials.routeContext,
     routeChoice: () => 'auto',
     onInventory: (inventory) => {

@@ -235,7 +235,7 @@ describe('routes', () => {
         id: 'lab-000000000001',
         name: 'two hops',
         createdAt: new Date().toISOString(),
-        controller: { host: machine24.address, port: 22, user: lab.user, identityFile: null, sshConfigHost: 'node05' },
+        controller: { kind: 'ssh', host: machine24.address, port: 22, user: lab.user, identityFile: null, sshConfigHost: 'node05' },
         routes: {},
       },
       {
@@ -247,7 +247,7 @@ describe('routes', () => {
       },
     );
     const controller = await link.connect();
-    expect((await controller.exec(['hostname'])).stdout.trim()).toBe(machine24.hostname);
+    expect((await controller.transport.run(['hostname'])).stdout.trim()).toBe(machine24.hostname);
     expect(states.at(-1)).toMatch(new RegExp(`^connected: .*${machine24.hostname}.* via ${lab.user}@127\\.0\\.3\\.1:22 → ${lab.user}@${lab.controller.address.replace(/\./g, '\\.')}:22`));
     // The bastion really carried it.
     expect(await bastion.log()).toMatch(/Accepted publickey for ubuntu/);

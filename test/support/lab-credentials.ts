@@ -7,6 +7,7 @@ import { PromptBroker } from '../../electron/core/prompt-broker';
 import { StreamHub } from '../../electron/core/stream-hub';
 import type { AuthOptions } from '../../electron/ssh/ssh-auth';
 import type { RouteContext } from '../../electron/lab/machine-routes';
+import type { LabController } from '../../electron/lab/lab-controller';
 import type { LabManifest } from '../lab/lab-manifest';
 
 export function labCredentials(lab: LabManifest) {
@@ -16,6 +17,6 @@ export function labCredentials(lab: LabManifest) {
     hostKeys,
     auth,
     openController: () => SshConnection.open({ host: lab.controller.address, port: 22, user: lab.user }, { auth, hostKeys }),
-    routeContext: (controller: SshConnection): RouteContext => ({ controller, user: lab.user, auth, hostKeys }),
+    routeContext: (controller: LabController): RouteContext => ({ controller, user: lab.user, auth, hostKeys }),
   };
 }

@@ -19,7 +19,7 @@ afterEach(async () => {
 const validLab = {
   id: 'lab-0123456789ab',
   name: 'OrangeBox 64',
-  controller: { host: '127.0.1.1', port: 22, user: 'ubuntu', identityFile: null, sshConfigHost: null },
+  controller: { kind: 'ssh' as const, host: '127.0.1.1', port: 22, user: 'ubuntu', identityFile: null, sshConfigHost: null },
   createdAt: '2026-11-01T10:00:00.000Z',
   routes: {},
 };

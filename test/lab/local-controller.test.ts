@@ -1,0 +1,73 @@
+// A lab whose controller is this computer: no SSH to the controller; `juju` runs locally (with
+// the environment the lab gives its controller), machines are reached by SSH straight from here,
+// or by `juju ssh` run here when they refuse the engineer's key.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LabLink, type LabLinkState } from '../../electron/lab/lab-link';
+import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
+import { resolveSshHost } from '../../electron/ssh-config/ssh-config-hosts';
+import { labCredentials } from '../support/lab-credentials';
+import { loadLabManifest, machineById, type LabManifest } from './lab-manifest';
+
+let lab: LabManifest;
+let link: LabLink;
+const states: LabLinkState[] = [];
+const savedEnv = { ...process.env };
+
+/** The controller's environment, exactly as its sshd hands it to every session (SetEnv). */
+function controllerEnvironment(): Record<string, string> {
+  const config = readFileSync(join(lab.labDir, 'endpoints', 'controller', 'sshd_config'), 'utf8');
+  const line = config.split('\n').find((candidate) => candidate.startsWith('SetEnv '))!;
+  return Object.fromEntries(line.slice('SetEnv '.length).split(' ').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+}
+
+beforeAll(async () => {
+  lab = loadLabManifest();
+  Object.assign(process.env, controllerEnvironment());
+  const credentials = labCredentials(lab);
+  link = new LabLink(
+    {
+      id: 'lab-000000local1',
+      name: 'this computer',
+      createdAt: new Date().toISOString(),
+      routes: {},
+      controller: { kind: 'local', host: 'localhost', port: 22, user: lab.user, identityFile: lab.userKey, sshConfigHost: null },
+    },
+    { hostKeys: credentials.hostKeys, passphrases: { passphraseFor: async () => null }, resolveHost: (name) => resolveSshHost(name), agentSocket: null, onState: (state) => states.push(state) },
+  );
+});
+
+afterAll(() => {
+  link?.disconnect();
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
+
+describe('a lab whose controller is this computer', () => {
+  it('connects without SSH and says so', async () => {
+    const controller = await link.connect();
+    expect(controller.transport.kind).toBe('local');
+    expect(controller.jumpHost).toBeNull();
+    expect(states.at(-1)).toMatchObject({ phase: 'connected', detail: expect.stringMatching(/^this computer .*machines as ubuntu$/) });
+  });
+
+  it('builds the same inventory: Juju run here, machines by direct SSH or juju ssh', async () => {
+    const credentials = labCredentials(lab);
+    const keeper = new InventoryKeeper({
+      labId: 'lab-000000local1',
+      controller: () => link.controller,
+      routeContext: credentials.routeContext,
+      routeChoice: () => 'auto',
+      onInventory: () => {},
+      onProbe: () => {},
+    });
+    const inventory = await keeper.refresh();
+    keeper.stop();
+    expect(inventory.machines.map((machine) => machine.id)).toEqual(['controller', ...lab.machines.map((machine) => machine.id)]);
+    const direct = inventory.machines.find((machine) => machine.id === '22')!;
+    expect(direct.route).toMatchObject({ kind: 'jump', label: `${lab.user}@${machineById(lab, '22').address}:22` });
+    expect(inventory.machines.find((machine) => machine.id === '23')!.route).toMatchObject({ kind: 'juju-ssh', label: 'juju ssh 23 on this computer' });
+    expect(inventory.probes.filter((outcome) => outcome.status === 'failed').map((outcome) => `${outcome.machineId} ${outcome.probeId}: ${outcome.error?.message}`)).toEqual([]);
+  });
+});
