@@ -117,6 +117,9 @@ export class SshConnection {
     const sock = options.via ? await options.via.forwardTo(target.host, target.port) : undefined;
     const known = await options.hostKeys.preferredTypes(target);
     const client = new ssh2.Client();
+    // A failing handshake can emit several 'error' events as it unwinds; an 'error' with no
+    // listener would crash the whole core, so one listener stays for the client's lifetime.
+    client.on('error', () => {});
     const connection = new SshConnection(target, client, options.channelLimit ?? DEFAULT_CHANNEL_LIMIT);
     const budget = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
 
