@@ -65,7 +65,7 @@ export class InventoryKeeper {
     }
     if (visible) {
       const age = this.inventory.refreshedAt ? Date.now() - Date.parse(this.inventory.refreshedAt) : Infinity;
-      if (this.intervalMs > 0 && age >= this.intervalMs) void this.refresh();
+      if (this.intervalMs > 0 && age >= this.intervalMs) this.refreshInBackground();
       else this.schedule();
     }
   }
@@ -87,7 +87,15 @@ export class InventoryKeeper {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.stopped || !this.visible || this.intervalMs <= 0 || this.running) return;
-    this.timer = setTimeout(() => void this.refresh(), this.intervalMs);
+    this.timer = setTimeout(() => this.refreshInBackground(), this.intervalMs);
+  }
+
+  /**
+   * A periodic refresh has no caller to tell: a lab that dropped meanwhile is reported by the
+   * link's own state, so its failure is dropped here rather than left as an unhandled rejection.
+   */
+  private refreshInBackground(): void {
+    this.refresh().catch(() => {});
   }
 
   private publish(changes: Partial<LabInventory>): void {
