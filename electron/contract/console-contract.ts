@@ -21,6 +21,18 @@ import {
   type SshConfigHostList,
 } from './payloads';
 import { InventoryVisibility, RouteOverride, type LabInventory, type ProbeOutcome } from './inventory';
+import {
+  TerminalAck,
+  TerminalBroadcast,
+  TerminalInput,
+  TerminalOpen,
+  TerminalRecord,
+  TerminalRef,
+  TerminalResize,
+  type TerminalAttachment,
+  type TerminalData,
+  type TerminalInfo,
+} from './terminals';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
   params: Params;
@@ -55,6 +67,22 @@ export const consoleRequests = {
   'inventory.setRoute': request<LabInventory | null>()(RouteOverride),
   /** The page is shown or hidden: periodic refresh pauses while nobody looks. */
   'inventory.setVisible': request<null>()(InventoryVisibility),
+  'terminals.open': request<TerminalInfo>()(TerminalOpen),
+  'terminals.list': request<TerminalInfo[]>()(NoParams),
+  /** The screen so far (replay buffer) and the session's state, to show it in a fresh view. */
+  'terminals.attach': request<TerminalAttachment>()(TerminalRef),
+  'terminals.input': request<null>()(TerminalInput),
+  'terminals.resize': request<null>()(TerminalResize),
+  /** The page has written this many more characters: flow control may resume reading. */
+  'terminals.ack': request<null>()(TerminalAck),
+  /** Open the same target again after a disconnect or exit. */
+  'terminals.reconnect': request<TerminalInfo>()(TerminalRef),
+  'terminals.close': request<null>()(TerminalRef),
+  'terminals.record': request<TerminalInfo>()(TerminalRecord),
+  /** The terminals that typed input goes to together (empty: broadcast off). */
+  'terminals.setBroadcast': request<TerminalInfo[]>()(TerminalBroadcast),
+  /** The scrollback and screen as plain text. */
+  'terminals.exportText': request<string>()(TerminalRef),
   'prompts.pending': request<PendingPrompt[]>()(NoParams),
   'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */
@@ -73,6 +101,11 @@ export const consoleStreams = {
   'inventory.changed': stream<LabInventory>(),
   /** One probe's outcome, the moment it exists. */
   'inventory.probe': stream<ProbeOutcome>(),
+  /** Output of a terminal (acknowledge with terminals.ack once written). */
+  'terminal.data': stream<TerminalData>(),
+  /** A terminal opened, changed state, or closed (state "exited"/"failed" stays until closed). */
+  'terminal.info': stream<TerminalInfo>(),
+  'terminal.closed': stream<{ id: string }>(),
 };
 
 export type RequestName = keyof typeof consoleRequests;

@@ -29,7 +29,12 @@ import { defaultAgentSocket } from '../ssh/ssh-auth';
 import { LabLink } from '../lab/lab-link';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { HostResolver } from '../lab/controller-route';
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
+import { TerminalManager } from '../terminals/terminal-manager';
+import { terminalCommand, terminalTitle } from '../terminals/terminal-targets';
+import { LocalTransport } from '../transports/local-transport';
+import { CONTROLLER_MACHINE_ID } from '../contract/inventory';
+import { expandHome } from '../ssh-config/ssh-config-file';
 import { join } from 'node:path';
 
 export interface ConsoleCoreOptions {
@@ -142,6 +147,30 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     link = opened;
     return opened;
   };
+
+  const terminals = new TerminalManager({
+    resolve: async (target) => {
+      if (target.kind === 'local') {
+        return { title: terminalTitle(target, hostname()), open: (size) => new LocalTransport().openPty(null, size) };
+      }
+      if (!keeper) throw new ConsoleError('ssh-disconnected', 'connect to the lab first: this terminal runs on one of its machines');
+      const lab = state.labs.find((candidate) => candidate.id === connection.labId);
+      const runsOn = target.kind === 'juju-ssh' ? CONTROLLER_MACHINE_ID : target.machineId;
+      const command = target.kind === 'juju-ssh' ? ['juju', 'ssh', '--pty=true', target.machineId] : terminalCommand(target, lab?.controller.user ?? 'ubuntu');
+      return {
+        title: terminalTitle(target, keeper.nameOf(runsOn)),
+        // Resolved at each (re)open: the lab may have been reconnected since the terminal opened.
+        open: async (size) => {
+          if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect it, then press Enter here');
+          return (await keeper.transportFor(runsOn)).openPty(command, size);
+        },
+      };
+    },
+    scrollback: () => state.settings.terminalScrollbackLines,
+    onData: (id, data) => streams.push('terminal.data', { id, data }),
+    onInfo: (info) => streams.push('terminal.info', info),
+    onClosed: (id) => streams.push('terminal.closed', { id }),
+  });
 
   const findLab = (labId: string): SavedLab => {
     const lab = state.labs.find((candidate) => candidate.id === labId);
@@ -256,6 +285,53 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       return null;
     },
 
+    'terminals.open': ({ target, cols, rows }) => terminals.open(target, { cols, rows }),
+
+    'terminals.list': () => terminals.list(),
+
+    'terminals.attach': ({ id }) => {
+      const session = terminals.get(id);
+      return { info: session.info, screen: session.snapshot() };
+    },
+
+    'terminals.input': ({ id, data }) => {
+      terminals.input(id, data);
+      return null;
+    },
+
+    'terminals.resize': ({ id, cols, rows }) => {
+      terminals.get(id).resize({ cols, rows });
+      return null;
+    },
+
+    'terminals.ack': ({ id, chars }) => {
+      terminals.get(id).acknowledge(chars);
+      return null;
+    },
+
+    'terminals.reconnect': ({ id }) => terminals.reconnect(id),
+
+    'terminals.close': async ({ id }) => {
+      await terminals.close(id);
+      return null;
+    },
+
+    'terminals.record': async ({ id, path }) => {
+      const session = terminals.get(id);
+      if (path === null) {
+        await session.stopRecording();
+        return session.info;
+      }
+      // Only .cast files: a recording must never overwrite ~/.bashrc or a key by a typo.
+      if (!path.endsWith('.cast')) throw new ConsoleError('invalid-payload', 'a recording is saved as an asciicast file: give a path ending in .cast');
+      session.startRecording(expandHome(path));
+      return session.info;
+    },
+
+    'terminals.setBroadcast': ({ ids }) => terminals.setBroadcast(ids),
+
+    'terminals.exportText': ({ id }) => terminals.get(id).text(),
+
     'prompts.pending': () => prompts.pending(),
 
     'prompts.answer': ({ promptId, answer }) => {
@@ -272,6 +348,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     dispatch: createRequestDispatcher(handlers, options.reportInternalError),
     streams,
     close: async () => {
+      await terminals.closeAll();
       dropLink();
       prompts.closeAll();
       passphrases.forget();

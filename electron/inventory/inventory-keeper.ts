@@ -5,6 +5,7 @@ import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory, type P
 import type { JujuStatus } from '../contract/lab-model';
 import { ConsoleError } from '../contract/console-errors';
 import type { LabController } from '../lab/lab-controller';
+import type { CommandTransport } from '../transports/command-transport';
 import { openMachineRoute, type MachineRoute, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
@@ -68,6 +69,26 @@ export class InventoryKeeper {
       if (this.intervalMs > 0 && age >= this.intervalMs) this.refreshInBackground();
       else this.schedule();
     }
+  }
+
+  /** How commands reach one machine now (for terminals): its route, opened if need be. */
+  async transportFor(machineId: string): Promise<CommandTransport> {
+    const controller = this.options.controller();
+    if (!controller) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect first');
+    if (machineId === CONTROLLER_MACHINE_ID) return controller.transport;
+    const existing = this.routes.get(machineId);
+    if (existing?.transport.isOpen) return existing.transport;
+    const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
+    if (!machine) throw new ConsoleError('not-found', `Juju reports no machine ${machineId} in this lab (refresh, or check juju status)`);
+    const route = await openMachineRoute({ id: machine.id, address: machine.address }, this.options.routeChoice(machine.id), this.options.routeContext(controller));
+    this.routes.set(machine.id, route);
+    return route.transport;
+  }
+
+  /** The machine's host name as last read, else its Juju id. */
+  nameOf(machineId: string): string {
+    const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
+    return machine?.hostname ?? (machineId === CONTROLLER_MACHINE_ID ? 'the controller' : `machine ${machineId}`);
   }
 
   /** The route to a machine changed by choice: forget the old one. */

@@ -13,6 +13,7 @@ import { describeConnectFailure } from './ssh-failure';
 import { keyTypeOf, type HostKey } from './known-hosts';
 import { quoteShellCommand } from './shell-quote';
 import { OutputBuffer } from './output-buffer';
+import { TERMINAL_TYPE, type PtyChannel, type PtyExit, type PtySize } from '../terminals/pty-channel';
 
 /** Handshake and login, not counting the time a person spends deciding on a new host key. */
 export const CONNECT_TIMEOUT_MS = 15_000;
@@ -198,6 +199,33 @@ export class SshConnection {
     return this.execCommandLine(quoteShellCommand(argv), options);
   }
 
+  /**
+   * An interactive program under a remote pty: a login shell (argv null) or the given command.
+   * The channel holds one of the connection's slots for as long as it is open.
+   */
+  async openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel> {
+    this.assertOpen();
+    const release = await this.gate.acquire();
+    const window = { term: TERMINAL_TYPE, cols: size.cols, rows: size.rows, width: 0, height: 0 };
+    try {
+      this.assertOpen();
+      const channel = await new Promise<ClientChannel>((resolve, reject) => {
+        const done = (error: Error | undefined, opened: ClientChannel) =>
+          error ? reject(new ConsoleError('command-failed', `${this.label} would not open a terminal: ${error.message}`)) : resolve(opened);
+        try {
+          if (argv === null) this.client.shell(window, done);
+          else this.client.exec(quoteShellCommand(argv), { pty: window }, done);
+        } catch (error) {
+          reject(new ConsoleError('ssh-disconnected', `the SSH connection to ${this.label} was lost (${(error as Error).message})`));
+        }
+      });
+      return new SshPtyChannel(channel, this, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
   /** A TCP stream to host:port opened from the remote side (for jumping through this machine). */
   async forwardTo(host: string, port: number): Promise<Duplex> {
     this.assertOpen();
@@ -320,6 +348,65 @@ export class SshConnection {
     const lost = reason ?? new ConsoleError('ssh-disconnected', `the SSH connection to ${this.label} closed while a command was running`);
     for (const abandon of [...this.inFlight]) abandon(lost);
     for (const listener of this.closeListeners) listener(reason);
+  }
+}
+
+/** An SSH channel with a pty, as a PtyChannel. */
+class SshPtyChannel implements PtyChannel {
+  private exitCode: number | null = null;
+  private exitSignal: string | null = null;
+  private readonly exitListeners: ((exit: PtyExit) => void)[] = [];
+  private exited = false;
+
+  constructor(
+    private readonly channel: ClientChannel,
+    private readonly connection: SshConnection,
+    private readonly release: () => void,
+  ) {
+    channel.on('exit', (code: number | null, signal?: string) => {
+      this.exitCode = typeof code === 'number' ? code : null;
+      this.exitSignal = signal ?? null;
+    });
+    channel.on('close', () => this.finish(null));
+    const stopListening = connection.onClose((reason) => this.finish(reason ?? new ConsoleError('ssh-disconnected', `the connection to ${connection.label} closed`)));
+    this.exitListeners.push(() => stopListening());
+  }
+
+  write(data: string): void {
+    if (!this.exited) this.channel.write(data);
+  }
+
+  resize({ cols, rows }: PtySize): void {
+    if (!this.exited) this.channel.setWindow(rows, cols, 0, 0);
+  }
+
+  pause(): void {
+    this.channel.pause();
+  }
+
+  resume(): void {
+    this.channel.resume();
+  }
+
+  close(): void {
+    if (!this.exited) this.channel.close();
+  }
+
+  onData(listener: (chunk: Buffer) => void): void {
+    this.channel.on('data', listener);
+    this.channel.stderr.on('data', listener);
+  }
+
+  onExit(listener: (exit: PtyExit) => void): void {
+    this.exitListeners.unshift(listener);
+  }
+
+  private finish(lost: ConsoleError | null): void {
+    if (this.exited) return;
+    this.exited = true;
+    this.release();
+    const exit: PtyExit = { code: lost ? null : this.exitCode, signal: lost ? null : this.exitSignal, lost };
+    for (const listener of this.exitListeners) listener(exit);
   }
 }
 

@@ -1,6 +1,7 @@
 // How a command reaches one machine of a lab. Probes and terminals ask a transport to run an
 // argv; they never know whether it went over SSH, through `juju ssh`, or ran on this machine.
 import type { CommandOptions, CommandResult } from '../ssh/ssh-connection';
+import type { PtyChannel, PtySize } from '../terminals/pty-channel';
 
 export type TransportKind = 'ssh' | 'juju-ssh' | 'local';
 
@@ -11,6 +12,8 @@ export interface CommandTransport {
   /** False once the connection under it is gone: the route must be found again. */
   readonly isOpen: boolean;
   run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult>;
+  /** An interactive program under a pty: a login shell when argv is null. */
+  openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel>;
   close(): void;
 }
 

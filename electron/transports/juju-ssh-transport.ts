@@ -2,6 +2,7 @@
 // machines that refuse the engineer's key (a common MAAS deployment).
 import { quoteShellCommand } from '../ssh/shell-quote';
 import type { CommandOptions, CommandResult, CommandTransport } from './command-transport';
+import type { PtyChannel, PtySize } from '../terminals/pty-channel';
 
 export class JujuSshTransport implements CommandTransport {
   readonly kind = 'juju-ssh' as const;
@@ -26,6 +27,11 @@ export class JujuSshTransport implements CommandTransport {
    */
   run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult> {
     return this.controller.run(['juju', 'ssh', this.machineId, '--', quoteShellCommand(argv)], options);
+  }
+
+  /** `juju ssh --pty=true ID [-- command]` under a pty on the controller. */
+  openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel> {
+    return this.controller.openPty(['juju', 'ssh', '--pty=true', this.machineId, ...(argv ? ['--', quoteShellCommand(argv)] : [])], size);
   }
 
   close(): void {

@@ -6,6 +6,8 @@ import { ConsoleError } from '../contract/console-errors';
 import { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_MAX_OUTPUT_BYTES } from '../ssh/ssh-connection';
 import { OutputBuffer } from '../ssh/output-buffer';
 import type { CommandOptions, CommandResult, CommandTransport } from './command-transport';
+import type { PtyChannel, PtySize } from '../terminals/pty-channel';
+import { openLocalPty } from '../terminals/local-pty-channel';
 
 export class LocalTransport implements CommandTransport {
   readonly kind = 'local' as const;
@@ -46,6 +48,10 @@ export class LocalTransport implements CommandTransport {
       if (options.stdin !== undefined) child.stdin.end(options.stdin);
       else child.stdin.end();
     });
+  }
+
+  openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel> {
+    return openLocalPty(argv, size);
   }
 
   close(): void {}

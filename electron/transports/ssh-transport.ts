@@ -1,5 +1,6 @@
 import type { SshConnection } from '../ssh/ssh-connection';
 import type { CommandOptions, CommandResult, CommandTransport } from './command-transport';
+import type { PtyChannel, PtySize } from '../terminals/pty-channel';
 
 /** A machine reached by its own SSH connection (directly, or jumping through the controller). */
 export class SshTransport implements CommandTransport {
@@ -21,6 +22,10 @@ export class SshTransport implements CommandTransport {
 
   run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult> {
     return this.connection.exec(argv, options);
+  }
+
+  openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel> {
+    return this.connection.openPty(argv, size);
   }
 
   close(): void {

@@ -1,0 +1,77 @@
+// Every open terminal of this console, in the core: a page reload or a closed window does not end
+// them. Input to a terminal of the broadcast set goes to every terminal of the set.
+import { randomBytes } from 'node:crypto';
+import { ConsoleError } from '../contract/console-errors';
+import type { TerminalInfo, TerminalTarget } from '../contract/terminals';
+import type { PtySize } from './pty-channel';
+import { TerminalSession, type PtyOpener } from './terminal-session';
+
+export interface TerminalManagerOptions {
+  /** How a target's pty is opened, and what the terminal is called (from the lab's state). */
+  resolve(target: TerminalTarget): Promise<{ title: string; open: PtyOpener }>;
+  scrollback(): number;
+  onData(id: string, data: string): void;
+  onInfo(info: TerminalInfo): void;
+  onClosed(id: string): void;
+}
+
+export class TerminalManager {
+  private readonly sessions = new Map<string, TerminalSession>();
+
+  constructor(private readonly options: TerminalManagerOptions) {}
+
+  async open(target: TerminalTarget, size: PtySize): Promise<TerminalInfo> {
+    const { title, open } = await this.options.resolve(target);
+    const id = `term-${randomBytes(6).toString('hex')}`;
+    const session = new TerminalSession(id, target, title, open, { data: this.options.onData, info: this.options.onInfo }, { size, scrollback: this.options.scrollback() });
+    this.sessions.set(id, session);
+    await session.start();
+    return session.info;
+  }
+
+  list(): TerminalInfo[] {
+    return [...this.sessions.values()].map((session) => session.info);
+  }
+
+  get(id: string): TerminalSession {
+    const session = this.sessions.get(id);
+    if (!session) throw new ConsoleError('not-found', 'that terminal is closed (it may have been closed in another window)');
+    return session;
+  }
+
+  input(id: string, data: string): void {
+    const session = this.get(id);
+    if (!session.inBroadcast) return session.input(data);
+    for (const member of this.sessions.values()) if (member.inBroadcast) member.input(data);
+  }
+
+  setBroadcast(ids: string[]): TerminalInfo[] {
+    for (const id of ids) this.get(id);
+    const chosen = new Set(ids);
+    for (const session of this.sessions.values()) {
+      const next = chosen.has(session.id);
+      if (session.inBroadcast !== next) {
+        session.inBroadcast = next;
+        this.options.onInfo(session.info);
+      }
+    }
+    return this.list();
+  }
+
+  async reconnect(id: string): Promise<TerminalInfo> {
+    const session = this.get(id);
+    await session.start();
+    return session.info;
+  }
+
+  async close(id: string): Promise<void> {
+    const session = this.get(id);
+    this.sessions.delete(id);
+    await session.close();
+    this.options.onClosed(id);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.close(id)));
+  }
+}

@@ -1,0 +1,198 @@
+// One terminal, living in the core: the program under its pty, a headless xterm that keeps the
+// screen and scrollback (so a reloaded page gets the same screen back), flow control towards
+// the page, and the lines it writes itself when the program exits or the connection drops
+// (Enter then opens the same target again).
+import xtermHeadless from '@xterm/headless';
+import serializeAddon from '@xterm/addon-serialize';
+import { StringDecoder } from 'node:string_decoder';
+import { ConsoleError } from '../contract/console-errors';
+import type { TerminalInfo, TerminalState, TerminalTarget } from '../contract/terminals';
+import type { PtyChannel, PtySize } from './pty-channel';
+import { TERMINAL_TYPE } from './pty-channel';
+import { FlowGate } from './flow-control';
+import { AsciicastRecorder } from './asciicast-recorder';
+
+const { Terminal } = xtermHeadless;
+const { SerializeAddon } = serializeAddon;
+
+/** Lines the console writes into the terminal itself, set apart from the program's output. */
+const NOTICE_STYLE = '\x1b[1;33m';
+const FAILURE_STYLE = '\x1b[1;31m';
+const RESET_STYLE = '\x1b[0m';
+
+export interface TerminalSessionEvents {
+  data(id: string, data: string): void;
+  info(info: TerminalInfo): void;
+}
+
+export type PtyOpener = (size: PtySize) => Promise<PtyChannel>;
+
+export class TerminalSession {
+  private channel: PtyChannel | null = null;
+  private readonly screen: InstanceType<typeof Terminal>;
+  private readonly serializer = new SerializeAddon();
+  private readonly flow: FlowGate;
+  private decoder = new StringDecoder('utf8');
+  private recorder: AsciicastRecorder | null = null;
+  private state: TerminalState = 'starting';
+  private exitCode: number | null = null;
+  private detail: string | null = null;
+  private size: PtySize;
+  inBroadcast = false;
+  private readonly createdAt = new Date().toISOString();
+
+  constructor(
+    readonly id: string,
+    readonly target: TerminalTarget,
+    readonly title: string,
+    private readonly openPty: PtyOpener,
+    private readonly events: TerminalSessionEvents,
+    options: { size: PtySize; scrollback: number },
+  ) {
+    this.size = options.size;
+    this.screen = new Terminal({ cols: options.size.cols, rows: options.size.rows, scrollback: options.scrollback, allowProposedApi: true });
+    this.screen.loadAddon(this.serializer);
+    this.flow = new FlowGate(
+      () => this.channel?.pause(),
+      () => this.channel?.resume(),
+    );
+  }
+
+  get info(): TerminalInfo {
+    return {
+      id: this.id,
+      target: this.target,
+      title: this.title,
+      state: this.state,
+      exitCode: this.exitCode,
+      detail: this.detail,
+      cols: this.size.cols,
+      rows: this.size.rows,
+      recordingPath: this.recorder?.path ?? null,
+      inBroadcast: this.inBroadcast,
+      createdAt: this.createdAt,
+    };
+  }
+
+  /** Opens (or re-opens) the program; a failure becomes the terminal's state, not an exception. */
+  async start(): Promise<void> {
+    this.setState('starting', null, null);
+    try {
+      const channel = await this.openPty(this.size);
+      this.channel = channel;
+      this.decoder = new StringDecoder('utf8');
+      this.flow.reset();
+      channel.onData((chunk) => this.receive(this.decoder.write(chunk)));
+      channel.onExit((exit) => {
+        if (this.channel !== channel) return;
+        this.channel = null;
+        const rest = this.decoder.end();
+        if (rest) this.receive(rest);
+        if (exit.lost) {
+          this.setState('disconnected', null, exit.lost.message);
+          this.say(FAILURE_STYLE, `[connection lost: ${exit.lost.message}]\r\n[press Enter to reconnect to the same ${this.describeTarget()}]`);
+        } else {
+          this.setState('exited', exit.code, null);
+          this.say(NOTICE_STYLE, `[${this.describeTarget()} ended${exit.code !== null ? ` with exit status ${exit.code}` : exit.signal ? ` by signal ${exit.signal}` : ''}; press Enter to open it again]`);
+        }
+      });
+      this.setState('running', null, null);
+    } catch (error) {
+      const message = error instanceof ConsoleError ? error.message : String(error);
+      this.setState('failed', null, message);
+      this.say(FAILURE_STYLE, `[could not open ${this.title}: ${message}]\r\n[press Enter to try again]`);
+    }
+  }
+
+  input(data: string): void {
+    if (this.channel) {
+      this.channel.write(data);
+      this.recorder?.input(data);
+      return;
+    }
+    // Ended, lost or failed: Enter opens the same target again, anything else is ignored.
+    if (this.state !== 'starting' && /\r|\n/.test(data)) void this.start();
+  }
+
+  resize(size: PtySize): void {
+    this.size = size;
+    this.screen.resize(size.cols, size.rows);
+    this.channel?.resize(size);
+    this.recorder?.resize(size.cols, size.rows);
+    this.events.info(this.info);
+  }
+
+  acknowledge(chars: number): void {
+    this.flow.acknowledged(chars);
+  }
+
+  /** The screen and scrollback as escape sequences; written into a fresh xterm it looks the same. */
+  snapshot(): string {
+    return this.serializer.serialize({ scrollback: this.screen.options.scrollback ?? 0 });
+  }
+
+  /** Scrollback and screen as plain text (for "export as text"). */
+  text(): string {
+    const buffer = this.screen.buffer.active;
+    const lines: string[] = [];
+    for (let index = 0; index < buffer.length; index += 1) lines.push(buffer.getLine(index)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+    return `${lines.join('\n')}\n`;
+  }
+
+  startRecording(path: string): void {
+    void this.recorder?.close();
+    this.recorder = new AsciicastRecorder(path, { cols: this.size.cols, rows: this.size.rows, title: this.title, term: TERMINAL_TYPE });
+    this.events.info(this.info);
+  }
+
+  async stopRecording(): Promise<void> {
+    const recorder = this.recorder;
+    this.recorder = null;
+    await recorder?.close();
+    this.events.info(this.info);
+  }
+
+  async close(): Promise<void> {
+    const channel = this.channel;
+    this.channel = null;
+    channel?.close();
+    await this.stopRecording();
+    this.screen.dispose();
+  }
+
+  private receive(text: string): void {
+    if (!text) return;
+    this.screen.write(text);
+    this.recorder?.output(text);
+    this.flow.sent(text.length);
+    this.events.data(this.id, text);
+  }
+
+  /** A line of the console's own, on a fresh line, styled apart from the program's output. */
+  private say(style: string, text: string): void {
+    this.receive(`\r\n${style}${text}${RESET_STYLE}\r\n`);
+  }
+
+  private setState(state: TerminalState, exitCode: number | null, detail: string | null): void {
+    this.state = state;
+    this.exitCode = exitCode;
+    this.detail = detail;
+    this.events.info(this.info);
+  }
+
+  private describeTarget(): string {
+    switch (this.target.kind) {
+      case 'container':
+        return `shell in ${this.target.container}`;
+      case 'namespace':
+        return `shell in ${this.target.namespace}`;
+      case 'juju-ssh':
+        return `juju ssh ${this.target.machineId}`;
+      case 'machine':
+        return `shell on machine ${this.target.machineId}`;
+      case 'local':
+        return 'local shell';
+    }
+  }
+}
