@@ -29,6 +29,8 @@ import {
   TerminalRecord,
   TerminalRef,
   TerminalResize,
+  RecordingRef,
+  type RecordingEntry,
   type TerminalAttachment,
   type TerminalData,
   type TerminalInfo,
@@ -83,6 +85,10 @@ export const consoleRequests = {
   'terminals.setBroadcast': request<TerminalInfo[]>()(TerminalBroadcast),
   /** The scrollback and screen as plain text. */
   'terminals.exportText': request<string>()(TerminalRef),
+  /** Recordings in the recordings folder, newest first. */
+  'recordings.list': request<RecordingEntry[]>()(NoParams),
+  /** One recording's asciicast text, for the player. */
+  'recordings.read': request<string>()(RecordingRef),
   'prompts.pending': request<PendingPrompt[]>()(NoParams),
   'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */

@@ -121,6 +121,10 @@ export const Settings = v.object({
   ),
   /** Large text for projectors. */
   presentationMode: v.boolean(),
+  /** Record every terminal from the moment it opens (asciicast v2, in recordingsDirectory). */
+  alwaysRecord: v.boolean(),
+  /** Where recordings go ("~" allowed). */
+  recordingsDirectory: v.pipe(v.string(), v.trim(), v.minLength(1, 'give a folder for recordings'), v.maxLength(4096)),
 });
 export type Settings = v.InferOutput<typeof Settings>;
 
@@ -132,6 +136,8 @@ export const defaultSettings: Settings = {
   refreshIntervalSeconds: 10,
   terminalScrollbackLines: 10_000,
   presentationMode: false,
+  alwaysRecord: false,
+  recordingsDirectory: '~/orangebox-recordings',
 };
 
 export type ConsoleHostKind = 'electron' | 'browser';

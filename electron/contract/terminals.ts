@@ -76,3 +76,15 @@ export interface TerminalData {
   id: string;
   data: string;
 }
+
+export interface RecordingEntry {
+  path: string;
+  name: string;
+  bytes: number;
+  modifiedAt: string;
+  /** From the asciicast header, when readable. */
+  title: string | null;
+  durationSeconds: number | null;
+}
+
+export const RecordingRef = v.object({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) });

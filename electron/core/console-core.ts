@@ -32,6 +32,7 @@ import type { HostResolver } from '../lab/controller-route';
 import { homedir, hostname } from 'node:os';
 import { TerminalManager } from '../terminals/terminal-manager';
 import { terminalCommand, terminalTitle } from '../terminals/terminal-targets';
+import { listRecordings, readRecording } from '../terminals/recordings';
 import { LocalTransport } from '../transports/local-transport';
 import { CONTROLLER_MACHINE_ID } from '../contract/inventory';
 import { expandHome } from '../ssh-config/ssh-config-file';
@@ -167,6 +168,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       };
     },
     scrollback: () => state.settings.terminalScrollbackLines,
+    recordEveryTerminalIn: () => (state.settings.alwaysRecord ? state.settings.recordingsDirectory : null),
     onData: (id, data) => streams.push('terminal.data', { id, data }),
     onInfo: (info) => streams.push('terminal.info', info),
     onClosed: (id) => streams.push('terminal.closed', { id }),
@@ -331,6 +333,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'terminals.setBroadcast': ({ ids }) => terminals.setBroadcast(ids),
 
     'terminals.exportText': ({ id }) => terminals.get(id).text(),
+
+    'recordings.list': () => listRecordings(state.settings.recordingsDirectory),
+
+    'recordings.read': ({ path }) => readRecording(state.settings.recordingsDirectory, path),
 
     'prompts.pending': () => prompts.pending(),
 

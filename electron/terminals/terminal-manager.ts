@@ -5,11 +5,14 @@ import { ConsoleError } from '../contract/console-errors';
 import type { TerminalInfo, TerminalTarget } from '../contract/terminals';
 import type { PtySize } from './pty-channel';
 import { TerminalSession, type PtyOpener } from './terminal-session';
+import { recordingPathFor } from './recordings';
 
 export interface TerminalManagerOptions {
   /** How a target's pty is opened, and what the terminal is called (from the lab's state). */
   resolve(target: TerminalTarget): Promise<{ title: string; open: PtyOpener }>;
   scrollback(): number;
+  /** The folder to record every new terminal into ("always record"), or null. */
+  recordEveryTerminalIn(): string | null;
   onData(id: string, data: string): void;
   onInfo(info: TerminalInfo): void;
   onClosed(id: string): void;
@@ -25,6 +28,8 @@ export class TerminalManager {
     const id = `term-${randomBytes(6).toString('hex')}`;
     const session = new TerminalSession(id, target, title, open, { data: this.options.onData, info: this.options.onInfo }, { size, scrollback: this.options.scrollback() });
     this.sessions.set(id, session);
+    const folder = this.options.recordEveryTerminalIn();
+    if (folder) session.startRecording(recordingPathFor(folder, title));
     await session.start();
     return session.info;
   }

@@ -1,0 +1,102 @@
+// Terminals on this computer (node-pty), through the real core: a flood stays within the flow
+// control window while the page lags; "always record" records from the first byte; recordings
+// are listed and read back, and nothing outside the recordings folder can be read.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import xtermHeadless from '@xterm/headless';
+import { createConsoleCore, type ConsoleCore } from '../../electron/core/console-core';
+import { FileStore } from '../../electron/store/file-store';
+import type { RequestOutcome } from '../../electron/contract/console-contract';
+import type { RecordingEntry, TerminalInfo } from '../../electron/contract/terminals';
+import { FLOW_HIGH_WATERMARK_CHARS } from '../../electron/terminals/flow-control';
+import { slugOf } from '../../electron/terminals/recordings';
+
+const { Terminal } = xtermHeadless;
+/** Big enough to fill the window many times over; small enough for a unit run. */
+const FLOOD_BYTES = 8 * 1024 * 1024;
+/** How far behind the page acknowledges. */
+const PAGE_LAG_MS = 20;
+/** ssh2/node-pty hand over chunks of up to 64 KiB: at most one more arrives after the pause. */
+const LARGEST_CHUNK_CHARS = 64 * 1024;
+
+let dir: string;
+let core: ConsoleCore;
+const received = new Map<string, number>();
+const acknowledged = new Map<string, number>();
+const texts = new Map<string, string>();
+let worstUnacknowledged = 0;
+
+async function call<T>(name: string, params: unknown): Promise<T> {
+  const outcome = (await core.dispatch(name, params)) as RequestOutcome<T>;
+  if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
+  return outcome.result;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'obx-local-term-'));
+  core = await createConsoleCore({ host: 'browser', store: new FileStore(join(dir, 'state.json')), agentSocket: null });
+  const pages = new Map<string, InstanceType<typeof Terminal>>();
+  core.streams.attach((stream, payload) => {
+    if (stream !== 'terminal.data') return;
+    const { id, data } = payload as { id: string; data: string };
+    received.set(id, (received.get(id) ?? 0) + data.length);
+    texts.set(id, ((texts.get(id) ?? '') + data).slice(-4000));
+    worstUnacknowledged = Math.max(worstUnacknowledged, (received.get(id) ?? 0) - (acknowledged.get(id) ?? 0));
+    let page = pages.get(id);
+    if (!page) pages.set(id, (page = new Terminal({ cols: 120, rows: 40, scrollback: 1000, allowProposedApi: true })));
+    // A page acknowledges what it has written, like the renderer does, and lags a little
+    // behind (a busy page): without flow control the core would race ahead by megabytes.
+    page.write(data, () =>
+      setTimeout(() => {
+        acknowledged.set(id, (acknowledged.get(id) ?? 0) + data.length);
+        void core.dispatch('terminals.ack', { id, chars: data.length });
+      }, PAGE_LAG_MS),
+    );
+  });
+});
+
+afterAll(async () => {
+  await core?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a local terminal', () => {
+  it('carries a flood to the end without the core getting more than one window ahead of the page', async () => {
+    const terminal = await call<TerminalInfo>('terminals.open', { target: { kind: 'local' }, cols: 120, rows: 40 });
+    await call('terminals.input', { id: terminal.id, data: `head -c ${FLOOD_BYTES} /dev/urandom | base64 -w 76; echo FLOOD-DONE-$((1+1))\r` });
+    await expect.poll(() => texts.get(terminal.id) ?? '', { timeout: 120_000, interval: 200 }).toContain('FLOOD-DONE-2');
+    expect(received.get(terminal.id)).toBeGreaterThan(FLOOD_BYTES * 1.3); // base64 of the flood arrived
+    expect(worstUnacknowledged).toBeLessThanOrEqual(FLOW_HIGH_WATERMARK_CHARS + LARGEST_CHUNK_CHARS);
+    await call('terminals.close', { id: terminal.id });
+  }, 150_000);
+
+  it('records every new terminal when "always record" is on, and lists and plays recordings', async () => {
+    const folder = join(dir, 'recordings');
+    await call('settings.update', { alwaysRecord: true, recordingsDirectory: folder });
+    const terminal = await call<TerminalInfo>('terminals.open', { target: { kind: 'local' }, cols: 90, rows: 25 });
+    expect(terminal.recordingPath).toMatch(new RegExp(`^${folder}/${slugOf(terminal.title)}-\\d{8}-\\d{6}\\.cast$`));
+    await call('terminals.input', { id: terminal.id, data: 'echo always-$((20+1))\r' });
+    await expect.poll(() => texts.get(terminal.id) ?? '').toContain('always-21');
+    await call('terminals.close', { id: terminal.id });
+
+    const list = await call<RecordingEntry[]>('recordings.list', null);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ path: terminal.recordingPath, title: terminal.title });
+    expect(list[0]!.durationSeconds).toBeGreaterThan(0);
+    const cast = await call<string>('recordings.read', { path: terminal.recordingPath });
+    expect(JSON.parse(cast.split('\n')[0]!)).toMatchObject({ version: 2, width: 90, height: 25 });
+    expect(cast).toContain('always-21');
+    await call('settings.update', { alwaysRecord: false });
+  });
+
+  it('refuses to read anything but a .cast file inside the recordings folder', async () => {
+    await writeFile(join(dir, 'outside.cast'), '{"version":2}\n');
+    for (const path of [join(dir, 'outside.cast'), join(dir, 'recordings', '..', 'state.json'), '/etc/passwd']) {
+      const outcome = await core.dispatch('recordings.read', { path });
+      expect(outcome, path).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
+    expect(await readFile(join(dir, 'outside.cast'), 'utf8')).toContain('version');
+  });
+});
