@@ -11,7 +11,7 @@ import { FileStore } from '../../electron/store/file-store';
 import type { TerminalInfo, TerminalTarget } from '../../electron/contract/terminals';
 import type { RequestOutcome } from '../../electron/contract/console-contract';
 import { loadLabManifest, machineById, type LabManifest } from './lab-manifest';
-import { dropEndpointSessions } from '../support/lab-control';
+import { bringLabUp, takeEndpointDown } from '../support/lab-control';
 import xtermHeadless from '@xterm/headless';
 
 const { Terminal } = xtermHeadless;
@@ -69,6 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core?.close();
+  await bringLabUp(); // whatever a failed test left down
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -117,13 +118,17 @@ describe('terminals into the real lab', () => {
     expect(await call<string>('terminals.exportText', { id: terminal.id })).toMatch(/replay-42/);
   });
 
-  it('says the connection was lost, and Enter reconnects to the same target', async () => {
+  it('says the connection was lost when the machine’s sshd dies, and Enter reconnects once it is back', async () => {
     const terminal = await open({ kind: 'machine', machineId: '26' });
     await type(terminal.id, 'echo before-drop\r');
     await sees(terminal.id, /before-drop\r?\n/);
-    await dropEndpointSessions(machineById(lab, '26'));
+    await takeEndpointDown(machineById(lab, '26'));
     await expect.poll(() => infos.get(terminal.id)?.state, { timeout: 20_000 }).toBe('disconnected');
     await sees(terminal.id, /connection lost: .*\r\n.*press Enter to reconnect/);
+    // While the machine is down, Enter says why it cannot reconnect, and leaves the terminal usable.
+    await type(terminal.id, '\r');
+    await sees(terminal.id, new RegExp(`could not open shell on ${machineById(lab, '26').hostname}: .*\\r\\n.*press Enter to try again`));
+    await bringLabUp();
     await type(terminal.id, '\r');
     await expect.poll(() => infos.get(terminal.id)?.state, { timeout: 20_000 }).toBe('running');
     await type(terminal.id, 'echo after-reconnect\r');
