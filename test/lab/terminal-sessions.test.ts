@@ -101,6 +101,15 @@ describe('terminals into the real lab', () => {
     await sees(terminal.id, /ended with exit status 7; press Enter to open it again/);
   });
 
+  it('opens a container on a machine reached only through juju ssh, and resizes it there', async () => {
+    const container = lab.juju.containers.find((candidate) => candidate.hostMachineId === '23')!;
+    const terminal = await open({ kind: 'container', machineId: '23', container: container.name });
+    expect(terminal.title).toBe(`lxc exec ${container.name} on ${machineById(lab, '23').hostname}`);
+    await call('terminals.resize', { id: terminal.id, cols: 111, rows: 33 });
+    await type(terminal.id, 'cat /proc/1/cgroup >/dev/null && stty size\r');
+    await sees(terminal.id, /[\r\n]33 111\r?\n/);
+  });
+
   it('passes a resize through to the remote pty', async () => {
     const terminal = await open({ kind: 'machine', machineId: '22' }, 80, 24);
     await call('terminals.resize', { id: terminal.id, cols: 132, rows: 43 });
