@@ -126,6 +126,11 @@ export class TerminalSession {
     this.flow.acknowledged(chars);
   }
 
+  /** Resolves once everything received so far is in the replay buffer (xterm parses in batches). */
+  whenWritten(): Promise<void> {
+    return new Promise((resolve) => this.screen.write('', resolve));
+  }
+
   /** The screen and scrollback as escape sequences; written into a fresh xterm it looks the same. */
   snapshot(): string {
     return this.serializer.serialize({ scrollback: this.screen.options.scrollback ?? 0 });
