@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
+import { arrangeRows, changedCells, containerRows, groupByNode, visibleWindow } from './container-rows';
+
+function lxcList(machineId: string, instances: { name: string; state: string; ip: string }[]): ProbeOutcome {
+  return {
+    machineId,
+    probeId: 'lxc-list',
+    command: 'lxc list --format json',
+    startedAt: '2026-11-22T00:00:00.000Z',
+    durationMs: 10,
+    status: 'ok',
+    format: 'json',
+    problems: [],
+    error: null,
+    value: { instances: instances.map((instance) => ({ name: instance.name, state: instance.state, type: 'container', ephemeral: false, ipv4: [{ address: instance.ip, iface: 'eth0' }], ipv6: [], snapshots: 0, location: null, profiles: [instance.name], project: null })) },
+  };
+}
+
+function inventory(probes: ProbeOutcome[]): LabInventory {
+  return {
+    labId: 'lab-000000000001',
+    refreshing: false,
+    refreshedAt: null,
+    lastRefreshMs: null,
+    probes,
+    machines: [
+      { id: '22', hostname: 'node03ob64', address: '127.0.1.22', roles: ['compute'], applications: [], jujuState: 'started', route: null, routeError: null },
+      { id: '24', hostname: 'node05ob64', address: '127.0.1.24', roles: ['compute'], applications: [], jujuState: 'started', route: null, routeError: null },
+    ],
+    links: {
+      containers: [
+        { container: 'instance-00000002', machineId: '22', state: 'RUNNING', profiles: [], jujuMachineId: null, units: [], nics: [{ device: 'qbr1', bridge: 'qbr1', tap: 'tap1', mac: 'fa:16:3e:00:00:01', ovsPort: 'qvo1', neutronPortId: 'p1', vmUuid: 'instance-00000002' }] },
+        { container: 'juju-79fcc7-22-lxd-0', machineId: '22', state: 'RUNNING', profiles: [], jujuMachineId: '22/lxd/0', units: ['mysql/0'], nics: [] },
+      ],
+    },
+  };
+}
+
+const lab = inventory([
+  lxcList('22', [
+    { name: 'instance-00000002', state: 'RUNNING', ip: '198.51.100.4' },
+    { name: 'juju-79fcc7-22-lxd-0', state: 'RUNNING', ip: '198.51.100.200' },
+  ]),
+  lxcList('24', [{ name: 'instance-00000012', state: 'STOPPED', ip: '198.51.100.39' }]),
+]);
+
+describe('container rows', () => {
+  it('joins every node’s containers with their node and their Nova or Juju owner', () => {
+    const rows = containerRows(lab);
+    expect(rows.map((row) => [row.key, row.node, row.owner])).toEqual([
+      ['22/instance-00000002', 'node03ob64', 'nova instance-00000002'],
+      ['22/juju-79fcc7-22-lxd-0', 'node03ob64', 'juju 22/lxd/0 (mysql/0)'],
+      ['24/instance-00000012', 'node05ob64', ''],
+    ]);
+    expect(rows[0]!.ipv4).toBe('198.51.100.4 (eth0)');
+  });
+
+  it('sorts addresses by number, filters, and groups by node', () => {
+    const rows = containerRows(lab);
+    expect(arrangeRows(rows, '', 'ipv4', false).map((row) => row.ipv4.split(' ')[0])).toEqual(['198.51.100.4', '198.51.100.39', '198.51.100.200']);
+    expect(arrangeRows(rows, 'stopped', 'name', false).map((row) => row.name)).toEqual(['instance-00000012']);
+    expect(groupByNode(rows).map((group) => [group.node, group.rows.length])).toEqual([['node03ob64', 2], ['node05ob64', 1]]);
+  });
+
+  it('marks exactly the cells that changed since the last refresh', () => {
+    const before = containerRows(lab);
+    const after = containerRows(inventory([lxcList('22', [{ name: 'instance-00000002', state: 'STOPPED', ip: '198.51.100.4' }, { name: 'juju-79fcc7-22-lxd-0', state: 'RUNNING', ip: '198.51.100.200' }]), lxcList('24', [{ name: 'instance-00000012', state: 'STOPPED', ip: '198.51.100.39' }])]));
+    expect([...changedCells(before, after).entries()].map(([key, fields]) => [key, [...fields]])).toEqual([['22/instance-00000002', ['state']]]);
+    expect(changedCells([], after).size).toBe(0);
+  });
+
+  it('windows 5,000 rows to the few on screen', () => {
+    expect(visibleWindow(5000, 0, 600, 30, 5)).toEqual({ start: 0, end: 25 });
+    expect(visibleWindow(5000, 30_000, 600, 30, 5)).toEqual({ start: 995, end: 1025 });
+    expect(visibleWindow(5000, 1e9, 600, 30, 5)).toEqual({ start: 5000, end: 5000 });
+    expect(visibleWindow(0, 0, 600, 30, 5)).toEqual({ start: 0, end: 0 });
+  });
+});

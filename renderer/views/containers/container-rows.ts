@@ -1,0 +1,99 @@
+// Every container of every node as one list of rows: what lxc list says, joined with what the
+// inventory linked (node name, Nova plumbing, Juju machine and units). Sort, filter, group by node,
+// and which cells changed since the previous refresh. Pure functions.
+import type { LabInventory } from '../../../electron/contract/inventory';
+import type { LxcList } from '../../../electron/contract/lab-model';
+
+export interface ContainerRow {
+  /** Unique across nodes: "22/instance-00000002". */
+  key: string;
+  name: string;
+  machineId: string;
+  node: string;
+  state: string;
+  ipv4: string;
+  ipv6: string;
+  type: string;
+  snapshots: number | null;
+  profiles: string;
+  /** Nova's instance (vm-uuid in OVS) or Juju's machine ("22/lxd/0"), when known. */
+  owner: string;
+}
+
+export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
+
+export function containerRows(inventory: LabInventory | null): ContainerRow[] {
+  if (!inventory) return [];
+  const rows: ContainerRow[] = [];
+  for (const outcome of inventory.probes) {
+    if (outcome.probeId !== 'lxc-list' || outcome.status === 'failed') continue;
+    const machine = inventory.machines.find((candidate) => candidate.id === outcome.machineId);
+    for (const instance of (outcome.value as LxcList).instances) {
+      const link = inventory.links.containers.find((candidate) => candidate.machineId === outcome.machineId && candidate.container === instance.name);
+      const vmUuid = link?.nics.find((nic) => nic.vmUuid)?.vmUuid ?? null;
+      rows.push({
+        key: `${outcome.machineId}/${instance.name}`,
+        name: instance.name,
+        machineId: outcome.machineId,
+        node: machine?.hostname ?? `machine ${outcome.machineId}`,
+        state: instance.state ?? 'unknown',
+        ipv4: instance.ipv4.map((address) => `${address.address}${address.iface ? ` (${address.iface})` : ''}`).join(', '),
+        ipv6: instance.ipv6.map((address) => `${address.address}${address.iface ? ` (${address.iface})` : ''}`).join(', '),
+        type: instance.type ?? '',
+        snapshots: instance.snapshots,
+        profiles: (instance.profiles ?? []).join(', '),
+        owner: link?.jujuMachineId ? `juju ${link.jujuMachineId}${link.units.length ? ` (${link.units.join(', ')})` : ''}` : vmUuid ? `nova ${vmUuid}` : '',
+      });
+    }
+  }
+  return rows;
+}
+
+/** Addresses sort by number, not by text ("198.51.100.20" after ".4"). */
+const ipKey = (text: string) => (text.split(/[ ,(]/)[0] ?? '').split('.').map((part) => part.padStart(3, '0')).join('.');
+
+export function arrangeRows(rows: ContainerRow[], filter: string, sort: SortKey, descending: boolean): ContainerRow[] {
+  const needle = filter.trim().toLowerCase();
+  const kept = needle === '' ? rows : rows.filter((row) => [row.name, row.node, row.state, row.ipv4, row.ipv6, row.profiles, row.owner].some((field) => field.toLowerCase().includes(needle)));
+  const value = (row: ContainerRow) => (sort === 'ipv4' ? ipKey(row.ipv4) : row[sort].toLowerCase());
+  const sorted = [...kept].sort((a, b) => value(a).localeCompare(value(b)) || a.key.localeCompare(b.key));
+  return descending ? sorted.reverse() : sorted;
+}
+
+export interface NodeGroup {
+  node: string;
+  machineId: string;
+  rows: ContainerRow[];
+}
+
+export function groupByNode(rows: ContainerRow[]): NodeGroup[] {
+  const groups = new Map<string, NodeGroup>();
+  for (const row of rows) {
+    const group = groups.get(row.machineId) ?? { node: row.node, machineId: row.machineId, rows: [] };
+    group.rows.push(row);
+    groups.set(row.machineId, group);
+  }
+  return [...groups.values()].sort((a, b) => Number(a.machineId) - Number(b.machineId));
+}
+
+const COMPARED: (keyof ContainerRow)[] = ['state', 'ipv4', 'ipv6', 'type', 'snapshots', 'profiles', 'owner'];
+
+/** "22/instance-00000002" → the fields whose value changed since the previous rows (new rows: all). */
+export function changedCells(previous: ContainerRow[], current: ContainerRow[]): Map<string, Set<keyof ContainerRow>> {
+  const before = new Map(previous.map((row) => [row.key, row]));
+  const changes = new Map<string, Set<keyof ContainerRow>>();
+  if (previous.length === 0) return changes; // the first reading is not a change
+  for (const row of current) {
+    const old = before.get(row.key);
+    const fields = new Set<keyof ContainerRow>(old ? COMPARED.filter((field) => old[field] !== row[field]) : COMPARED);
+    if (fields.size > 0) changes.set(row.key, fields);
+  }
+  return changes;
+}
+
+/** Which rows a scroll position shows (fixed row height), with a margin above and below. */
+export function visibleWindow(total: number, scrollTop: number, viewportHeight: number, rowHeight: number, overscan: number): { start: number; end: number } {
+  const start = Math.min(total, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
+  const end = Math.max(start, Math.min(total, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan));
+  return { start, end };
+}
