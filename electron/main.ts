@@ -8,11 +8,12 @@ import { createConsoleCore, type ConsoleCore } from './core/console-core';
 import { contentSecurityPolicy } from './core/content-security-policy';
 import { APP_NAME } from './core/app-identity';
 import { ElectronConsoleStore, ElectronSecretVault } from './store/electron-store-adapter';
-import { handleIpcRequest } from './ipc/ipc-request-handler';
+import { handleIpcRequest, isAppFrameUrl } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD_FILE = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+const CLIPBOARD_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-read', 'clipboard-sanitized-write']);
 const WINDOW_SIZE = { width: 1440, height: 900, minWidth: 960, minHeight: 600 };
 
 // A standard, secure scheme gives the page a real origin (app://console) instead of file://.
@@ -80,8 +81,12 @@ function wireCore(core: ConsoleCore): void {
 app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
 app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Everything is refused but the clipboard, and that only for the console's own page (the
+  // terminal's copy and paste menu).
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(CLIPBOARD_PERMISSIONS.has(permission) && isAppFrameUrl(details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => CLIPBOARD_PERMISSIONS.has(permission) && isAppFrameUrl(requestingOrigin));
   const menu: MenuItemConstructorOptions[] = [{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }];
   if (process.platform === 'darwin') menu.unshift({ role: 'appMenu' });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu));

@@ -291,9 +291,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     'terminals.list': () => terminals.list(),
 
-    'terminals.attach': ({ id }) => {
+    'terminals.attach': async ({ id }) => {
       const session = terminals.get(id);
-      return { info: session.info, screen: session.snapshot() };
+      const screen = await session.attach();
+      return { info: session.info, screen };
     },
 
     'terminals.input': ({ id, data }) => {

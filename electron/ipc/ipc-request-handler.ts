@@ -4,13 +4,9 @@ import type { RequestOutcome } from '../contract/console-contract';
 import type { RequestDispatcher } from '../core/request-dispatcher';
 import { APP_ORIGIN } from './ipc-channels';
 
+/** The app's own origin or a page under it. (URL parsing cannot say: a custom scheme's origin is opaque.) */
 export function isAppFrameUrl(url: string | undefined | null): boolean {
-  if (!url) return false;
-  try {
-    return new URL(url).origin === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
-  } catch {
-    return false;
-  }
+  return url === APP_ORIGIN || (typeof url === 'string' && url.startsWith(`${APP_ORIGIN}/`));
 }
 
 export function handleIpcRequest(dispatch: RequestDispatcher, senderUrl: string | undefined | null, name: unknown, params: unknown): Promise<RequestOutcome> {

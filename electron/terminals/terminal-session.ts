@@ -39,6 +39,8 @@ export class TerminalSession {
   private detail: string | null = null;
   private size: PtySize;
   inBroadcast = false;
+  /** Characters received since the session began (to know when the replay buffer caught up). */
+  private receivedChars = 0;
   private readonly createdAt = new Date().toISOString();
 
   constructor(
@@ -131,6 +133,22 @@ export class TerminalSession {
     return new Promise((resolve) => this.screen.write('', resolve));
   }
 
+  /**
+   * For a page that (re)attaches: everything received so far, parsed, as escape sequences; and
+   * flow control starts afresh, since the snapshot contains whatever an old page never
+   * acknowledged (without this, output sent while no page was attached would block the channel
+   * for good).
+   */
+  async attach(): Promise<string> {
+    let received: number;
+    do {
+      received = this.receivedChars;
+      await this.whenWritten();
+    } while (received !== this.receivedChars);
+    this.flow.reset();
+    return this.snapshot();
+  }
+
   /** The screen and scrollback as escape sequences; written into a fresh xterm it looks the same. */
   snapshot(): string {
     return this.serializer.serialize({ scrollback: this.screen.options.scrollback ?? 0 });
@@ -168,6 +186,7 @@ export class TerminalSession {
 
   private receive(text: string): void {
     if (!text) return;
+    this.receivedChars += text.length;
     this.screen.write(text);
     this.recorder?.output(text);
     this.flow.sent(text.length);

@@ -8,13 +8,17 @@ export class RecordingsState {
   error = $state<string | null>(null);
   playing = $state<{ entry: RecordingEntry; cast: string } | null>(null);
 
-  constructor(private readonly api: ConsoleApi) {}
+  private api: ConsoleApi | null = null;
+
+  attach(api: ConsoleApi): void {
+    this.api = api;
+  }
 
   async refresh(): Promise<void> {
     this.loading = true;
     this.error = null;
     try {
-      this.entries = await this.api.request('recordings.list', null);
+      this.entries = await this.requireApi().request('recordings.list', null);
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     } finally {
@@ -22,14 +26,22 @@ export class RecordingsState {
     }
   }
 
+  private requireApi(): ConsoleApi {
+    return this.api ?? never();
+  }
+
   async play(entry: RecordingEntry): Promise<void> {
     this.error = null;
     try {
-      this.playing = { entry, cast: await this.api.request('recordings.read', { path: entry.path }) };
+      this.playing = { entry, cast: await this.requireApi().request('recordings.read', { path: entry.path }) };
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
     }
   }
+}
+
+function never(): never {
+  throw new Error('the recordings view is not attached to the console core yet');
 }
 
 export function formatDuration(seconds: number | null): string {

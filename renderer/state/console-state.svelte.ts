@@ -15,8 +15,10 @@ import type {
   SshConfigHostList,
 } from '../../electron/contract/payloads';
 import type { CarrierState } from '../api/websocket-bridge';
+import { RecordingsState } from '../recordings/recordings.svelte';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { ViewId } from '../views/view-catalog';
+import { TerminalsState } from '../terminals/terminals.svelte';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -43,12 +45,17 @@ export class ConsoleState {
   managingLabs = $state(false);
   loaded = $state(false);
 
+  /** Terminals live in the core; this is the page's view of them. */
+  readonly terminals = new TerminalsState();
+  readonly recordings = new RecordingsState();
+
   currentLab = $derived(this.labs.find((lab) => lab.id === this.connection?.labId) ?? null);
 
   private nextNoticeId = 1;
   private api: ConsoleApi | null = null;
 
   async attach(api: ConsoleApi): Promise<void> {
+    this.recordings.attach(api);
     this.api = api;
     api.listen('labs.changed', (labs) => (this.labs = labs));
     api.listen('settings.changed', (settings) => (this.settings = settings));
@@ -67,6 +74,13 @@ export class ConsoleState {
     });
     api.listen('prompt.closed', ({ promptId }) => (this.prompts = this.prompts.filter((open) => open.promptId !== promptId)));
     await this.reload();
+    await this.terminals.attach(api, {
+      notify: (notice) => this.notify(notice),
+      showTerminals: () => {
+        this.view = 'terminals';
+        this.managingLabs = false;
+      },
+    });
   }
 
   /** Everything the page shows, fetched afresh (at start and after the core comes back). */
@@ -97,7 +111,7 @@ export class ConsoleState {
   setCarrier(state: CarrierState, detail = ''): void {
     const cameBack = this.carrier.state === 'lost' && state === 'open';
     this.carrier = { state, detail };
-    if (cameBack) void this.reload();
+    if (cameBack) void this.reload().then(() => this.terminals.resync());
   }
 
   /** Saves and selects a lab. A refusal comes back as a message for the form, not a toast. */

@@ -1,7 +1,7 @@
 // The console's views, in navigation order, with what each will show. A view whose data does
 // not exist yet says so plainly: the console never shows invented lab data.
 
-export type ViewId = 'overview' | 'nodes' | 'containers' | 'profiles' | 'network' | 'diagnostics' | 'terminals';
+export type ViewId = 'overview' | 'nodes' | 'containers' | 'profiles' | 'network' | 'diagnostics' | 'terminals' | 'recordings';
 
 export interface ViewEntry {
   id: ViewId;
@@ -90,5 +90,13 @@ export const viewCatalog: ViewEntry[] = [
     summary: 'Real shells that survive a reload.',
     willShow: ['lxc exec into containers', 'ip netns exec into router namespaces', 'juju ssh to machines', 'Recording and broadcast'],
     replaces: ['lxc exec … /bin/bash', 'juju ssh 26'],
+  },
+  {
+    id: 'recordings',
+    title: 'Recordings',
+    shortcut: '8',
+    summary: 'Recorded terminal sessions, played back.',
+    willShow: ['Every asciicast recording in the recordings folder', 'Playback with pause, seek and speed'],
+    replaces: ['asciinema play'],
   },
 ];

@@ -49,7 +49,7 @@ describe('the console shell in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Connect to a lab' }).isVisible()).toBe(true);
     expect(await page.title()).toBe('OrangeBox Console');
     const views = await page.getByRole('navigation', { name: 'Views' }).getByRole('button').allInnerTexts();
-    expect(views.map((text) => text.split('\n')[0])).toEqual(['Overview', 'Nodes', 'Containers', 'Profiles', 'Network', 'Diagnostics', 'Terminals']);
+    expect(views.map((text) => text.split('\n')[0])).toEqual(['Overview', 'Nodes', 'Containers', 'Profiles', 'Network', 'Diagnostics', 'Terminals', 'Recordings']);
     await expect.poll(() => page.getByTestId('connection-state').innerText()).toContain('No lab');
     expect(await page.getByText('Browser host · v').isVisible()).toBe(true);
   });

@@ -73,7 +73,7 @@ export const recorded = {
   privilegedSchemes: [] as unknown[],
   protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
   windows: [] as { options: Record<string, unknown>; loadedUrl: string | null }[],
-  permissionRequestHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+  permissionRequestHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void),
   permissionCheckHandler: null as null | ((...args: unknown[]) => boolean),
   openedExternally: [] as string[],
   menu: null as unknown,

@@ -53,11 +53,19 @@ describe('the Electron shell', () => {
     expect(missing.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
 
-  it('denies every permission request and check', () => {
-    let granted: boolean | null = null;
-    recorded.permissionRequestHandler!({}, 'media', (answer) => (granted = answer));
-    expect(granted).toBe(false);
-    expect(recorded.permissionCheckHandler!({}, 'geolocation')).toBe(false);
+  it('denies every permission but the clipboard, and that only to the app’s own page', () => {
+    const ask = (permission: string, requestingUrl: string) => {
+      let granted: boolean | null = null;
+      recorded.permissionRequestHandler!({}, permission, (answer) => (granted = answer), { requestingUrl });
+      return granted;
+    };
+    expect(ask('media', 'app://console/index.html')).toBe(false);
+    expect(ask('geolocation', 'app://console/index.html')).toBe(false);
+    expect(ask('clipboard-read', 'app://console/index.html')).toBe(true);
+    expect(ask('clipboard-read', 'https://evil.example/')).toBe(false);
+    expect(recorded.permissionCheckHandler!({}, 'geolocation', 'app://console')).toBe(false);
+    expect(recorded.permissionCheckHandler!({}, 'clipboard-sanitized-write', 'app://console')).toBe(true);
+    expect(recorded.permissionCheckHandler!({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
   });
 
   it('refuses navigation, redirects, webviews and new windows; web links go to the system browser', () => {

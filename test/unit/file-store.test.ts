@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileStore } from '../../electron/store/file-store';
 import { emptyStoredState } from '../../electron/store/stored-state';
+import { defaultSettings } from '../../electron/contract/payloads';
 import { makeCoreFixture, sampleLabDraft } from '../support/core-fixture';
 import { ConsoleError } from '../../electron/contract/console-errors';
 
@@ -58,7 +59,7 @@ describe('FileStore', () => {
     const { state, problems } = await new FileStore(location).load();
     expect(state.labs).toEqual([validLab]);
     expect(state.lastLabId).toBe(validLab.id);
-    expect(state.settings).toEqual({ theme: 'system', refreshIntervalSeconds: 30, terminalScrollbackLines: 5000, presentationMode: true });
+    expect(state.settings).toEqual({ ...defaultSettings, theme: 'system', refreshIntervalSeconds: 30, terminalScrollbackLines: 5000, presentationMode: true });
     expect(problems.join('\n')).toMatch(/setting "theme" was invalid/);
     expect(problems.join('\n')).toMatch(/saved lab #2 could not be read \(controller\.port/);
     expect(problems.join('\n')).toMatch(/kept as .*unreadable-/);

@@ -100,3 +100,35 @@ describe('a local terminal', () => {
     expect(await readFile(join(dir, 'outside.cast'), 'utf8')).toContain('version');
   });
 });
+
+describe('a terminal whose output piled up while no page was attached', () => {
+  it('answers again once a page attaches (flow control restarts on attach)', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'obx-unattached-'));
+    const lonely = await createConsoleCore({ host: 'browser', store: new FileStore(join(folder, 'state.json')), agentSocket: null });
+    let seen = '';
+    let acking = false;
+    lonely.streams.attach((stream, payload) => {
+      if (stream !== 'terminal.data') return;
+      const { id, data } = payload as { id: string; data: string };
+      seen = (seen + data).slice(-2000);
+      if (acking) void lonely.dispatch('terminals.ack', { id, chars: data.length });
+    });
+    try {
+      const opened = (await lonely.dispatch('terminals.open', { target: { kind: 'local' }, cols: 80, rows: 24 })) as RequestOutcome<TerminalInfo>;
+      if (!opened.ok) throw new Error(opened.error.message);
+      const id = opened.result.id;
+      // No page acknowledges: far more than the high watermark is produced, so reading pauses.
+      await lonely.dispatch('terminals.input', { id, data: 'seq 1 60000; echo SEQ-$((2+3))-DONE\r' });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(seen).not.toContain('SEQ-5-DONE');
+      // A page comes: it attaches, then acknowledges what it writes.
+      acking = true;
+      const attached = (await lonely.dispatch('terminals.attach', { id })) as RequestOutcome<{ screen: string }>;
+      expect(attached.ok).toBe(true);
+      await expect.poll(() => seen, { timeout: 20_000 }).toContain('SEQ-5-DONE');
+    } finally {
+      await lonely.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 40_000);
+});

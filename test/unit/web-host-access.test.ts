@@ -96,6 +96,7 @@ describe('the browser host', () => {
     expect(reply.body).toContain('<title>console</title>');
     const policy = String(reply.headers['content-security-policy']);
     expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toMatch(/'unsafe-eval'/); // WebAssembly only ('wasm-unsafe-eval'), never JS eval
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("frame-ancestors 'none'");
     expect((await get('/assets/app.js', { Cookie: cookie() })).headers['content-type']).toContain('text/javascript');

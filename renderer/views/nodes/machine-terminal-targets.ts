@@ -1,0 +1,45 @@
+// What on a machine can have a terminal, read from its probes: the containers `lxc list` showed
+// and the namespaces `ip netns` showed. Probe values cross the boundary as `unknown`; anything
+// not shaped as expected is left out rather than guessed at.
+import type { ProbeOutcome } from '../../../electron/contract/inventory';
+import type { LxcList, IpNetns, NetnsKind } from '../../../electron/contract/lab-model';
+
+export interface ContainerEntry {
+  name: string;
+  state: string | null;
+}
+
+export interface NamespaceEntry {
+  name: string;
+  kind: NetnsKind;
+}
+
+function valueOf(probes: readonly ProbeOutcome[], probeId: string): unknown {
+  return probes.find((outcome) => outcome.probeId === probeId)?.value ?? null;
+}
+
+export function containersOf(probes: readonly ProbeOutcome[]): ContainerEntry[] {
+  const value = valueOf(probes, 'lxc-list') as Partial<LxcList> | null;
+  if (!value || !Array.isArray(value.instances)) return [];
+  return value.instances
+    .filter((instance) => typeof instance?.name === 'string')
+    .map((instance) => ({ name: instance.name, state: typeof instance.state === 'string' ? instance.state : null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Routers first: they are what an engineer pings from. */
+const KIND_ORDER: Record<NetnsKind, number> = { qrouter: 0, snat: 1, fip: 2, qdhcp: 3, other: 4 };
+
+export function namespacesOf(probes: readonly ProbeOutcome[]): NamespaceEntry[] {
+  const value = valueOf(probes, 'ip-netns') as Partial<IpNetns> | null;
+  if (!value || !Array.isArray(value.namespaces)) return [];
+  return value.namespaces
+    .filter((namespace) => typeof namespace?.name === 'string')
+    .map((namespace) => ({ name: namespace.name, kind: namespace.kind in KIND_ORDER ? namespace.kind : 'other' }))
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
+}
+
+/** `lxc exec` needs a running container; a stopped one would only print an error. */
+export function canExec(container: ContainerEntry): boolean {
+  return container.state === null || container.state.toUpperCase() === 'RUNNING';
+}

@@ -1,0 +1,253 @@
+// Terminals in the page, each against its floor in the same Chromium, in one run (needs the lab
+// up and `npm run build`):
+// 1. throughput: a remote command's output through ssh → core → page → xterm, vs xterm.js
+//    write() of the same bytes directly (target ≥ 0.8× direct);
+// 2. the longest main-thread task during that flood, in both (target < 60 ms);
+// 3. keystroke echo latency through the console vs a bare ssh2 shell on the same route
+//    (target ≤ bare + 3 ms);
+// 4. page memory per terminal holding 10,000 lines of 120 columns, vs bare xterm.js terminals
+//    with the same content (performance.memory; target ≤ 1.2× the floor).
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
+import ssh2 from 'ssh2';
+import { chromium } from 'playwright-core';
+import { summarise } from './bench-harness.mjs';
+
+const MANIFEST = join(process.env.OBX_LAB_DIR ?? '/tmp/orangebox-lab', 'lab.json');
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Base64 of this many zero bytes is the flood (≈ 4/3 as many characters). */
+const FLOOD_SOURCE_BYTES = 12 * 1024 * 1024;
+const FLOOD_LINE = 100;
+const ECHO_SAMPLES = 40;
+const MEMORY_TERMINALS = 3;
+const MEMORY_LINES = 10_000;
+const MEMORY_COLS = 120;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
+const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startHost(home) {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/node/web-host.js'), '--state', join(home, 'state.json')], { env: { ...process.env, HOME: home, SSH_AUTH_SOCK: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  for (let tries = 0; tries < 200 && !/token=/.test(output); tries += 1) await wait(50);
+  const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output)?.[1];
+  if (!url) throw new Error(`the browser host did not start: ${output}`);
+  return { url, stop: () => child.kill() };
+}
+
+/** Page-side: resolves with [ms until `needle` shows in the terminal, longest task in between]. */
+const watchFor = (page, selector, needle, timeoutMs) =>
+  page.evaluate(
+    ({ selector, needle, timeoutMs }) =>
+      new Promise((resolve, reject) => {
+        let longest = 0;
+        const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (longest = Math.max(longest, entry.duration))));
+        observer.observe({ type: 'longtask' });
+        const started = performance.now();
+        const rows = document.querySelector(selector);
+        const check = () => {
+          if (rows?.textContent?.includes(needle)) {
+            observer.disconnect();
+            resolve([performance.now() - started, longest]);
+          } else if (performance.now() - started > timeoutMs) reject(new Error(`${needle} not seen`));
+          else setTimeout(check, 20);
+        };
+        window.__obxBenchStart = started;
+        check();
+      }),
+    { selector, needle, timeoutMs },
+  );
+
+async function typeInto(page, selector, text) {
+  await page.locator(selector).click();
+  await page.keyboard.type(text);
+}
+
+export async function run() {
+  if (!existsSync(MANIFEST) || !existsSync(join(ROOT, 'dist/node/web-host.js'))) {
+    console.log('not run: needs the lab up (npm run lab:up) and the build (npm run build)');
+    return;
+  }
+  const lab = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+  const machine = lab.machines.find((candidate) => candidate.id === '22');
+  const home = await mkdtemp(join(tmpdir(), 'obx-bench-page-'));
+  await mkdir(join(home, '.ssh'), { mode: 0o700 });
+  await writeFile(join(home, '.ssh', 'known_hosts'), readFileSync(lab.knownHosts));
+  await writeFile(join(home, '.ssh', 'config'), `Host orangebox64\n  HostName ${lab.controller.address}\n  User ${lab.user}\n  IdentityFile ${lab.userKey}\n  IdentitiesOnly yes\n`);
+  const host = await startHost(home);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /^orangebox64/ }).click();
+    await page.getByRole('button', { name: 'Save and select' }).click();
+    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
+    await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('button', { name: `Shell on ${machine.hostname}` }).first().click({ timeout: 30_000 });
+    const pane = '[data-terminal] .xterm-rows';
+    await page.locator(pane).first().getByText('$').first().waitFor({ timeout: 20_000 });
+
+    // 1 + 2: flood through the console
+    const floodCommand = `head -c ${FLOOD_SOURCE_BYTES} /dev/zero | base64 -w ${FLOOD_LINE}; echo FLOOD-$((40+2))-END`;
+    await typeInto(page, '[data-terminal] .xterm', floodCommand);
+    const watching = watchFor(page, pane, 'FLOOD-42-END', 300_000);
+    await page.keyboard.press('Enter');
+    const [consoleMs, consoleLongest] = await watching;
+    const floodChars = Math.ceil(FLOOD_SOURCE_BYTES / 3) * 4 * ((FLOOD_LINE + 1) / FLOOD_LINE);
+
+    // 3: keystroke echo, in the page, from the key event to the character on screen
+    await typeInto(page, '[data-terminal] .xterm', 'clear\n');
+    await wait(300);
+    const consoleEcho = await page.evaluate(async (samples) => {
+      const textarea = document.querySelector('[data-terminal] .xterm-helper-textarea');
+      const rows = document.querySelector('[data-terminal] .xterm-rows');
+      const times = [];
+      for (let index = 0; index < samples; index += 1) {
+        const before = (rows.textContent.match(/q/g) ?? []).length;
+        const started = performance.now();
+        await new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if ((rows.textContent.match(/q/g) ?? []).length > before) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(rows, { childList: true, subtree: true, characterData: true });
+          textarea.dispatchEvent(new KeyboardEvent('keypress', { key: 'q', charCode: 113, keyCode: 113, bubbles: true }));
+        });
+        times.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return times;
+    }, ECHO_SAMPLES);
+    const bareEcho = await bareSsh2Echo(lab, machine, ECHO_SAMPLES);
+
+    // 4: memory per terminal in the page
+    await page.keyboard.press('Control+c');
+    const filler = `yes "$(printf '%0${MEMORY_COLS - 1}d' 7)" | head -${MEMORY_LINES}; echo FILLED-$((1+1))`;
+    const heap = () => page.evaluate(async () => {
+      window.gc?.();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      window.gc?.();
+      return performance.memory.usedJSHeapSize;
+    });
+    const beforeTerminals = await heap();
+    for (let index = 0; index < MEMORY_TERMINALS; index += 1) {
+      await page.keyboard.press('Alt+7');
+      await page.getByRole('button', { name: /local shell/i }).first().click();
+      const last = page.locator('[data-terminal]').last();
+      await last.locator('.xterm-rows').getByText(/[$#]/).first().waitFor({ timeout: 20_000 });
+      await last.locator('.xterm').click();
+      await page.keyboard.type(`${filler}\n`);
+      await last.locator('.xterm-rows').getByText('FILLED-2').waitFor({ timeout: 60_000 });
+    }
+    const consolePerTerminal = ((await heap()) - beforeTerminals) / MEMORY_TERMINALS;
+
+    // Floors, in a bare page of the same browser
+    const bare = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await bare.setContent('<!doctype html><html><body><div id="t" style="width:1200px;height:700px"></div></body></html>');
+    await bare.addStyleTag({ path: join(ROOT, 'node_modules/@xterm/xterm/css/xterm.css') });
+    await bare.addScriptTag({ path: join(ROOT, 'node_modules/@xterm/xterm/lib/xterm.js') });
+    const direct = await bare.evaluate(async ({ chars, line }) => {
+      let longest = 0;
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (longest = Math.max(longest, entry.duration))));
+      observer.observe({ type: 'longtask' });
+      const term = new window.Terminal({ cols: 120, rows: 40, scrollback: 10000 });
+      term.open(document.getElementById('t'));
+      const row = `${'A'.repeat(line)}\r\n`;
+      const chunk = row.repeat(Math.floor(65536 / row.length));
+      const started = performance.now();
+      let written = 0;
+      let last;
+      while (written < chars) {
+        last = new Promise((resolve) => term.write(chunk, resolve));
+        written += chunk.length;
+      }
+      await last;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const ms = performance.now() - started;
+      observer.disconnect();
+      term.dispose();
+      return [ms, longest];
+    }, { chars: floodChars, line: FLOOD_LINE });
+    const floorHeap = () => bare.evaluate(async () => {
+      window.gc?.();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      window.gc?.();
+      return performance.memory.usedJSHeapSize;
+    });
+    const floorBefore = await floorHeap();
+    await bare.evaluate(async ({ terminals, lines, cols }) => {
+      window.kept = [];
+      for (let index = 0; index < terminals; index += 1) {
+        const element = document.createElement('div');
+        element.style.cssText = 'width:1200px;height:700px';
+        document.body.appendChild(element);
+        const term = new window.Terminal({ cols, rows: 40, scrollback: 10000 });
+        term.open(element);
+        const row = `${'7'.padStart(cols - 1, '0')}\r\n`;
+        await new Promise((resolve) => term.write(row.repeat(lines), resolve));
+        window.kept.push(term);
+      }
+    }, { terminals: MEMORY_TERMINALS, lines: MEMORY_LINES, cols: MEMORY_COLS });
+    const floorPerTerminal = ((await floorHeap()) - floorBefore) / MEMORY_TERMINALS;
+
+    const mbps = (chars, ms) => chars / 1048576 / (ms / 1000);
+    const consoleRate = mbps(floodChars, consoleMs);
+    const directRate = mbps(floodChars, direct[0]);
+    const echo = summarise(consoleEcho);
+    const raw = summarise(bareEcho);
+    console.log(`terminal throughput (${(floodChars / 1048576).toFixed(1)} MB of output, DOM renderer, headless Chromium)`);
+    console.log(`xterm.js write() directly        ${directRate.toFixed(1)} MB/s   longest task ${direct[1].toFixed(0)} ms`);
+    console.log(`ssh → core → page → xterm        ${consoleRate.toFixed(1)} MB/s   longest task ${consoleLongest.toFixed(0)} ms → ${(consoleRate / directRate).toFixed(2)}× direct (target ≥ 0.8×; longest task target < 60 ms)`);
+    console.log(`\nkeystroke echo (${ECHO_SAMPLES} keys, machine 22 through the controller)`);
+    console.log(`bare ssh2 shell                   median ${raw.median.toFixed(1)} ms   p99 ${raw.p99.toFixed(1)} ms`);
+    console.log(`console (key → screen)            median ${echo.median.toFixed(1)} ms   p99 ${echo.p99.toFixed(1)} ms → +${(echo.median - raw.median).toFixed(1)} ms (target ≤ +3 ms)`);
+    console.log(`\npage memory per terminal (${MEMORY_LINES} lines × ${MEMORY_COLS} columns, performance.memory)`);
+    console.log(`bare xterm.js (floor)             ${(floorPerTerminal / 1048576).toFixed(2)} MB`);
+    console.log(`console terminal                  ${(consolePerTerminal / 1048576).toFixed(2)} MB → ${(consolePerTerminal / floorPerTerminal).toFixed(2)}× the floor (target ≤ 1.2×)`);
+  } finally {
+    await browser.close();
+    host.stop();
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+/** Echo through a bare ssh2 shell on the same route (jump through the controller to machine 22). */
+async function bareSsh2Echo(lab, machine, samples) {
+  const key = readFileSync(lab.userKey);
+  const connect = (options) =>
+    new Promise((resolve, reject) => {
+      const client = new ssh2.Client();
+      client.once('ready', () => resolve(client)).once('error', reject);
+      client.on('connect', () => client.setNoDelay?.(true));
+      client.connect({ username: lab.user, privateKey: key, ...options });
+    });
+  const controller = await connect({ host: lab.controller.address, port: 22 });
+  const sock = await new Promise((resolve, reject) => controller.forwardOut('127.0.0.1', 0, machine.address, 22, (error, stream) => (error ? reject(error) : resolve(stream))));
+  const target = await connect({ sock });
+  const shell = await new Promise((resolve, reject) => target.shell({ term: 'xterm-256color', cols: 120, rows: 40 }, (error, stream) => (error ? reject(error) : resolve(stream))));
+  let seen = '';
+  shell.on('data', (chunk) => (seen += chunk));
+  await wait(500);
+  const times = [];
+  for (let index = 0; index < samples; index += 1) {
+    const before = (seen.match(/q/g) ?? []).length;
+    const started = performance.now();
+    shell.write('q');
+    while ((seen.match(/q/g) ?? []).length <= before) await new Promise((resolve) => setImmediate(resolve));
+    times.push(performance.now() - started);
+    await wait(20);
+  }
+  shell.end();
+  target.end();
+  controller.end();
+  return times;
+}
