@@ -3,7 +3,8 @@
 # LXD project per lab machine (so each machine's `lxc list` shows only its own containers).
 
 LXD_READY_TIMEOUT=120     # seconds; a cold start takes ~0.6 s here
-LXD_SHUTDOWN_TIMEOUT=60   # seconds; all our containers are deleted before shutdown anyway
+LXD_SHUTDOWN_TIMEOUT=10   # seconds. Containers are deleted by then; an `lxc exec` a terminal left open would
+                          # otherwise hold the shutdown for the full wait before the daemon is stopped by PID
 
 lxd_running() { lxd waitready --timeout=1 >/dev/null 2>&1; }
 
