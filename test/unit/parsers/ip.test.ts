@@ -33,7 +33,7 @@ describe('ip addr inside the lab qrouter namespace', () => {
 
   it('reads the veth peer after "@" and the MTU of a tenant port', () => {
     const { value } = parseIpAddr(fixture('ip-addr', 'netns-capture-iproute2-6.1.txt'));
-    expect(value.interfaces.find((iface) => iface.name === 'qr-5e6f7a8b-9c')).toMatchObject({ link: 'qr-peer', mtu: 1450, addresses: [{ address: '192.0.2.1', prefixLength: 24, scope: 'global' }, expect.anything(), expect.anything()] });
+    expect(value.interfaces.find((iface) => iface.name === 'qr-5e6f7a8b-9c')).toMatchObject({ link: 'qr-peer', mtu: 1450, addresses: [{ address: '198.51.100.65', prefixLength: 26, scope: 'global' }, expect.anything(), expect.anything()] });
     const pretty = parseIpAddr(fixture('ip-addr', 'netns-capture-iproute2-6.1-pretty.json.txt'));
     expect(pretty.value.interfaces.find((iface) => iface.name === 'qr-5e6f7a8b-9c')?.addresses[1]).toEqual({ family: 'inet6', address: '2001:db8:1::1', prefixLength: 64, scope: 'global' });
   });
@@ -50,7 +50,7 @@ describe('ip route inside the lab qrouter namespace', () => {
 
   it('reads metrics, static protocol and IPv6 routes', () => {
     const { value } = parseIpRoute(fixture('ip-route', 'netns-capture-iproute2-6.1.txt'));
-    expect(value.routes.find((route) => route.protocol === 'static')).toMatchObject({ destination: '198.51.100.0/24', gateway: '192.0.2.254', metric: 100 });
+    expect(value.routes.find((route) => route.protocol === 'static')).toMatchObject({ destination: '198.51.100.0/26', gateway: '198.51.100.126', metric: 100 });
     const v6 = parseIpRoute(fixture('ip-route', 'netns-capture-iproute2-6.1-ipv6.json.txt'));
     expect(v6.value.routes[0]).toMatchObject({ destination: '2001:db8:1::/64', device: 'qr-5e6f7a8b-9c', metric: 256 });
   });
