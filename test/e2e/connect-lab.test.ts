@@ -82,6 +82,19 @@ describe('connecting to the real lab from the console', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'nodes-dark.png'), fullPage: true });
   });
 
+  it('shows the lab’s Juju model in Overview and every container in Containers', async () => {
+    await page.keyboard.press('Alt+1');
+    await expect.poll(() => page.getByTestId('model-header').innerText(), { timeout: 20_000 }).toContain(`Model ${lab.juju.model}`);
+    for (const unit of Object.keys(lab.juju.units)) expect(await page.getByRole('cell', { name: unit, exact: false }).count(), unit).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'overview-live-dark.png') });
+    await page.keyboard.press('Alt+3');
+    const names = lab.machines.flatMap((machine) => machine.containers);
+    await expect.poll(() => page.getByText(`${names.length} containers on`).isVisible(), { timeout: 20_000 }).toBe(true);
+    for (const name of names.slice(0, 5)) expect(await page.locator(`[data-container="${name}"]`).count(), name).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'containers-live-dark.png') });
+    await page.keyboard.press('Alt+2');
+  });
+
   it('lets the engineer force a machine’s route, remembers it, and releases it', async () => {
     const card = page.locator('[data-machine="22"]');
     await card.getByLabel('Route').selectOption('juju-ssh');

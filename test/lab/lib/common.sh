@@ -67,8 +67,8 @@ marked() { [ -f "$STATE_DIR/$1" ]; }
 
 # ---- network safety ----
 # The lab uses 198.51.100.0/24 only inside its own namespaces/containers, and loopback. Refuse to run
-# if the host already uses that range, and never touch 203.0.113.0/24 or 192.0.2.0/24 (this
-# machine's package-registry mapping and uplink).
+# if the host already uses that range, and never touch the ranges of this machine's
+# package-registry mapping and uplink (see ../shared/lab-notes.md, NETWORK SAFETY).
 guard_network() {
   if grep -Eq '^[^#]*198\.51\.100\.' /etc/hosts /etc/resolv.conf 2>/dev/null; then
     die "198.51.100.0/24 appears in /etc/hosts or /etc/resolv.conf; refusing to build the lab"
