@@ -18,6 +18,7 @@ import type { CarrierState } from '../api/websocket-bridge';
 import { RecordingsState } from '../recordings/recordings.svelte';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { ViewId } from '../views/view-catalog';
+import type { ViewFocus } from './view-focus';
 import { TerminalsState } from '../terminals/terminals.svelte';
 
 /** Errors stay until dismissed; anything else fades after this long. */
@@ -41,6 +42,8 @@ export class ConsoleState {
   /** The connected lab's inventory; probe outcomes merge in as they stream. */
   inventory = $state<LabInventory | null>(null);
   view = $state<ViewId>('overview');
+  /** What the current view was asked to show (a profile, a container's plumbing, ping targets). */
+  focus = $state<ViewFocus | null>(null);
   /** The connect/manage-labs screen is open (always, when no lab is saved). */
   managingLabs = $state(false);
   loaded = $state(false);
@@ -53,6 +56,13 @@ export class ConsoleState {
 
   private nextNoticeId = 1;
   private api: ConsoleApi | null = null;
+
+  /** Open a view; with a focus, showing that one thing (from another view or the palette). */
+  show(view: ViewId, focus: ViewFocus | null = null): void {
+    this.view = view;
+    this.focus = focus;
+    this.managingLabs = false;
+  }
 
   async attach(api: ConsoleApi): Promise<void> {
     this.recordings.attach(api);
@@ -77,8 +87,7 @@ export class ConsoleState {
     await this.terminals.attach(api, {
       notify: (notice) => this.notify(notice),
       showTerminals: () => {
-        this.view = 'terminals';
-        this.managingLabs = false;
+        this.show('terminals');
       },
     });
   }

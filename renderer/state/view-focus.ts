@@ -1,0 +1,25 @@
+// What another view (or the command palette) asks a view to show when it opens: "this profile",
+// "this container's plumbing", "ping these addresses". A view reads the focus it is given and
+// keeps showing it until the engineer picks something else.
+import type { ViewId } from '../views/view-catalog';
+
+export type ViewFocus =
+  /** One LXD profile on one machine (a compute node's LXD). */
+  | { view: 'profiles'; machineId: string; profile: string }
+  /** One container's plumbing chain (tap → qbr → qvb ↔ qvo → br-int) on its compute node. */
+  | { view: 'network'; machineId: string; container: string }
+  /** One gateway namespace. */
+  | { view: 'network'; machineId: string; namespace: string }
+  /** Ping these addresses; from this source when given. */
+  | { view: 'diagnostics'; targets: string[]; source?: PingSourceFocus }
+  | { view: 'nodes'; machineId: string }
+  | { view: 'containers'; filter: string };
+
+/** Where a ping runs from, as a view can name it. */
+export type PingSourceFocus =
+  | { kind: 'machine'; machineId: string }
+  | { kind: 'namespace'; machineId: string; namespace: string }
+  | { kind: 'container'; machineId: string; container: string };
+
+export const focusFor = <V extends ViewId>(focus: ViewFocus | null, view: V): Extract<ViewFocus, { view: V }> | null =>
+  focus && focus.view === view ? (focus as Extract<ViewFocus, { view: V }>) : null;
