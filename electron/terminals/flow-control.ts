@@ -2,12 +2,24 @@
 // stops reading the channel when the page falls this far behind, and resumes once it caught up.
 // Without it a 100 MB `cat` would queue in the core's memory and freeze the page.
 
-/** Characters sent to the page but not yet acknowledged, above which reading pauses. */
-export const FLOW_HIGH_WATERMARK_CHARS = 100_000;
-/** Below this many unacknowledged characters, reading resumes. */
-export const FLOW_LOW_WATERMARK_CHARS = 5_000;
-/** The page acknowledges in steps of this many characters (one request per step, not per chunk). */
-export const FLOW_ACK_STEP_CHARS = 5_000;
+/**
+ * Characters sent to the page but not yet acknowledged, above which reading pauses. The page's
+ * xterm writes ~20–40 MB/s here, so this is ~10–20 ms of its work: Ctrl+C still takes effect at
+ * once, and the page never holds more than this much unwritten output.
+ */
+export const FLOW_HIGH_WATERMARK_CHARS = 400_000;
+/**
+ * Below this many unacknowledged characters, reading resumes. Resuming while the page still has
+ * this much to write hides the round trip (ack → core → channel → page): the page's xterm does
+ * not sit idle waiting for the next output (VS Code's 5,000 left it idle on each cycle here).
+ */
+export const FLOW_LOW_WATERMARK_CHARS = 100_000;
+/**
+ * The page acknowledges in steps of this many characters (one request per step, not per chunk).
+ * Never above the low watermark: the rest the page holds back is then always below it, so a
+ * paused channel always resumes.
+ */
+export const FLOW_ACK_STEP_CHARS = 20_000;
 
 export class FlowGate {
   private unacknowledged = 0;

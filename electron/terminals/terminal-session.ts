@@ -19,6 +19,16 @@ const { SerializeAddon } = serializeAddon;
 const NOTICE_STYLE = '\x1b[1;33m';
 const FAILURE_STYLE = '\x1b[1;31m';
 const RESET_STYLE = '\x1b[0m';
+/**
+ * Output goes to the page in frames, throttled: the first output after a quiet spell leaves at
+ * once (a keystroke's echo is never held back), and while output keeps coming it is gathered
+ * and sent at most once per this interval. Under a flood the page then gets a few large frames
+ * instead of thousands of 2–4 KB ones: each frame costs it a message, a JSON parse and an xterm
+ * write task, which measured here cost more than parsing the bytes themselves.
+ */
+const FRAME_INTERVAL_MS = 8;
+/** A frame is sent at once when it reaches this size, small enough to parse between paints. */
+const MAX_FRAME_CHARS = 128 * 1024;
 
 export interface TerminalSessionEvents {
   data(id: string, data: string): void;
@@ -42,6 +52,12 @@ export class TerminalSession {
   /** Characters received since the session began (to know when the replay buffer caught up). */
   private receivedChars = 0;
   private readonly createdAt = new Date().toISOString();
+  /** Output received but not yet sent to the page (see MAX_FRAME_CHARS). */
+  private outgoing: string[] = [];
+  private outgoingChars = 0;
+  private sendTimer: NodeJS.Timeout | null = null;
+  /** When a frame last left (0: never); output within FRAME_INTERVAL_MS of it is gathered. */
+  private lastSentAt = 0;
 
   constructor(
     readonly id: string,
@@ -145,6 +161,9 @@ export class TerminalSession {
       received = this.receivedChars;
       await this.whenWritten();
     } while (received !== this.receivedChars);
+    // Output still batched is in the snapshot: it goes out now, ahead of the snapshot's answer,
+    // so the page knows it as superseded and never writes it twice.
+    this.sendOutgoing();
     this.flow.reset();
     return this.snapshot();
   }
@@ -180,6 +199,11 @@ export class TerminalSession {
     const channel = this.channel;
     this.channel = null;
     channel?.close();
+    // A closed terminal sends nothing more (the page has forgotten it).
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendTimer = null;
+    this.outgoing = [];
+    this.outgoingChars = 0;
     await this.stopRecording();
     this.screen.dispose();
   }
@@ -190,6 +214,25 @@ export class TerminalSession {
     this.screen.write(text);
     this.recorder?.output(text);
     this.flow.sent(text.length);
+    this.outgoing.push(text);
+    this.outgoingChars += text.length;
+    if (this.sendTimer) {
+      if (this.outgoingChars >= MAX_FRAME_CHARS) this.sendOutgoing();
+      return;
+    }
+    const sinceLast = performance.now() - this.lastSentAt;
+    if (sinceLast >= FRAME_INTERVAL_MS || this.outgoingChars >= MAX_FRAME_CHARS) this.sendOutgoing();
+    else this.sendTimer = setTimeout(() => this.sendOutgoing(), FRAME_INTERVAL_MS - sinceLast);
+  }
+
+  private sendOutgoing(): void {
+    if (this.sendTimer) clearTimeout(this.sendTimer);
+    this.sendTimer = null;
+    if (this.outgoingChars === 0) return;
+    this.lastSentAt = performance.now();
+    const text = this.outgoing.length === 1 ? this.outgoing[0]! : this.outgoing.join('');
+    this.outgoing = [];
+    this.outgoingChars = 0;
     this.events.data(this.id, text);
   }
 
@@ -199,6 +242,8 @@ export class TerminalSession {
   }
 
   private setState(state: TerminalState, exitCode: number | null, detail: string | null): void {
+    // The page sees the output that led to a state before the state itself.
+    this.sendOutgoing();
     this.state = state;
     this.exitCode = exitCode;
     this.detail = detail;

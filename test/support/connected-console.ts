@@ -26,13 +26,19 @@ export interface ConnectedConsole {
   close(): Promise<void>;
 }
 
-export async function openConnectedConsole(options: { name: string; colorScheme?: 'dark' | 'light'; viewport?: { width: number; height: number } }): Promise<ConnectedConsole> {
+export async function openConnectedConsole(options: {
+  name: string;
+  colorScheme?: 'dark' | 'light';
+  viewport?: { width: number; height: number };
+  /** Extra environment for the browser host process (e.g. NODE_OPTIONS). */
+  hostEnv?: NodeJS.ProcessEnv;
+}): Promise<ConnectedConsole> {
   const lab = loadLabManifest();
   const home = await mkdtemp(join(tmpdir(), `obx-e2e-${options.name}-`));
   await mkdir(join(home, '.ssh'), { mode: 0o700 });
   await copyFile(lab.knownHosts, join(home, '.ssh', 'known_hosts'));
   await writeFile(join(home, '.ssh', 'config'), `Host orangebox64\n  HostName ${lab.controller.address}\n  User ${lab.user}\n  IdentityFile ${lab.userKey}\n  IdentitiesOnly yes\n`);
-  const host = await startWebHostProcess(['--state', join(home, 'state.json')], { ...process.env, HOME: home, SSH_AUTH_SOCK: '' });
+  const host = await startWebHostProcess(['--state', join(home, 'state.json')], { ...process.env, ...options.hostEnv, HOME: home, SSH_AUTH_SOCK: '' });
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'dark', acceptDownloads: true });
   const page = await context.newPage();
