@@ -28,7 +28,7 @@ describe('machineProfiles', () => {
   });
 
   it('says a compute machine is still being read, or why it cannot be reached', () => {
-    const unreachable = { ...machine('25', 'node07ob64', ['compute']), routeError: { code: 'unreachable' as const, message: 'no route to node07ob64' } };
+    const unreachable = { ...machine('25', 'node07ob64', ['compute']), routeError: { code: 'ssh-unreachable' as const, message: 'no route to node07ob64' } };
     const groups = machineProfiles(labInventory([], [machine(LAB_MACHINE_ID, LAB_NODE, ['compute']), machine('23', null, ['control']), unreachable, machine('26', 'node02ob64', ['gateway'])]));
     expect(groups.map((group) => [group.machineId, group.node, group.state])).toEqual([
       ['23', 'machine 23', 'reading'],

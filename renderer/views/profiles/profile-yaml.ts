@@ -51,7 +51,11 @@ export function tokenizeYaml(text: string): YamlToken[][] {
   for (const line of lines) {
     const indent = line.length - line.trimStart().length;
     if (blockOwnerIndent !== null && (line.trim() === '' || indent > blockOwnerIndent)) {
-      result.push(line === '' ? [] : [{ kind: 'indent', text: line.slice(0, indent) }, { kind: 'block-text', text: line.slice(indent) }].filter((token) => token.text !== ''));
+      const blockLine: YamlToken[] = [
+        { kind: 'indent', text: line.slice(0, indent) },
+        { kind: 'block-text', text: line.slice(indent) },
+      ];
+      result.push(blockLine.filter((token) => token.text !== ''));
       continue;
     }
     blockOwnerIndent = null;
