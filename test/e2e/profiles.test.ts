@@ -166,6 +166,20 @@ describe('the Profiles view on the real lab', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
   });
 
+  it('stacks the YAML under the structure in presentation mode, and still shows the chain', async () => {
+    const instance = instances[0]!;
+    const presentation = page.getByRole('button', { name: 'Presentation' });
+    await presentation.click();
+    await expect.poll(() => presentation.getAttribute('aria-pressed')).toBe('true');
+    const shown = await showProfile(instance);
+    const chain = await shown.getByTestId('nic-chain').boundingBox();
+    const yaml = await shown.getByTestId('profile-yaml').boundingBox();
+    expect(yaml!.y).toBeGreaterThan(chain!.y + chain!.height);
+    await shoot('profiles-presentation-dark');
+    await presentation.click();
+    await expect.poll(() => presentation.getAttribute('aria-pressed')).toBe('false');
+  });
+
   it("opens a nic's plumbing in the Network view, focused on the container using it", async () => {
     const instance = instances[0]!;
     const shown = await showProfile(instance);
