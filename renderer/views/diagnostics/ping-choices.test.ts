@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
-import { parseTypedTargets, sourceChoices, targetChoices } from './ping-choices';
+import { parseTypedTargets, selectionForFocus, sourceChoices, targetChoices } from './ping-choices';
 
 const probe = (machineId: string, probeId: string, value: unknown, status: ProbeOutcome['status'] = 'ok'): ProbeOutcome => ({
   machineId,
@@ -93,5 +93,17 @@ describe('typed targets', () => {
       rejected: ['-f', '$(id)'],
     });
     expect(parseTypedTargets('   ')).toEqual({ targets: [], rejected: [] });
+  });
+});
+
+describe('a focus from another view', () => {
+  it('chooses its source, ticks the targets the inventory offers and types the others', () => {
+    const source = { kind: 'namespace' as const, machineId: '26', namespace: 'qrouter-r1' };
+    expect(selectionForFocus({ targets: ['198.51.100.133', '198.51.100.99'], source }, targetChoices(inventory))).toEqual({
+      sourceKey: 'namespace|26|qrouter-r1',
+      selected: ['198.51.100.133'],
+      typed: '198.51.100.99',
+    });
+    expect(selectionForFocus({ targets: ['198.51.100.12'] }, targetChoices(inventory))).toEqual({ sourceKey: null, selected: ['198.51.100.12'], typed: '' });
   });
 });

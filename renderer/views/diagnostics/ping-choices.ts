@@ -91,3 +91,22 @@ export function parseTypedTargets(text: string): TypedTargets {
   }
   return { targets, rejected };
 }
+
+export interface FocusSelection {
+  /** The source to choose; null keeps the current one. */
+  sourceKey: string | null;
+  /** Targets the inventory offers, to tick. */
+  selected: string[];
+  /** Targets it does not offer, for the typed field. */
+  typed: string;
+}
+
+/** What another view's "ping these" becomes in the form: its source chosen, its targets ticked or typed. */
+export function selectionForFocus(focus: { targets: readonly string[]; source?: PingSource }, targets: readonly TargetChoice[]): FocusSelection {
+  const known = new Set(targets.map((choice) => choice.address));
+  return {
+    sourceKey: focus.source ? sourceKey(focus.source) : null,
+    selected: focus.targets.filter((target) => known.has(target)),
+    typed: focus.targets.filter((target) => !known.has(target)).join(', '),
+  };
+}
