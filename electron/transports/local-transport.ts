@@ -37,11 +37,16 @@ export class LocalTransport implements CommandTransport {
         if (decoder) options.onStdout?.(decoder.write(chunk));
       });
       child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
-      // Stopping: SIGINT first (ping prints its statistics), SIGKILL if it lingers.
+      // Stopping: SIGINT first (ping prints its statistics), SIGKILL if it lingers. A grandchild
+      // left holding the pipes (a shell's `sleep`) must not keep the result waiting: they close too.
       let cutOff: ReturnType<typeof setTimeout> | null = null;
       const stop = () => {
         child.kill('SIGINT');
-        cutOff = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+        cutOff = setTimeout(() => {
+          child.kill('SIGKILL');
+          child.stdout.destroy();
+          child.stderr.destroy();
+        }, STOP_GRACE_MS);
       };
       if (options.signal?.aborted) stop();
       else options.signal?.addEventListener('abort', stop, { once: true });
