@@ -35,6 +35,7 @@ import {
   type TerminalData,
   type TerminalInfo,
 } from './terminals';
+import { MatrixRequest, PingRequest, PingRunRef, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
   params: Params;
@@ -89,6 +90,12 @@ export const consoleRequests = {
   'recordings.list': request<RecordingEntry[]>()(NoParams),
   /** One recording's asciicast text, for the player. */
   'recordings.read': request<string>()(RecordingRef),
+  /** Ping from one source to its targets; replies follow on diagnostics.update. */
+  'diagnostics.ping': request<PingRunStarted>()(PingRequest),
+  /** Ping every target from every source (bounded in parallel); cells fill on diagnostics.update. */
+  'diagnostics.matrix': request<PingRunStarted>()(MatrixRequest),
+  /** Stop a ping run: each cell ends with what it has. */
+  'diagnostics.stop': request<null>()(PingRunRef),
   'prompts.pending': request<PendingPrompt[]>()(NoParams),
   'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */
@@ -112,6 +119,8 @@ export const consoleStreams = {
   /** A terminal opened, changed state, or closed (state "exited"/"failed" stays until closed). */
   'terminal.info': stream<TerminalInfo>(),
   'terminal.closed': stream<{ id: string }>(),
+  /** A ping cell's new replies and errors, and its result once it ends. */
+  'diagnostics.update': stream<PingRunUpdate>(),
 };
 
 export type RequestName = keyof typeof consoleRequests;

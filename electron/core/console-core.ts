@@ -37,6 +37,7 @@ import { LocalTransport } from '../transports/local-transport';
 import { CONTROLLER_MACHINE_ID } from '../contract/inventory';
 import { expandHome } from '../ssh-config/ssh-config-file';
 import { join } from 'node:path';
+import { PingRuns } from '../diagnostics/ping-runs';
 
 export interface ConsoleCoreOptions {
   host: ConsoleHostKind;
@@ -173,6 +174,18 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     onInfo: (info) => streams.push('terminal.info', info),
     onClosed: (id) => streams.push('terminal.closed', { id }),
   });
+
+  const pings = new PingRuns({
+    transportFor: (machineId) => {
+      if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect it, then ping again');
+      return keeper.transportFor(machineId);
+    },
+    nameOf: (machineId) => keeper?.nameOf(machineId) ?? `machine ${machineId}`,
+    onUpdate: (update) => streams.push('diagnostics.update', update),
+  });
+  const requireLab = () => {
+    if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then ping');
+  };
 
   const findLab = (labId: string): SavedLab => {
     const lab = state.labs.find((candidate) => candidate.id === labId);
@@ -339,6 +352,21 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     'recordings.read': ({ path }) => readRecording(state.settings.recordingsDirectory, path),
 
+    'diagnostics.ping': ({ source, targets, ...timing }) => {
+      requireLab();
+      return pings.start('ping', [source], targets, timing);
+    },
+
+    'diagnostics.matrix': ({ sources, targets, ...timing }) => {
+      requireLab();
+      return pings.start('matrix', sources, targets, timing);
+    },
+
+    'diagnostics.stop': ({ runId }) => {
+      pings.stop(runId);
+      return null;
+    },
+
     'prompts.pending': () => prompts.pending(),
 
     'prompts.answer': ({ promptId, answer }) => {
@@ -355,6 +383,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     dispatch: createRequestDispatcher(handlers, options.reportInternalError),
     streams,
     close: async () => {
+      pings.stopAll();
       await terminals.closeAll();
       dropLink();
       prompts.closeAll();

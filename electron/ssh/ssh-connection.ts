@@ -6,6 +6,7 @@ import ssh2 from 'ssh2';
 import type { Client, ClientChannel, ConnectConfig, ServerHostKeyAlgorithm } from 'ssh2';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
+import { StringDecoder } from 'node:string_decoder';
 import { ConsoleError } from '../contract/console-errors';
 import { ChannelGate } from './channel-gate';
 import { buildAuthAttempts, type AuthAttempt, type AuthOptions } from './ssh-auth';
@@ -32,6 +33,11 @@ const CHANNEL_OPEN_RETRIES = 5;
 const CHANNEL_OPEN_RETRY_DELAY_MS = 40;
 /** Beyond this a command's output is cut (the result says so): `lxc list` of 5,000 containers is ~20 MB. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+/**
+ * A stopped command is first asked to end (SIGINT: ping then prints its statistics); one that
+ * has not ended this long after is cut off by closing its channel.
+ */
+export const STOP_GRACE_MS = 1500;
 
 export interface SshTarget {
   host: string;
@@ -60,6 +66,13 @@ export interface CommandOptions {
   timeoutMs?: number;
   maxOutputBytes?: number;
   stdin?: string | Buffer;
+  /** Each piece of stdout the moment it arrives (UTF-8 decoded across chunk boundaries). */
+  onStdout?: (chunk: string) => void;
+  /**
+   * Aborting asks the command to stop (SIGINT, then the channel is closed after STOP_GRACE_MS);
+   * the result is what it printed until then.
+   */
+  signal?: AbortSignal;
 }
 
 export interface CommandResult {
@@ -306,9 +319,17 @@ export class SshConnection {
         channel = opened;
         const stdout = new OutputBuffer(maxBytes);
         const stderr = new OutputBuffer(maxBytes);
-        opened.on('data', (chunk: Buffer) => stdout.add(chunk));
+        const decoder = options.onStdout ? new StringDecoder('utf8') : null;
+        opened.on('data', (chunk: Buffer) => {
+          stdout.add(chunk);
+          if (decoder) options.onStdout?.(decoder.write(chunk));
+        });
         opened.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+        const stopWhenAborted = options.signal ? stopOnAbort(options.signal, opened) : () => {};
         opened.on('close', (code: number | null, signal?: string) => {
+          stopWhenAborted();
+          const rest = decoder?.end();
+          if (rest) options.onStdout?.(rest);
           const text = stdout.text();
           finish({
             exitCode: typeof code === 'number' ? code : null,
@@ -408,6 +429,28 @@ class SshPtyChannel implements PtyChannel {
     const exit: PtyExit = { code: lost ? null : this.exitCode, signal: lost ? null : this.exitSignal, lost };
     for (const listener of this.exitListeners) listener(exit);
   }
+}
+
+/**
+ * On abort: SIGINT to the remote command (sshd passes it on; ping prints its statistics), then
+ * the channel is closed if it is still open after the grace period. Returns the cleanup.
+ */
+function stopOnAbort(signal: AbortSignal, channel: ClientChannel): () => void {
+  let cutOff: ReturnType<typeof setTimeout> | null = null;
+  const stop = () => {
+    try {
+      channel.signal('INT');
+    } catch {
+      // A server that refuses signals is stopped by closing the channel below.
+    }
+    cutOff = setTimeout(() => channel.close(), STOP_GRACE_MS);
+  };
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
+  return () => {
+    signal.removeEventListener('abort', stop);
+    if (cutOff) clearTimeout(cutOff);
+  };
 }
 
 /** The server refused to open a channel (often: its session limit, for a moment). */

@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ConsoleError } from '../contract/console-errors';
-import { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_MAX_OUTPUT_BYTES } from '../ssh/ssh-connection';
+import { StringDecoder } from 'node:string_decoder';
+import { DEFAULT_COMMAND_TIMEOUT_MS, DEFAULT_MAX_OUTPUT_BYTES, STOP_GRACE_MS } from '../ssh/ssh-connection';
 import { OutputBuffer } from '../ssh/output-buffer';
 import type { CommandOptions, CommandResult, CommandTransport } from './command-transport';
 import type { PtyChannel, PtySize } from '../terminals/pty-channel';
@@ -30,14 +31,39 @@ export class LocalTransport implements CommandTransport {
         timedOut = true;
         child.kill('SIGTERM');
       }, timeoutMs);
-      child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));
+      const decoder = options.onStdout ? new StringDecoder('utf8') : null;
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout.add(chunk);
+        if (decoder) options.onStdout?.(decoder.write(chunk));
+      });
       child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
+      // Stopping: SIGINT first (ping prints its statistics), SIGKILL if it lingers. A grandchild
+      // left holding the pipes (a shell's `sleep`) must not keep the result waiting: they close too.
+      let cutOff: ReturnType<typeof setTimeout> | null = null;
+      const stop = () => {
+        child.kill('SIGINT');
+        cutOff = setTimeout(() => {
+          child.kill('SIGKILL');
+          child.stdout.destroy();
+          child.stderr.destroy();
+        }, STOP_GRACE_MS);
+      };
+      if (options.signal?.aborted) stop();
+      else options.signal?.addEventListener('abort', stop, { once: true });
+      const forgetStop = () => {
+        options.signal?.removeEventListener('abort', stop);
+        if (cutOff) clearTimeout(cutOff);
+      };
       child.on('error', (error: NodeJS.ErrnoException) => {
         clearTimeout(timer);
+        forgetStop();
         reject(new ConsoleError('command-failed', error.code === 'ENOENT' ? `${program} is not installed on this computer` : `${program} could not start: ${error.message}`));
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
+        forgetStop();
+        const rest = decoder?.end();
+        if (rest) options.onStdout?.(rest);
         if (timedOut) {
           reject(new ConsoleError('command-timeout', `\`${argv.join(' ').slice(0, 80)}\` on this computer did not finish within ${timeoutMs / 1000} s; it was stopped`));
           return;

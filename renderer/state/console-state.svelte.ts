@@ -20,6 +20,7 @@ import type { LabInventory, ProbeOutcome } from '../../electron/contract/invento
 import type { ViewId } from '../views/view-catalog';
 import type { ViewFocus } from './view-focus';
 import { TerminalsState } from '../terminals/terminals.svelte';
+import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -51,6 +52,8 @@ export class ConsoleState {
   /** Terminals live in the core; this is the page's view of them. */
   readonly terminals = new TerminalsState();
   readonly recordings = new RecordingsState();
+  /** Ping runs and the reachability matrix, filled live from the core. */
+  readonly diagnostics = new DiagnosticsState();
 
   currentLab = $derived(this.labs.find((lab) => lab.id === this.connection?.labId) ?? null);
 
@@ -66,6 +69,7 @@ export class ConsoleState {
 
   async attach(api: ConsoleApi): Promise<void> {
     this.recordings.attach(api);
+    this.diagnostics.attach(api);
     this.api = api;
     api.listen('labs.changed', (labs) => (this.labs = labs));
     api.listen('settings.changed', (settings) => (this.settings = settings));
