@@ -18,6 +18,10 @@ export interface ContainerRow {
   profiles: string;
   /** Nova's instance (vm-uuid in OVS) or Juju's machine ("22/lxd/0"), when known. */
   owner: string;
+  /** The profiles applied, in order (the same as `profiles`, unjoined). */
+  profileList: string[];
+  /** Its IPv4 addresses alone, for pinging it. */
+  ipv4Addresses: string[];
 }
 
 export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
@@ -42,6 +46,8 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
         type: instance.type ?? '',
         snapshots: instance.snapshots,
         profiles: (instance.profiles ?? []).join(', '),
+        profileList: instance.profiles ?? [],
+        ipv4Addresses: instance.ipv4.map((address) => address.address),
         owner: link?.jujuMachineId ? `juju ${link.jujuMachineId}${link.units.length ? ` (${link.units.join(', ')})` : ''}` : vmUuid ? `nova ${vmUuid}` : '',
       });
     }
@@ -96,4 +102,10 @@ export function visibleWindow(total: number, scrollTop: number, viewportHeight: 
   const start = Math.min(total, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
   const end = Math.max(start, Math.min(total, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan));
   return { start, end };
+}
+
+/** The profile that is the container's own: nova-lxd makes one named like the instance and applies
+ * it last; anything else shows its last profile (the one whose settings win). */
+export function ownProfileOf(row: Pick<ContainerRow, 'name' | 'profileList'>): string | null {
+  return row.profileList.includes(row.name) ? row.name : (row.profileList.at(-1) ?? null);
 }
