@@ -81,15 +81,21 @@ describe('the relation graph layout', () => {
     }
   });
 
-  it('draws every relation as a path, peers as loops above their own node', () => {
+  it('draws every relation as a path, peers as loops beside their own node', () => {
     const layout = layoutRelationGraph(relationGraphModel(walkthrough));
     expect(layout.edges).toHaveLength(walkthrough.relations.length);
     expect(layout.edges.every((edge) => /^M[\d.-]+,[\d.-]+ /.test(edge.path))).toBe(true);
     const glance = layout.nodes.find((node) => node.name === 'glance')!;
     const loop = layout.edges.find((edge) => edge.kind === 'peer' && edge.from === 'glance')!;
-    const [startX, startY] = loop.path.slice(1).split(' ')[0]!.split(',').map(Number);
-    expect(startY).toBeCloseTo(glance.y - NODE_BOX_HEIGHT / 2);
-    expect(Math.abs(startX! - glance.x)).toBeLessThan(glance.width / 2);
+    const numbers = loop.path.match(/-?[\d.]+/g)!.map(Number);
+    expect(numbers[0]).toBeCloseTo(glance.x + glance.width / 2);
+    expect(numbers.at(-2)).toBeCloseTo(glance.x + glance.width / 2);
+    expect(Math.abs(numbers[1]! - glance.y)).toBeLessThan(NODE_BOX_HEIGHT / 2);
+    // The loop reaches out into the space dagre kept for it, never into another node.
+    const reach = Math.max(...numbers.filter((_, index) => index % 2 === 0));
+    for (const other of layout.nodes.filter((node) => node !== glance && Math.abs(node.y - glance.y) < NODE_BOX_HEIGHT)) {
+      expect(reach < other.x - other.width / 2 || glance.x > other.x).toBe(true);
+    }
   });
 
   it('starts a regular relation at its provider and ends it at its consumer', () => {

@@ -88,16 +88,17 @@ const NODE_PADDING_X = 16;
 const NODE_MIN_WIDTH = 120;
 /** Two lines: the name, then "active · 2 units". */
 export const NODE_BOX_HEIGHT = 48;
-/** Height each peer loop adds above its node, so loops never reach the node above. */
-const PEER_LOOP_STEP = 14;
-const PEER_LOOP_BASE = 22;
-/** Left-to-right reads like the provider → consumer arrows, and fits a wide projector screen. */
-const LAYOUT: GraphLabel = { rankdir: 'LR', nodesep: 28, ranksep: 90, edgesep: 14, marginx: 16, marginy: 16 };
+/** Width each peer loop adds to the right of its node, so loops never reach the next node. */
+const PEER_LOOP_STEP = 12;
+const PEER_LOOP_BASE = 16;
+/** Top to bottom: an OpenStack model's provider → consumer chains run eight or nine deep, which
+ * left to right would need twice a projector's width; downwards the page scrolls. */
+const LAYOUT: GraphLabel = { rankdir: 'TB', nodesep: 28, ranksep: 52, edgesep: 14, marginx: 16, marginy: 16 };
 /** The layout's cost appears under this name in the page's performance timeline (benchmarks). */
 export const LAYOUT_MEASURE = 'obx:relation-graph-layout';
 
 export interface PlacedNode extends GraphNodeModel {
-  /** Centre of the box (not of the loops above it). */
+  /** Centre of the box (not of the loops beside it). */
   x: number;
   y: number;
   width: number;
@@ -137,18 +138,18 @@ function smoothPath(points: { x: number; y: number }[]): string {
   return last ? `${path} L${round(last.x)},${round(last.y)}` : path;
 }
 
-/** Keeps an edge's end on the box itself (a little inside its corners). */
+/** Keeps an edge's end on the box itself, not in the loop space beside it. */
 function ontoBox(point: { x: number; y: number }, node: PlacedNode): { x: number; y: number } {
-  const inset = 6;
-  return { x: point.x, y: Math.min(node.y + node.height / 2 - inset, Math.max(node.y - node.height / 2 + inset, point.y)) };
+  const clamp = (value: number, centre: number, half: number) => Math.min(centre + half, Math.max(centre - half, value));
+  return { x: clamp(point.x, node.x, node.width / 2), y: clamp(point.y, node.y, node.height / 2) };
 }
 
-/** The n-th peer loop of a node: out of its top edge and back in, each one wider than the last. */
+/** The n-th peer loop of a node: out of its right side and back in, each one wider than the last. */
 function peerLoop(node: PlacedNode, nth: number): string {
-  const top = node.y - node.height / 2;
-  const spread = 14 + nth * 8;
-  const rise = PEER_LOOP_BASE + (nth + 1) * PEER_LOOP_STEP;
-  return `M${node.x - spread},${top} C${node.x - spread - 26},${top - rise} ${node.x + spread + 26},${top - rise} ${node.x + spread},${top}`;
+  const right = node.x + node.width / 2;
+  const spread = 6 + nth * 5;
+  const reach = PEER_LOOP_BASE + (nth + 1) * PEER_LOOP_STEP;
+  return `M${right},${node.y - spread} C${right + reach},${node.y - spread - 16} ${right + reach},${node.y + spread + 16} ${right},${node.y + spread}`;
 }
 
 export function layoutRelationGraph(model: RelationGraphModel): RelationGraphLayout {
@@ -156,7 +157,7 @@ export function layoutRelationGraph(model: RelationGraphModel): RelationGraphLay
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ ...LAYOUT });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of model.nodes) graph.setNode(node.name, { width: nodeWidth(node), height: NODE_BOX_HEIGHT + loopSpace(node.peers) });
+  for (const node of model.nodes) graph.setNode(node.name, { width: nodeWidth(node) + loopSpace(node.peers), height: NODE_BOX_HEIGHT });
   // Peer loops are drawn by hand: dagre's self-edges would go sideways through the next rank.
   for (const edge of model.edges) if (edge.kind !== 'peer') graph.setEdge(edge.from, edge.to, { weight: edge.kind === 'subordinate' ? 2 : 1 }, edge.id);
   dagre.layout(graph);
@@ -164,8 +165,8 @@ export function layoutRelationGraph(model: RelationGraphModel): RelationGraphLay
   const nodes = model.nodes.map((node): PlacedNode => {
     const placed = graph.node(node.name);
     const space = loopSpace(node.peers);
-    // The box sits at the bottom of dagre's slot; the loops use the space above it.
-    return { ...node, x: placed.x ?? 0, y: (placed.y ?? 0) + space / 2, width: placed.width, height: NODE_BOX_HEIGHT };
+    // The box sits at the left of dagre's slot; the loops use the space to its right.
+    return { ...node, x: (placed.x ?? 0) - space / 2, y: placed.y ?? 0, width: placed.width - space, height: NODE_BOX_HEIGHT };
   });
   const byName = new Map(nodes.map((node) => [node.name, node]));
   const peersDrawn = new Map<string, number>();
@@ -176,7 +177,7 @@ export function layoutRelationGraph(model: RelationGraphModel): RelationGraphLay
       return { ...edge, path: peerLoop(byName.get(edge.from)!, nth) };
     }
     const points = [...(graph.edge({ v: edge.from, w: edge.to, name: edge.id })?.points ?? [])];
-    // dagre ends an edge on the node's slot, which includes the loop space above the box.
+    // dagre ends an edge on the node's slot, which includes the loop space beside the box.
     if (points.length > 1) {
       points[0] = ontoBox(points[0]!, byName.get(edge.from)!);
       points[points.length - 1] = ontoBox(points.at(-1)!, byName.get(edge.to)!);
