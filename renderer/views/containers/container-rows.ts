@@ -29,11 +29,14 @@ export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
 export function containerRows(inventory: LabInventory | null): ContainerRow[] {
   if (!inventory) return [];
   const rows: ContainerRow[] = [];
+  // One pass over the links, not one search per container: at 5,000 containers a search each is
+  // 25 million reads (through the page state's proxies, seconds).
+  const links = new Map(inventory.links.containers.map((link) => [`${link.machineId}/${link.container}`, link]));
   for (const outcome of inventory.probes) {
     if (outcome.probeId !== 'lxc-list' || outcome.status === 'failed') continue;
     const machine = inventory.machines.find((candidate) => candidate.id === outcome.machineId);
     for (const instance of (outcome.value as LxcList).instances) {
-      const link = inventory.links.containers.find((candidate) => candidate.machineId === outcome.machineId && candidate.container === instance.name);
+      const link = links.get(`${outcome.machineId}/${instance.name}`);
       const vmUuid = link?.nics.find((nic) => nic.vmUuid)?.vmUuid ?? null;
       rows.push({
         key: `${outcome.machineId}/${instance.name}`,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseJujuStatus } from '../../../electron/probes/parsers/juju-status';
 import type { LabInventory } from '../../../electron/contract/inventory';
-import { containerNameOf, hostOf, machineClickThrough, unitTerminal } from './click-through';
+import { hostOf, indexLab, machineClickThrough, unitTerminal } from './click-through';
 
 const walkthrough = parseJujuStatus(readFileSync(new URL('../../../test/fixtures/outputs/juju-status/walkthrough-2.0.1-tabular.txt', import.meta.url), 'utf8')).value;
 const unit = (name: string) => walkthrough.units.find((candidate) => candidate.name === name)!;
@@ -24,23 +24,25 @@ describe('click-through from the Juju model', () => {
   });
 
   it('sends a machine to Nodes and a Juju container to Containers, filtered to its LXD name', () => {
-    expect(machineClickThrough('26', walkthrough, inventory)).toMatchObject({ view: 'nodes', focus: { view: 'nodes', machineId: '26' } });
-    expect(machineClickThrough('23/lxd/0', walkthrough, inventory)).toMatchObject({ view: 'containers', focus: { view: 'containers', filter: 'juju-79fcc7-23-lxd-0' } });
+    const lab = indexLab(walkthrough, inventory);
+    expect(machineClickThrough('26', lab)).toMatchObject({ view: 'nodes', focus: { view: 'nodes', machineId: '26' } });
+    expect(machineClickThrough('23/lxd/0', lab)).toMatchObject({ view: 'containers', focus: { view: 'containers', filter: 'juju-79fcc7-23-lxd-0' } });
     // Without the inventory's link, juju status's instance id names the container.
     const instanceId = walkthrough.machines.find((machine) => machine.id === '22/lxd/1')!.instanceId!;
-    expect(containerNameOf('22/lxd/1', walkthrough, null)).toBe(instanceId);
-    expect(machineClickThrough('22/lxd/1', walkthrough, null).focus).toEqual({ view: 'containers', filter: instanceId });
+    expect(indexLab(walkthrough, null).containerOf.get('22/lxd/1')).toBe(instanceId);
+    expect(machineClickThrough('22/lxd/1', indexLab(walkthrough, null)).focus).toEqual({ view: 'containers', filter: instanceId });
   });
 
   it('opens a unit’s terminal in its container or on its machine, and says why it cannot', () => {
     // The walkthrough ran keystone on machine 23 itself; the lab runs it in 23/lxd/0.
+    const lab = indexLab(walkthrough, inventory);
     const inContainer = { ...unit('keystone/0'), machine: '23/lxd/0' };
-    expect(unitTerminal(inContainer, walkthrough, inventory).target).toEqual({ kind: 'container', machineId: '23', container: 'juju-79fcc7-23-lxd-0' });
-    expect(unitTerminal(unit('keystone/0'), walkthrough, inventory).target).toEqual({ kind: 'machine', machineId: '23' });
-    expect(unitTerminal(unit('neutron-gateway/0'), walkthrough, inventory).target).toEqual({ kind: 'machine', machineId: '26' });
+    expect(unitTerminal(inContainer, lab).target).toEqual({ kind: 'container', machineId: '23', container: 'juju-79fcc7-23-lxd-0' });
+    expect(unitTerminal(unit('keystone/0'), lab).target).toEqual({ kind: 'machine', machineId: '23' });
+    expect(unitTerminal(unit('neutron-gateway/0'), lab).target).toEqual({ kind: 'machine', machineId: '26' });
     const onMissingMachine = walkthrough.units.find((candidate) => candidate.machine === '25')!;
-    expect(unitTerminal(onMissingMachine, walkthrough, inventory)).toEqual({ target: null, reason: 'machine 25 is not in the lab\'s inventory (not reached yet)' });
-    expect(unitTerminal({ ...unit('keystone/0'), machine: null }, walkthrough, inventory).target).toBeNull();
-    expect(unitTerminal(unit('keystone/0'), walkthrough, null).target).toBeNull();
+    expect(unitTerminal(onMissingMachine, lab)).toEqual({ target: null, reason: 'machine 25 is not in the lab\'s inventory (not reached yet)' });
+    expect(unitTerminal({ ...unit('keystone/0'), machine: null }, lab).target).toBeNull();
+    expect(unitTerminal(unit('keystone/0'), indexLab(walkthrough, null)).target).toBeNull();
   });
 });

@@ -49,13 +49,15 @@ function labelOf(relation: JujuRelation): string {
 
 export function relationGraphModel(status: JujuStatus): RelationGraphModel {
   const nodes = new Map<string, GraphNodeModel>();
+  const unitCount = new Map<string, number>();
+  for (const unit of status.units) unitCount.set(unit.application, (unitCount.get(unit.application) ?? 0) + 1);
   for (const application of status.applications) {
     nodes.set(application.name, {
       name: application.name,
       kind: application.subordinateTo.length > 0 ? 'subordinate' : 'application',
       status: application.status,
       tone: toneOf(application.status),
-      units: status.units.filter((unit) => unit.application === application.name).length,
+      units: unitCount.get(application.name) ?? 0,
       relationCount: 0,
       peers: 0,
     });
