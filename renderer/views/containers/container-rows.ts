@@ -61,11 +61,16 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
 /** Addresses sort by number, not by text ("198.51.100.20" after ".4"). */
 const ipKey = (text: string) => (text.split(/[ ,(]/)[0] ?? '').split('.').map((part) => part.padStart(3, '0')).join('.');
 
+/** One collator for every sort: `localeCompare` builds one per call. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'variant' });
+
 export function arrangeRows(rows: ContainerRow[], filter: string, sort: SortKey, descending: boolean): ContainerRow[] {
   const needle = filter.trim().toLowerCase();
   const kept = needle === '' ? rows : rows.filter((row) => [row.name, row.node, row.state, row.ipv4, row.ipv6, row.profiles, row.owner].some((field) => field.toLowerCase().includes(needle)));
-  const value = (row: ContainerRow) => (sort === 'ipv4' ? ipKey(row.ipv4) : row[sort].toLowerCase());
-  const sorted = [...kept].sort((a, b) => value(a).localeCompare(value(b)) || a.key.localeCompare(b.key));
+  // Each row's sort key is worked out once, not twice per comparison (5,000 rows: ~120,000 compares).
+  const keyed = kept.map((row) => ({ row, value: sort === 'ipv4' ? ipKey(row.ipv4) : row[sort].toLowerCase() }));
+  keyed.sort((a, b) => collator.compare(a.value, b.value) || collator.compare(a.row.key, b.row.key));
+  const sorted = keyed.map((entry) => entry.row);
   return descending ? sorted.reverse() : sorted;
 }
 
