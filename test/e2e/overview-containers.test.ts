@@ -99,6 +99,8 @@ describe('click-through from the Juju model', () => {
     expect(await slot.getAttribute('aria-current')).toBe('true');
     expect(await slot.locator(`[data-machine="${machineId}"]`).count()).toBe(1);
     expect(await page.locator('[data-focused-machine]').count()).toBe(1);
+    await dismissNotices();
+    await lab.screenshot('nodes-focused-dark');
   });
 
   it('goes from a unit in a Juju container to that container in Containers', async () => {
