@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
-import { arrangeRows, changedCells, containerRows, groupByNode, visibleWindow } from './container-rows';
+import { arrangeRows, changedCells, containerRows, groupByNode, ownProfileOf, visibleWindow } from './container-rows';
 
 function lxcList(machineId: string, instances: { name: string; state: string; ip: string }[]): ProbeOutcome {
   return {
@@ -75,5 +75,14 @@ describe('container rows', () => {
     expect(visibleWindow(5000, 30_000, 600, 30, 5)).toEqual({ start: 995, end: 1025 });
     expect(visibleWindow(5000, 1e9, 600, 30, 5)).toEqual({ start: 5000, end: 5000 });
     expect(visibleWindow(0, 0, 600, 30, 5)).toEqual({ start: 0, end: 0 });
+  });
+
+  it('names the container’s own profile and its addresses to ping', () => {
+    const rows = containerRows(lab);
+    expect(rows[0]!.ipv4Addresses).toEqual(['198.51.100.4']);
+    expect(ownProfileOf(rows[0]!)).toBe('instance-00000002');
+    expect(ownProfileOf({ name: 'juju-79fcc7-22-lxd-0', profileList: ['default', 'juju-default'] })).toBe('juju-default');
+    expect(ownProfileOf({ name: 'instance-00000014', profileList: ['instance-00000014', 'extra'] })).toBe('instance-00000014');
+    expect(ownProfileOf({ name: 'bare', profileList: [] })).toBeNull();
   });
 });

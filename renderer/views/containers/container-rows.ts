@@ -18,6 +18,10 @@ export interface ContainerRow {
   profiles: string;
   /** Nova's instance (vm-uuid in OVS) or Juju's machine ("22/lxd/0"), when known. */
   owner: string;
+  /** The profiles applied, in order (the same as `profiles`, unjoined). */
+  profileList: string[];
+  /** Its IPv4 addresses alone, for pinging it. */
+  ipv4Addresses: string[];
 }
 
 export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
@@ -25,11 +29,14 @@ export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
 export function containerRows(inventory: LabInventory | null): ContainerRow[] {
   if (!inventory) return [];
   const rows: ContainerRow[] = [];
+  // One pass over the links, not one search per container: at 5,000 containers a search each is
+  // 25 million reads (through the page state's proxies, seconds).
+  const links = new Map(inventory.links.containers.map((link) => [`${link.machineId}/${link.container}`, link]));
   for (const outcome of inventory.probes) {
     if (outcome.probeId !== 'lxc-list' || outcome.status === 'failed') continue;
     const machine = inventory.machines.find((candidate) => candidate.id === outcome.machineId);
     for (const instance of (outcome.value as LxcList).instances) {
-      const link = inventory.links.containers.find((candidate) => candidate.machineId === outcome.machineId && candidate.container === instance.name);
+      const link = links.get(`${outcome.machineId}/${instance.name}`);
       const vmUuid = link?.nics.find((nic) => nic.vmUuid)?.vmUuid ?? null;
       rows.push({
         key: `${outcome.machineId}/${instance.name}`,
@@ -42,6 +49,8 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
         type: instance.type ?? '',
         snapshots: instance.snapshots,
         profiles: (instance.profiles ?? []).join(', '),
+        profileList: instance.profiles ?? [],
+        ipv4Addresses: instance.ipv4.map((address) => address.address),
         owner: link?.jujuMachineId ? `juju ${link.jujuMachineId}${link.units.length ? ` (${link.units.join(', ')})` : ''}` : vmUuid ? `nova ${vmUuid}` : '',
       });
     }
@@ -52,11 +61,16 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
 /** Addresses sort by number, not by text ("198.51.100.20" after ".4"). */
 const ipKey = (text: string) => (text.split(/[ ,(]/)[0] ?? '').split('.').map((part) => part.padStart(3, '0')).join('.');
 
+/** One collator for every sort: `localeCompare` builds one per call. */
+const collator = new Intl.Collator(undefined, { sensitivity: 'variant' });
+
 export function arrangeRows(rows: ContainerRow[], filter: string, sort: SortKey, descending: boolean): ContainerRow[] {
   const needle = filter.trim().toLowerCase();
   const kept = needle === '' ? rows : rows.filter((row) => [row.name, row.node, row.state, row.ipv4, row.ipv6, row.profiles, row.owner].some((field) => field.toLowerCase().includes(needle)));
-  const value = (row: ContainerRow) => (sort === 'ipv4' ? ipKey(row.ipv4) : row[sort].toLowerCase());
-  const sorted = [...kept].sort((a, b) => value(a).localeCompare(value(b)) || a.key.localeCompare(b.key));
+  // Each row's sort key is worked out once, not twice per comparison (5,000 rows: ~120,000 compares).
+  const keyed = kept.map((row) => ({ row, value: sort === 'ipv4' ? ipKey(row.ipv4) : row[sort].toLowerCase() }));
+  keyed.sort((a, b) => collator.compare(a.value, b.value) || collator.compare(a.row.key, b.row.key));
+  const sorted = keyed.map((entry) => entry.row);
   return descending ? sorted.reverse() : sorted;
 }
 
@@ -96,4 +110,10 @@ export function visibleWindow(total: number, scrollTop: number, viewportHeight: 
   const start = Math.min(total, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
   const end = Math.max(start, Math.min(total, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan));
   return { start, end };
+}
+
+/** The profile that is the container's own: nova-lxd makes one named like the instance and applies
+ * it last; anything else shows its last profile (the one whose settings win). */
+export function ownProfileOf(row: Pick<ContainerRow, 'name' | 'profileList'>): string | null {
+  return row.profileList.includes(row.name) ? row.name : (row.profileList.at(-1) ?? null);
 }

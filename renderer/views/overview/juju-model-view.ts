@@ -48,6 +48,16 @@ export function arrangeApplications(status: JujuStatus, filter: ModelFilter): Ju
   return arrange(status.applications, filter, (application) => toneOf(application.status), (application) => [application.name, application.charm, application.message]);
 }
 
+/** Items by a key, in their order; items whose key is null are left out. */
+function groupBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const value = key(item);
+    if (value !== null) groups.set(value, [...(groups.get(value) ?? []), item]);
+  }
+  return groups;
+}
+
 export interface UnitRow {
   unit: JujuUnit;
   subordinates: JujuUnit[];
@@ -55,9 +65,9 @@ export interface UnitRow {
 
 /** Principal units, each with its subordinates; a subordinate matching the filter keeps its principal. */
 export function arrangeUnits(status: JujuStatus, filter: ModelFilter): UnitRow[] {
-  const rows: UnitRow[] = status.units
-    .filter((unit) => unit.principal === null)
-    .map((unit) => ({ unit, subordinates: status.units.filter((candidate) => candidate.principal === unit.name) }));
+  // Grouped in one pass: a thousand units each searching the thousand is a million reads.
+  const subordinatesOf = groupBy(status.units, (unit) => unit.principal);
+  const rows: UnitRow[] = status.units.filter((unit) => unit.principal === null).map((unit) => ({ unit, subordinates: subordinatesOf.get(unit.name) ?? [] }));
   const worst = (row: UnitRow): StatusTone =>
     [row.unit, ...row.subordinates].map((unit) => toneOf(unit.workloadStatus)).sort((a, b) => TONE_RANK[a] - TONE_RANK[b])[0] ?? 'idle';
   return arrange(rows, filter, worst, (row) => [row.unit.name, row.unit.machine, row.unit.address, row.unit.message, ...row.subordinates.map((unit) => unit.name)]);
@@ -69,9 +79,8 @@ export interface MachineRow {
 }
 
 export function arrangeMachines(status: JujuStatus, filter: ModelFilter): MachineRow[] {
-  const rows = status.machines
-    .filter((machine) => machine.parent === null)
-    .map((machine) => ({ machine, containers: status.machines.filter((candidate) => candidate.parent === machine.id) }));
+  const containersOf = groupBy(status.machines, (machine) => machine.parent);
+  const rows = status.machines.filter((machine) => machine.parent === null).map((machine) => ({ machine, containers: containersOf.get(machine.id) ?? [] }));
   const worst = (row: MachineRow): StatusTone =>
     [row.machine, ...row.containers].map((machine) => toneOf(machine.state)).sort((a, b) => TONE_RANK[a] - TONE_RANK[b])[0] ?? 'idle';
   return arrange(rows, filter, worst, (row) => [row.machine.id, row.machine.address, row.machine.instanceId, ...row.containers.map((container) => container.instanceId)]);
