@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { LabInventory } from '../../../electron/contract/inventory';
+import { buildLabDiagram, DIAGRAM_COLUMNS } from './lab-diagram';
+import { layoutDiagram, NODE_HEIGHT } from './diagram-layout';
+import { computeProbes, failedOutcome, gatewayProbes, labInventory } from './lab-outputs.fixture';
+
+const wholeLab = JSON.parse(readFileSync(new URL('./fixtures/orangebox-lab-inventory.json', import.meta.url), 'utf8')) as LabInventory;
+const count = (model: ReturnType<typeof buildLabDiagram>, kind: string) => model.nodes.filter((node) => node.kind === kind).length;
+
+describe('the lab diagram of the whole lab’s inventory', () => {
+  const model = buildLabDiagram(wholeLab);
+
+  it('has both compute nodes with their instances and qbr bridges, and the gateway with its four namespaces', () => {
+    expect(model.groups.map((group) => [group.kind, group.label])).toEqual([
+      ['compute', 'node03ob64 (machine 22)'],
+      ['compute', 'node05ob64 (machine 24)'],
+      ['gateway', 'node02ob64 (machine 26)'],
+    ]);
+    expect(count(model, 'container')).toBe(4);
+    expect(count(model, 'qbr')).toBe(4);
+    expect(count(model, 'namespace')).toBe(4);
+    // br-int on each compute node, br-int and br-ex on the gateway
+    expect(model.nodes.filter((node) => node.kind === 'ovs-bridge').map((node) => node.id)).toEqual(['machine:22:br-int', 'machine:24:br-int', 'machine:26:br-int', 'machine:26:br-ex']);
+    expect(count(model, 'external')).toBe(1);
+    expect(model.nodes).toHaveLength(4 + 4 + 4 + 4 + 1);
+    expect(model.notes).toEqual([]);
+  });
+
+  it('joins each instance to its qbr and br-int, br-int to the gateway, every namespace port to its bridge, and br-ex to the outside', () => {
+    // 4 container→qbr, 4 qbr→br-int, 2 tenant links, 3 qr- and 3 DHCP taps on br-int, qg- on br-ex, br-ex→external
+    expect(model.edges).toHaveLength(4 + 4 + 2 + 3 + 3 + 1 + 1);
+    expect(model.edges.every((edge) => edge.evidence === 'seen')).toBe(true);
+    expect(model.edges.find((edge) => edge.from === 'machine:24:qbr:qbrc397384b-56')).toMatchObject({ to: 'machine:24:br-int', label: 'tag 2' });
+    expect(model.edges.find((edge) => edge.to === 'machine:26:br-ex')).toMatchObject({ from: 'machine:26:netns:qrouter-35fea0f3-ca4d-4bdf-a3b7-c00194bbd566', label: 'qg-adbbe7ab-46' });
+    expect(model.nodes.find((node) => node.id === 'external')).toMatchObject({ detail: '198.51.100.128/26', title: expect.stringContaining('198.51.100.133, 198.51.100.136, 198.51.100.138') });
+  });
+
+  it('lays it out in columns, machines in bands that do not overlap, every edge going left to right', () => {
+    const layout = layoutDiagram(model);
+    expect(layout.nodes).toHaveLength(model.nodes.length);
+    expect(layout.edges).toHaveLength(model.edges.length);
+    const byId = new Map(layout.nodes.map((node) => [node.id, node]));
+    for (const edge of layout.edges) expect(byId.get(edge.from)!.x).toBeLessThan(byId.get(edge.to)!.x);
+    const columnXs = new Map<number, Set<number>>();
+    for (const node of layout.nodes) columnXs.set(node.column, (columnXs.get(node.column) ?? new Set()).add(node.x));
+    expect([...columnXs.values()].every((xs) => xs.size === 1)).toBe(true);
+    const [first, second, gateway] = layout.groups;
+    expect(first!.y + first!.height).toBeLessThan(second!.y);
+    expect(second!.y + second!.height).toBeLessThan(gateway!.y);
+    for (const node of layout.nodes.filter((candidate) => candidate.groupId)) {
+      const group = layout.groups.find((candidate) => candidate.id === node.groupId)!;
+      expect(node.y).toBeGreaterThanOrEqual(group.y);
+      expect(node.y + NODE_HEIGHT).toBeLessThanOrEqual(group.y + group.height);
+    }
+    expect(layoutDiagram(model)).toEqual(layout);
+    expect(layout.width).toBeGreaterThan(byId.get('external')!.x);
+  });
+});
+
+describe('the lab diagram from captured outputs, and when probes fail', () => {
+  it('draws the namespaces whose addresses were not read, without ports, and says why', () => {
+    const model = buildLabDiagram(labInventory());
+    expect(count(model, 'namespace')).toBe(4);
+    expect(model.edges.filter((edge) => edge.from === 'machine:26:br-int')).toHaveLength(3);
+    expect(model.notes.filter((note) => note.includes('netns-addr:qdhcp-'))).toHaveLength(3);
+    expect(model.nodes.find((node) => node.column === DIAGRAM_COLUMNS.container && node.label === 'juju-79fcc7-24-lxd-0')).toBeUndefined();
+    expect(model.groups[0]!.detail).toBe('compute · 1 other container not on Neutron');
+  });
+
+  it('places the router’s ports by name when the gateway’s OVS cannot be read, and marks those edges', () => {
+    const probes = [...computeProbes('24'), ...gatewayProbes('26').map((probe) => (probe.probeId === 'ovs-vsctl' ? failedOutcome('26', 'ovs-vsctl', probe.command, 'sudo: a password is required') : probe))];
+    const model = buildLabDiagram(labInventory(probes));
+    const routerEdges = model.edges.filter((edge) => edge.from.includes('qrouter') || edge.to.includes('qrouter'));
+    expect(routerEdges).toHaveLength(4);
+    expect(routerEdges.every((edge) => edge.evidence === 'by-name')).toBe(true);
+    expect(model.notes.some((note) => note.includes('sudo: a password is required') && note.includes('by their names'))).toBe(true);
+  });
+
+  it('says there is no gateway rather than drawing one', () => {
+    const inventory = labInventory(computeProbes('24'));
+    inventory.machines = inventory.machines.filter((machine) => machine.id !== '26');
+    const model = buildLabDiagram(inventory);
+    expect(model.groups.map((group) => group.kind)).toEqual(['compute']);
+    expect(model.notes).toContainEqual(expect.stringContaining('No machine runs neutron-gateway'));
+  });
+});
