@@ -72,7 +72,7 @@ describe('gateway namespaces when the probes could not read them', () => {
 
   it('passes on why the gateway could not be reached', () => {
     const inventory = labInventory([]);
-    inventory.machines = inventory.machines.map((machine) => (machine.id === '26' ? { ...machine, routeError: { code: 'auth-failed', message: 'the lab user key was refused' } } : machine));
+    inventory.machines = inventory.machines.map((machine) => (machine.id === '26' ? { ...machine, routeError: { code: 'ssh-auth-refused', message: 'the lab user key was refused' } } : machine));
     expect(summarizeGateways(inventory).gateways[0]).toMatchObject({ problem: 'node02ob64 (machine 26) could not be reached: the lab user key was refused', namespaces: [] });
   });
 

@@ -46,6 +46,8 @@ export interface OvsExternalIds {
 export interface NicPlumbing {
   device: string;
   mac: string | null;
+  /** Plugged by Nova/Neutron (a qbr bridge or an OVS port); Juju's containers sit on br-maas instead. */
+  neutron: boolean;
   /** Six hops, always in the same order; `links[i]` joins `hops[i]` and `hops[i + 1]`. */
   hops: PlumbingHop[];
   links: PlumbingLink[];
@@ -103,9 +105,13 @@ export function containerPlumbing(inventory: LabInventory, machineId: string, co
   return { container, machineId, machine, state: link.state, nics: link.nics.map((nic) => nicPlumbing(link, nic, probes)) };
 }
 
-const seen = (how: string) => ({ evidence: 'seen' as const, how });
-const byName = (how: string) => ({ evidence: 'by-name' as const, how: `by name: ${how}` });
-const notSeen = (how: string) => ({ evidence: 'not-seen' as const, how: `not seen: ${how}` });
+interface Found {
+  evidence: Evidence;
+  how: string;
+}
+const seen = (how: string): Found => ({ evidence: 'seen', how });
+const byName = (how: string): Found => ({ evidence: 'by-name', how: `by name: ${how}` });
+const notSeen = (how: string): Found => ({ evidence: 'not-seen', how: `not seen: ${how}` });
 
 /** Why a probe shows nothing: its own failure message, or that the link is absent from its output. */
 function absentFrom(reading: ProbeReading<unknown>, probeId: string, where: string, what: string): string {
@@ -188,7 +194,7 @@ function nicPlumbing(container: ContainerLink, nic: NicLink, probes: MachineProb
 
   const mac = (iface: IpInterface | undefined) => iface?.mac ?? null;
   const linkState = (iface: IpInterface | undefined): HopDetail[] => (iface ? [{ label: 'state', value: `${iface.state ?? '?'}${iface.mtu ? `, MTU ${iface.mtu}` : ''}` }] : []);
-  const hop = (kind: HopKind, name: string | null, found: { evidence: Evidence; how: string }, macAddress: string | null, details: HopDetail[]): PlumbingHop => ({
+  const hop = (kind: HopKind, name: string | null, found: Found, macAddress: string | null, details: HopDetail[]): PlumbingHop => ({
     kind,
     role: HOP_ROLES[kind],
     name,
@@ -232,7 +238,7 @@ function nicPlumbing(container: ContainerLink, nic: NicLink, probes: MachineProb
     { relation: vlanTag !== null ? `OVS port, tag ${vlanTag}` : 'OVS port', ...(ovsPort ? seen(bridgeFound.how) : notSeen(absentFrom(probes.ovsShow, 'ovs-vsctl', where, `port ${qvoName ?? 'qvo…'}`))) },
   ];
 
-  return { device: nic.device, mac: nic.mac, hops, links, externalIds, vlanTag, conflicts };
+  return { device: nic.device, mac: nic.mac, neutron: isNeutronNic(nic), hops, links, externalIds, vlanTag, conflicts };
 }
 
 function ovsPortOf(bridges: OvsBridge[], portName: string): { bridge: OvsBridge; port: OvsPort } | null {
