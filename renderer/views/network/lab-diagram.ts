@@ -69,7 +69,17 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const notes: string[] = [];
-  const addEdge = (edge: Omit<DiagramEdge, 'id'>) => edges.push({ ...edge, id: `${edge.from}->${edge.to}` });
+  // Parallel ports (a router's three qr- ports on one br-int) become one line listing them all.
+  const addEdge = (edge: Omit<DiagramEdge, 'id'>) => {
+    const id = `${edge.from}->${edge.to}`;
+    const existing = edges.find((candidate) => candidate.id === id);
+    if (!existing) edges.push({ ...edge, id });
+    else {
+      existing.label = mergeLabels(existing.label, edge.label);
+      existing.title = `${existing.title}\n${edge.title}`;
+      if (edge.evidence === 'by-name') existing.evidence = 'by-name';
+    }
+  };
   const integrationBridges: string[] = [];
 
   for (const machine of inventory.machines.filter((candidate) => candidate.roles.includes('compute'))) {
@@ -169,4 +179,12 @@ function namespaceDetail(namespace: NamespaceView): string {
   const id = namespace.id !== null ? `id ${namespace.id}` : 'no id';
   const ipv4 = (namespace.interfaces ?? []).filter((iface) => iface.role !== 'loopback').flatMap((iface) => iface.addresses.filter((address) => address.family === 'IPv4' && !address.floating).map((address) => address.address));
   return ipv4.length > 0 ? `${id} · ${ipv4[0]}${ipv4.length > 1 ? ` +${ipv4.length - 1}` : ''}` : id;
+}
+
+/** "tag 1" + "tag 2" → "tags 1, 2"; other labels are listed. */
+function mergeLabels(first: string | null, second: string | null): string | null {
+  const labels = [first, second].filter((label): label is string => label !== null);
+  if (labels.length < 2) return labels[0] ?? null;
+  const tags = labels.flatMap((label) => /^tags? (.+)$/.exec(label)?.[1]?.split(', ') ?? []);
+  return tags.length > 0 && labels.every((label) => /^tags? /.test(label)) ? `tags ${[...new Set(tags)].join(', ')}` : labels.join(', ');
 }
