@@ -21,6 +21,8 @@ beforeAll(async () => {
   ui = await openConnectedConsole({ name: 'network', colorScheme: 'dark' });
   await ui.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Network/ }).click();
   await ui.page.getByRole('heading', { level: 1, name: 'Network' }).waitFor();
+  // The "Saved" note from connecting would cover part of the screenshots.
+  for (const dismiss of await ui.page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
 });
 
 afterEach(async ({ task }) => {
@@ -114,7 +116,10 @@ describe('the Network view against the lab', () => {
 
   it('draws the lab: every compute node, the gateway’s namespaces and the external network', async () => {
     const { page, lab } = ui;
-    await tab('Lab diagram').click();
+    // Arrow keys move between the sections, as in any tab list.
+    await tab('Instance plumbing').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tab('Lab diagram').getAttribute('aria-selected')).toBe('true');
     const diagram = page.getByTestId('lab-diagram');
     await diagram.waitFor();
     for (const machine of machinesByRole(lab, 'compute')) {

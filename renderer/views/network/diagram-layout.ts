@@ -1,20 +1,27 @@
-// Places the lab diagram on a grid: one column per kind of thing (instances, qbr bridges, br-int,
-// the gateway's bridges and namespaces, the outside), one band per machine stacked top to bottom.
-// Deterministic: the same inventory always gives the same picture, so screenshots and exports of
-// one lab can be compared.
+// Places the lab diagram on a grid: each compute node is a column of its own (instances on top,
+// their qbr bridges below, its br-int under them), the compute nodes side by side; the gateway
+// sits under them all (its br-int, its namespaces, its external bridge), and the external network
+// at the bottom. One row (tier) per kind of thing, so traffic reads top to bottom. Deterministic:
+// the same inventory always gives the same picture, so screenshots and exports can be compared.
 import type { DiagramEdge, DiagramGroup, DiagramNode, LabDiagramModel } from './lab-diagram';
 
-/** Wide enough for "instance-00000014" or "qbr9e0c6af1-30" at the diagram's 14 px type. */
+/** Wide enough for "instance-00000014" or "qbr9e0c6af1-30" at the diagram's 14 px monospace. */
 export const NODE_WIDTH = 176;
 export const NODE_HEIGHT = 50;
-/** Room between columns for an edge label ("tenant networks", "qg-adbbe7ab-46"). */
-export const COLUMN_GAP = 112;
-export const ROW_GAP = 16;
-/** Inside a machine's frame: space for its name above the first row. */
+/** Between boxes of one row. */
+export const SLOT_GAP = 24;
+/** Between rows: room for an edge label ("tenant networks", "tags 1, 2, 3"). */
+export const TIER_GAP = 46;
+/** Inside a machine's frame; the header holds its name above the first row. */
 export const GROUP_PADDING = 14;
-export const GROUP_HEADER = 40;
-export const GROUP_GAP = 24;
+export const GROUP_HEADER = 56;
+/** Between machines side by side, and between the compute nodes and the gateway below. */
+export const GROUP_GAP = 28;
 export const MARGIN = 16;
+/** Where along its line an edge's label sits: past the middle, where fanned-out lines are already apart… */
+const LABEL_AT = 0.62;
+/** …except between machines, where the lines converge from both sides: near their start. */
+const CROSS_GROUP_LABEL_AT = 0.3;
 
 export interface PlacedNode extends DiagramNode {
   x: number;
@@ -31,7 +38,7 @@ export interface PlacedGroup extends DiagramGroup {
 }
 
 export interface PlacedEdge extends DiagramEdge {
-  /** An SVG path from the right side of `from` to the left side of `to`. */
+  /** An SVG path from the bottom of `from` to the top of `to`. */
   path: string;
   labelX: number;
   labelY: number;
@@ -45,51 +52,92 @@ export interface DiagramLayout {
   edges: PlacedEdge[];
 }
 
-const columnX = (column: number) => MARGIN + GROUP_PADDING + column * (NODE_WIDTH + COLUMN_GAP);
-const rowsHeight = (rows: number) => rows * NODE_HEIGHT + Math.max(0, rows - 1) * ROW_GAP;
+const SLOT = NODE_WIDTH + SLOT_GAP;
+const slotsWidth = (slots: number) => slots * NODE_WIDTH + Math.max(0, slots - 1) * SLOT_GAP;
+const tiersHeight = (tiers: number) => tiers * NODE_HEIGHT + Math.max(0, tiers - 1) * TIER_GAP;
+
+interface Band {
+  group: DiagramGroup;
+  /** Its nodes row by row, in the model's order (an instance above its own qbr). */
+  rows: DiagramNode[][];
+  firstTier: number;
+  slots: number;
+}
+
+function bandOf(group: DiagramGroup, nodes: DiagramNode[]): Band {
+  const members = nodes.filter((node) => node.groupId === group.id);
+  const tiers = members.map((node) => node.tier);
+  const firstTier = Math.min(...tiers);
+  const lastTier = Math.max(...tiers);
+  const rows = Array.from({ length: lastTier - firstTier + 1 }, (_, index) => members.filter((node) => node.tier === firstTier + index));
+  return { group, rows, firstTier, slots: Math.max(1, ...rows.map((row) => row.length)) };
+}
 
 export function layoutDiagram(model: LabDiagramModel): DiagramLayout {
   const placed = new Map<string, PlacedNode>();
   const groups: PlacedGroup[] = [];
-  const bands = [...model.groups.filter((group) => group.kind === 'compute'), ...model.groups.filter((group) => group.kind === 'gateway')];
+  const placeBand = (band: Band, left: number, top: number) => {
+    const width = slotsWidth(band.slots) + 2 * GROUP_PADDING;
+    const height = GROUP_HEADER + tiersHeight(band.rows.length) + GROUP_PADDING;
+    band.rows.forEach((row, rowIndex) => {
+      // A short row is centred in its machine, so a lone br-int sits under the middle of its bridges.
+      const offset = ((band.slots - row.length) * SLOT) / 2;
+      row.forEach((node, index) =>
+        placed.set(node.id, { ...node, x: left + GROUP_PADDING + offset + index * SLOT, y: top + GROUP_HEADER + rowIndex * (NODE_HEIGHT + TIER_GAP), width: NODE_WIDTH, height: NODE_HEIGHT }),
+      );
+    });
+    groups.push({ ...band.group, x: left, y: top, width, height });
+    return { width, height };
+  };
+
+  const computeBands = model.groups.filter((group) => group.kind === 'compute').map((group) => bandOf(group, model.nodes));
+  const gatewayBands = model.groups.filter((group) => group.kind === 'gateway').map((group) => bandOf(group, model.nodes));
+  const rowWidth = (bands: Band[]) => bands.reduce((sum, band) => sum + slotsWidth(band.slots) + 2 * GROUP_PADDING, 0) + Math.max(0, bands.length - 1) * GROUP_GAP;
+  const contentWidth = Math.max(rowWidth(computeBands), rowWidth(gatewayBands), NODE_WIDTH);
+
   let top = MARGIN;
-  for (const group of bands) {
-    const members = model.nodes.filter((node) => node.groupId === group.id);
-    const byColumn = new Map<number, DiagramNode[]>();
-    for (const node of members) byColumn.set(node.column, [...(byColumn.get(node.column) ?? []), node]);
-    const rows = Math.max(1, ...[...byColumn.values()].map((column) => column.length));
-    const bodyTop = top + GROUP_HEADER;
-    const bodyHeight = rowsHeight(rows);
-    for (const [column, nodes] of byColumn) {
-      // A short column is centred on the band, so a lone br-int sits level with its bridges.
-      const offset = (bodyHeight - rowsHeight(nodes.length)) / 2;
-      nodes.forEach((node, index) => placed.set(node.id, { ...node, x: columnX(column), y: bodyTop + offset + index * (NODE_HEIGHT + ROW_GAP), width: NODE_WIDTH, height: NODE_HEIGHT }));
+  for (const row of [computeBands, gatewayBands]) {
+    if (row.length === 0) continue;
+    let left = MARGIN + (contentWidth - rowWidth(row)) / 2;
+    let tallest = 0;
+    for (const band of row) {
+      const size = placeBand(band, left, top);
+      left += size.width + GROUP_GAP;
+      tallest = Math.max(tallest, size.height);
     }
-    const columns = members.map((node) => node.column);
-    const first = Math.min(...columns);
-    const last = Math.max(...columns);
-    groups.push({ ...group, x: columnX(first) - GROUP_PADDING, y: top, width: (last - first) * (NODE_WIDTH + COLUMN_GAP) + NODE_WIDTH + 2 * GROUP_PADDING, height: GROUP_HEADER + bodyHeight + GROUP_PADDING });
-    top += GROUP_HEADER + bodyHeight + GROUP_PADDING + GROUP_GAP;
+    top += tallest + GROUP_GAP;
   }
-  const contentBottom = Math.max(top - GROUP_GAP, MARGIN + NODE_HEIGHT);
-  // Nodes outside any machine (the external network) sit level with the gateway's band.
-  const gatewayBand = groups.find((group) => group.kind === 'gateway');
+  let bottom = Math.max(MARGIN, top - GROUP_GAP);
+
+  // Nodes outside any machine (the external network) go under the bridge that leads to them.
   for (const node of model.nodes.filter((candidate) => candidate.groupId === null)) {
-    const centre = gatewayBand ? gatewayBand.y + GROUP_HEADER + (gatewayBand.height - GROUP_HEADER - GROUP_PADDING) / 2 : MARGIN + NODE_HEIGHT / 2;
-    placed.set(node.id, { ...node, x: columnX(node.column), y: centre - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT });
+    const feeders = model.edges.filter((edge) => edge.to === node.id).map((edge) => placed.get(edge.from)).filter((feeder): feeder is PlacedNode => feeder !== undefined);
+    const centre = feeders.length > 0 ? feeders.reduce((sum, feeder) => sum + feeder.x + NODE_WIDTH / 2, 0) / feeders.length : MARGIN + contentWidth / 2;
+    const y = bottom + TIER_GAP;
+    placed.set(node.id, { ...node, x: centre - NODE_WIDTH / 2, y, width: NODE_WIDTH, height: NODE_HEIGHT });
+    bottom = y + NODE_HEIGHT;
   }
-  const nodes = model.nodes.map((node) => placed.get(node.id)!).filter(Boolean);
+
+  const nodes = model.nodes.map((node) => placed.get(node.id)).filter((node): node is PlacedNode => node !== undefined);
   const edges = model.edges.flatMap((edge): PlacedEdge[] => {
     const from = placed.get(edge.from);
     const to = placed.get(edge.to);
     if (!from || !to) return [];
-    const x1 = from.x + from.width;
-    const y1 = from.y + from.height / 2;
-    const x2 = to.x;
-    const y2 = to.y + to.height / 2;
-    const bend = Math.max(24, (x2 - x1) / 2);
-    return [{ ...edge, path: `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`, labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2 - 6 }];
+    const x1 = from.x + from.width / 2;
+    const y1 = from.y + from.height;
+    const x2 = to.x + to.width / 2;
+    const y2 = to.y;
+    const bend = Math.max(20, (y2 - y1) / 2);
+    const controls: [number, number][] = [[x1, y1], [x1, y1 + bend], [x2, y2 - bend], [x2, y2]];
+    const [labelX, labelY] = bezierPoint(controls, from.groupId === to.groupId ? LABEL_AT : CROSS_GROUP_LABEL_AT);
+    return [{ ...edge, path: `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`, labelX, labelY }];
   });
-  const right = Math.max(...nodes.map((node) => node.x + node.width), ...groups.map((group) => group.x + group.width), MARGIN);
-  return { width: right + MARGIN, height: contentBottom + MARGIN, groups, nodes, edges };
+  const right = Math.max(MARGIN + contentWidth, ...nodes.map((node) => node.x + node.width));
+  return { width: right + MARGIN, height: bottom + MARGIN, groups, nodes, edges };
+}
+
+/** The point at t of a cubic Bézier curve. */
+function bezierPoint(points: [number, number][], t: number): [number, number] {
+  const weights = [(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3];
+  return [0, 1].map((axis) => points.reduce((sum, point, index) => sum + point[axis]! * weights[index]!, 0)) as [number, number];
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { LabInventory } from '../../../electron/contract/inventory';
-import { buildLabDiagram, DIAGRAM_COLUMNS } from './lab-diagram';
-import { layoutDiagram, NODE_HEIGHT } from './diagram-layout';
+import { buildLabDiagram, DIAGRAM_TIERS } from './lab-diagram';
+import { layoutDiagram, NODE_HEIGHT, NODE_WIDTH } from './diagram-layout';
 import { computeProbes, failedOutcome, gatewayProbes, labInventory } from './lab-outputs.fixture';
 
 const wholeLab = JSON.parse(readFileSync(new URL('./fixtures/orangebox-lab-inventory.json', import.meta.url), 'utf8')) as LabInventory;
@@ -43,25 +43,31 @@ describe('the lab diagram of the whole lab’s inventory', () => {
     expect(model.nodes.find((node) => node.id === 'external')).toMatchObject({ detail: '198.51.100.128/26', title: expect.stringContaining('198.51.100.133, 198.51.100.136, 198.51.100.138') });
   });
 
-  it('lays it out in columns, machines in bands that do not overlap, every edge going left to right', () => {
+  it('lays it out in rows, compute nodes side by side above the gateway, every edge going downwards', () => {
     const layout = layoutDiagram(model);
     expect(layout.nodes).toHaveLength(model.nodes.length);
     expect(layout.edges).toHaveLength(model.edges.length);
     const byId = new Map(layout.nodes.map((node) => [node.id, node]));
-    for (const edge of layout.edges) expect(byId.get(edge.from)!.x).toBeLessThan(byId.get(edge.to)!.x);
-    const columnXs = new Map<number, Set<number>>();
-    for (const node of layout.nodes) columnXs.set(node.column, (columnXs.get(node.column) ?? new Set()).add(node.x));
-    expect([...columnXs.values()].every((xs) => xs.size === 1)).toBe(true);
+    for (const edge of layout.edges) expect(byId.get(edge.from)!.y + NODE_HEIGHT, edge.id).toBeLessThan(byId.get(edge.to)!.y);
+    const tierYs = new Map<number, Set<number>>();
+    for (const node of layout.nodes) tierYs.set(node.tier, (tierYs.get(node.tier) ?? new Set()).add(node.y));
+    expect([...tierYs.values()].every((ys) => ys.size === 1)).toBe(true);
     const [first, second, gateway] = layout.groups;
-    expect(first!.y + first!.height).toBeLessThan(second!.y);
-    expect(second!.y + second!.height).toBeLessThan(gateway!.y);
+    expect(first!.x + first!.width).toBeLessThan(second!.x);
+    expect(first!.y).toBe(second!.y);
+    expect(Math.max(first!.y + first!.height, second!.y + second!.height)).toBeLessThan(gateway!.y);
     for (const node of layout.nodes.filter((candidate) => candidate.groupId)) {
       const group = layout.groups.find((candidate) => candidate.id === node.groupId)!;
+      expect(node.x).toBeGreaterThanOrEqual(group.x);
+      expect(node.x + NODE_WIDTH).toBeLessThanOrEqual(group.x + group.width);
       expect(node.y).toBeGreaterThanOrEqual(group.y);
       expect(node.y + NODE_HEIGHT).toBeLessThanOrEqual(group.y + group.height);
     }
+    // Each instance stands right above its own qbr bridge; the external network under br-ex.
+    expect(byId.get('machine:24:container:instance-00000014')!.x).toBe(byId.get('machine:24:qbr:qbr9e0c6af1-30')!.x);
+    expect(byId.get('external')!.x).toBe(byId.get('machine:26:br-ex')!.x);
+    expect(layout.height).toBeGreaterThan(byId.get('external')!.y + NODE_HEIGHT);
     expect(layoutDiagram(model)).toEqual(layout);
-    expect(layout.width).toBeGreaterThan(byId.get('external')!.x);
   });
 });
 
@@ -71,7 +77,7 @@ describe('the lab diagram from captured outputs, and when probes fail', () => {
     expect(count(model, 'namespace')).toBe(4);
     expect(model.edges.filter((edge) => edge.from === 'machine:26:br-int')).toHaveLength(1);
     expect(model.notes.filter((note) => note.includes('netns-addr:qdhcp-'))).toHaveLength(3);
-    expect(model.nodes.find((node) => node.column === DIAGRAM_COLUMNS.container && node.label === 'juju-79fcc7-24-lxd-0')).toBeUndefined();
+    expect(model.nodes.find((node) => node.tier === DIAGRAM_TIERS.container && node.label === 'juju-79fcc7-24-lxd-0')).toBeUndefined();
     expect(model.groups[0]!.detail).toBe('compute · 1 other container not on Neutron');
   });
 

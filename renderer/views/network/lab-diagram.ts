@@ -11,8 +11,8 @@ import { machineLabel, readProbe, shapes } from './probe-reading';
 
 export type DiagramNodeKind = 'container' | 'qbr' | 'ovs-bridge' | 'namespace' | 'external';
 
-/** Left to right, the way traffic leaves an instance for the outside world. */
-export const DIAGRAM_COLUMNS = {
+/** Top to bottom, the way traffic leaves an instance for the outside world. */
+export const DIAGRAM_TIERS = {
   container: 0,
   qbr: 1,
   computeBridge: 2,
@@ -32,7 +32,8 @@ export interface DiagramNode {
   title: string;
   /** The group (machine) it is drawn in; null for the external network. */
   groupId: string | null;
-  column: number;
+  /** Its row in the picture (see DIAGRAM_TIERS). */
+  tier: number;
 }
 
 export interface DiagramEdge {
@@ -91,7 +92,7 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
     const bridgeId = `${groupId}:${INTEGRATION_BRIDGE}`;
     const ovs = readProbe(inventory, machine.id, 'ovs-vsctl', shapes.ovsShow);
     if (ovs.state !== 'ok') notes.push(ovs.message);
-    nodes.push({ id: bridgeId, kind: 'ovs-bridge', label: INTEGRATION_BRIDGE, detail: ovs.state === 'ok' ? 'Open vSwitch' : 'not seen', title: `${INTEGRATION_BRIDGE} on ${machineLabel(machine, machine.id)}`, groupId, column: DIAGRAM_COLUMNS.computeBridge });
+    nodes.push({ id: bridgeId, kind: 'ovs-bridge', label: INTEGRATION_BRIDGE, detail: ovs.state === 'ok' ? 'Open vSwitch' : 'not seen', title: `${INTEGRATION_BRIDGE} on ${machineLabel(machine, machine.id)}`, groupId, tier: DIAGRAM_TIERS.computeBridge });
     integrationBridges.push(bridgeId);
     if (all.length === 0) notes.push(`${machineLabel(machine, machine.id)}: no containers read (see the lxc-list probe in Nodes).`);
 
@@ -99,12 +100,12 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
       const containerId = `${groupId}:container:${container.container}`;
       const plumbing = containerPlumbing(inventory, machine.id, container.container);
       const firstMac = container.nics.find(isNeutronNic)?.mac ?? null;
-      nodes.push({ id: containerId, kind: 'container', label: container.container, detail: firstMac, title: `${container.container} (${container.state ?? 'state unknown'}) on ${machineLabel(machine, machine.id)}`, groupId, column: DIAGRAM_COLUMNS.container });
+      nodes.push({ id: containerId, kind: 'container', label: container.container, detail: firstMac, title: `${container.container} (${container.state ?? 'state unknown'}) on ${machineLabel(machine, machine.id)}`, groupId, tier: DIAGRAM_TIERS.container });
       for (const nic of plumbing?.nics ?? []) {
         const [, tap, qbr, qvb, qvo, bridge] = nic.hops;
         if (!qbr?.name) continue;
         const qbrId = `${groupId}:qbr:${qbr.name}`;
-        if (!nodes.some((node) => node.id === qbrId)) nodes.push({ id: qbrId, kind: 'qbr', label: qbr.name, detail: 'Linux bridge', title: `${qbr.name}: ${qbr.how}`, groupId, column: DIAGRAM_COLUMNS.qbr });
+        if (!nodes.some((node) => node.id === qbrId)) nodes.push({ id: qbrId, kind: 'qbr', label: qbr.name, detail: 'Linux bridge', title: `${qbr.name}: ${qbr.how}`, groupId, tier: DIAGRAM_TIERS.qbr });
         addEdge({ from: containerId, to: qbrId, label: null, title: `${tap?.name ?? 'tap (not seen)'}: ${tap?.how ?? ''}`, evidence: tap?.evidence === 'seen' ? 'seen' : 'by-name' });
         addEdge({
           from: qbrId,
@@ -130,8 +131,8 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
     const bridgeNode = (name: string) => {
       const id = `${groupId}:${name}`;
       if (!nodes.some((node) => node.id === id)) {
-        const column = name === INTEGRATION_BRIDGE ? DIAGRAM_COLUMNS.gatewayIntegration : DIAGRAM_COLUMNS.gatewayExternal;
-        nodes.push({ id, kind: 'ovs-bridge', label: name, detail: ovs.state === 'ok' ? 'Open vSwitch' : 'by name', title: `${name} on ${gateway.label}`, groupId, column });
+        const tier = name === INTEGRATION_BRIDGE ? DIAGRAM_TIERS.gatewayIntegration : DIAGRAM_TIERS.gatewayExternal;
+        nodes.push({ id, kind: 'ovs-bridge', label: name, detail: ovs.state === 'ok' ? 'Open vSwitch' : 'by name', title: `${name} on ${gateway.label}`, groupId, tier });
       }
       return id;
     };
@@ -140,7 +141,7 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
 
     for (const namespace of gateway.namespaces) {
       const namespaceId = `${groupId}:netns:${namespace.name}`;
-      nodes.push({ id: namespaceId, kind: 'namespace', label: `${namespace.kind} ${shortId(namespace.resourceId)}`.trim(), detail: namespaceDetail(namespace), title: namespace.name, groupId, column: DIAGRAM_COLUMNS.namespace });
+      nodes.push({ id: namespaceId, kind: 'namespace', label: `${namespace.kind} ${shortId(namespace.resourceId)}`.trim(), detail: namespaceDetail(namespace), title: namespace.name, groupId, tier: DIAGRAM_TIERS.namespace });
       if (!namespace.interfaces) notes.push(namespace.addressProblem ?? `${namespace.name}: addresses not read.`);
       for (const iface of namespace.interfaces ?? []) {
         if (iface.role === 'loopback' || iface.role === 'other') continue;
@@ -152,8 +153,8 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
         const label = iface.role === 'router-external' ? iface.name : tag !== null ? `tag ${tag}` : null;
         const title = `${iface.name}${iface.subnet ? ` (${iface.subnet})` : ''} on ${bridgeName}${tag !== null ? `, tag ${tag}` : ''}`;
         const evidence = found ? ('seen' as const) : ('by-name' as const);
-        const bridgeColumn = nodes.find((node) => node.id === bridgeId)!.column;
-        if (bridgeColumn < DIAGRAM_COLUMNS.namespace) addEdge({ from: bridgeId, to: namespaceId, label, title, evidence });
+        const bridgeTier = nodes.find((node) => node.id === bridgeId)!.tier;
+        if (bridgeTier < DIAGRAM_TIERS.namespace) addEdge({ from: bridgeId, to: namespaceId, label, title, evidence });
         else addEdge({ from: namespaceId, to: bridgeId, label, title, evidence });
         if (iface.role === 'router-external' && !externalAdded) {
           externalAdded = true;
@@ -165,7 +166,7 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
             detail: iface.subnet,
             title: `The external network${iface.subnet ? ` ${iface.subnet}` : ''}${defaultRoute?.via ? `, upstream gateway ${defaultRoute.via}` : ''}; floating addresses: ${namespace.floatingAddresses.join(', ') || 'none'}`,
             groupId: null,
-            column: DIAGRAM_COLUMNS.external,
+            tier: DIAGRAM_TIERS.external,
           });
           addEdge({ from: bridgeId, to: 'external', label: null, title: `${bridgeName} carries the router’s gateway port ${iface.name} to the external network`, evidence });
         }

@@ -69,6 +69,8 @@ describe('an instance’s plumbing when a probe is missing', () => {
       [null, 'not-seen'],
     ]);
     expect(nic.hops[5]!.how).toContain('sudo: a password is required');
+    expect(nic.hops[5]!.probe).toBe('ovs-vsctl');
+    expect(nic.links[4]!.probe).toBe('ovs-vsctl');
     expect(nic.externalIds).toBeNull();
     expect(nic.links[4]).toMatchObject({ relation: 'OVS port', evidence: 'not-seen' });
   });

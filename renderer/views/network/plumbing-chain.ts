@@ -22,6 +22,8 @@ export interface PlumbingHop {
   kind: HopKind;
   /** What the hop is, in words ("Linux bridge"). */
   role: string;
+  /** The probe that shows this hop (or would have). */
+  probe: string;
   name: string | null;
   evidence: Evidence;
   /** How it was found, or, when not seen, which probe would show it and why it did not. */
@@ -33,6 +35,8 @@ export interface PlumbingHop {
 export interface PlumbingLink {
   /** "port of", "veth pair", "OVS port"… */
   relation: string;
+  /** The probe that shows this link (or would have). */
+  probe: string;
   evidence: Evidence;
   how: string;
 }
@@ -74,6 +78,11 @@ export const HOP_ROLES: Record<HopKind, string> = {
   qvo: 'veth, OVS end',
   'br-int': 'OVS integration bridge',
 };
+
+/** Which probe shows each hop: the profile, `ip -d -j link`, the OVS Interface table, `ovs-vsctl show`. */
+export const HOP_PROBES: Record<HopKind, string> = { container: 'lxc-profiles', tap: 'links', qbr: 'links', qvb: 'links', qvo: 'ovs-interfaces', 'br-int': 'ovs-vsctl' };
+/** …and each link between consecutive hops. */
+const LINK_PROBES = ['lxc-profiles', 'links', 'links', 'links', 'ovs-vsctl'];
 
 /** A nic belongs on this view when Neutron plumbed it: it plugs into a qbr or has an OVS port. */
 export const isNeutronNic = (nic: NicLink) => nic.ovsPort !== null || (nic.bridge?.startsWith('qbr') ?? false);
@@ -197,6 +206,7 @@ function nicPlumbing(container: ContainerLink, nic: NicLink, probes: MachineProb
   const hop = (kind: HopKind, name: string | null, found: Found, macAddress: string | null, details: HopDetail[]): PlumbingHop => ({
     kind,
     role: HOP_ROLES[kind],
+    probe: HOP_PROBES[kind],
     name,
     ...found,
     mac: macAddress,
@@ -226,7 +236,7 @@ function nicPlumbing(container: ContainerLink, nic: NicLink, probes: MachineProb
     ]),
   ];
 
-  const links: PlumbingLink[] = [
+  const links: PlumbingLink[] = ([
     { relation: 'veth (LXD nic)', ...(tapName ? seen('the profile names the host side') : notSeen('the profile names no host side')) },
     tapLink && qbrName && tapLink.master === qbrName ? { relation: 'port of', ...seen(`${tapName}’s master is ${qbrName}`) } : { relation: 'port of', ...notSeen(absentFrom(probes.links, 'links', where, `${tapName ?? 'tap'} with master ${qbrName ?? 'qbr'}`)) },
     qvbLink && qbrName && qvbLink.master === qbrName ? { relation: 'port of', ...seen(`${qvbName}’s master is ${qbrName}`) } : { relation: 'port of', ...notSeen(absentFrom(probes.links, 'links', where, `${qvbName ?? 'qvb'} with master ${qbrName ?? 'qbr'}`)) },
@@ -236,7 +246,7 @@ function nicPlumbing(container: ContainerLink, nic: NicLink, probes: MachineProb
         ? { relation: 'veth pair', ...byName(`${qvbName} ↔ ${qvoName}`) }
         : { relation: 'veth pair', ...notSeen(absentFrom(probes.links, 'links', where, `veth pair for ${qvbName ?? qvoName ?? 'the bridge'}`)) },
     { relation: vlanTag !== null ? `OVS port, tag ${vlanTag}` : 'OVS port', ...(ovsPort ? seen(bridgeFound.how) : notSeen(absentFrom(probes.ovsShow, 'ovs-vsctl', where, `port ${qvoName ?? 'qvo…'}`))) },
-  ];
+  ] satisfies Omit<PlumbingLink, 'probe'>[]).map((link, index) => ({ ...link, probe: LINK_PROBES[index]! }));
 
   return { device: nic.device, mac: nic.mac, neutron: isNeutronNic(nic), hops, links, externalIds, vlanTag, conflicts };
 }
