@@ -122,14 +122,16 @@ describe('the Network view against the lab', () => {
     await expect.poll(() => tab('Lab diagram').getAttribute('aria-selected')).toBe('true');
     const diagram = page.getByTestId('lab-diagram');
     await diagram.waitFor();
+    // Exactly the lab's instances: Juju's own containers are not on Neutron and are not drawn.
+    await expect.poll(() => diagram.locator('[data-kind="container"]').count(), { timeout: INVENTORY_MS }).toBe(allInstances(lab).length);
     for (const machine of machinesByRole(lab, 'compute')) {
-      expect(await diagram.locator(`[data-group="${machine.id}"]`).textContent()).toContain(machine.hostname);
+      await expect.poll(() => diagram.locator(`[data-group="${machine.id}"]`).textContent(), { timeout: INVENTORY_MS }).toContain(machine.hostname);
       for (const instance of machine.instances) expect(await diagram.locator(`[data-node="machine:${machine.id}:container:${instance.name}"]`).count(), instance.name).toBe(1);
       for (const instance of machine.instances) expect(await diagram.locator(`[data-node="machine:${machine.id}:qbr:${instance.devices.bridge}"]`).count()).toBe(1);
     }
     const gateway = gatewayMachine(lab);
+    await expect.poll(() => diagram.locator('[data-kind="namespace"]').count(), { timeout: INVENTORY_MS }).toBe(lab.gateway.namespaces.length);
     for (const namespace of lab.gateway.namespaces) expect(await diagram.locator(`[data-node="machine:${gateway.id}:netns:${namespace.name}"]`).count(), namespace.name).toBe(1);
-    expect(await diagram.locator('[data-kind="container"]').count()).toBe(allInstances(lab).length);
     expect(await diagram.locator(`[data-node="external"]`).textContent()).toContain(lab.gateway.externalNetwork.cidr);
     await page.emulateMedia({ colorScheme: 'light' });
     await ui.screenshot('network-diagram-light');
@@ -141,6 +143,7 @@ describe('the Network view against the lab', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: DOWNLOAD_MS }), page.getByRole('button', { name: 'Export SVG' }).click()]);
     expect(download.suggestedFilename()).toMatch(/-network-\d{4}-\d{2}-\d{2}\.svg$/);
     const markup = await readFile((await download.path())!, 'utf8');
+    await download.saveAs(join(SCREENSHOT_DIR, 'network-diagram-export.svg'));
     const parsed = await page.evaluate((text) => {
       const document = new DOMParser().parseFromString(text, 'image/svg+xml');
       const root = document.documentElement;
@@ -167,6 +170,7 @@ describe('the Network view against the lab', () => {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: DOWNLOAD_MS }), page.getByRole('button', { name: 'Export PNG' }).click()]);
     expect(download.suggestedFilename()).toMatch(/-network-\d{4}-\d{2}-\d{2}\.png$/);
     const bytes = await readFile((await download.path())!);
+    await download.saveAs(join(SCREENSHOT_DIR, 'network-diagram-export.png'));
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     // IHDR: width and height at bytes 16–23; the PNG is drawn at twice the diagram's size.
     const viewBox = (await page.getByTestId('lab-diagram').getAttribute('viewBox'))!.split(' ').map(Number);

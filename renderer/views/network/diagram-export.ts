@@ -40,12 +40,23 @@ export function standaloneSvg(svg: SVGSVGElement, background: string, title: str
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const originals = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
+  // Every property listed is inherited in SVG except opacity, so an element only needs what
+  // differs from its parent (opacity: what differs from 1); the file stays small and readable.
+  const computedOf = new Map(originals.map((original) => [original, getComputedStyle(original)]));
   originals.forEach((original, index) => {
     const target = copies[index];
     if (!target) return;
-    const computed = getComputedStyle(original);
-    target.setAttribute('style', INLINED_PROPERTIES.map((property) => `${property}:${computed.getPropertyValue(property)}`).join(';'));
+    const computed = computedOf.get(original)!;
+    const parent = original === svg ? null : computedOf.get(original.parentElement!) ?? null;
+    const declarations = INLINED_PROPERTIES.flatMap((property) => {
+      const value = computed.getPropertyValue(property);
+      const unchanged = property === 'opacity' ? value === '1' : parent !== null && parent.getPropertyValue(property) === value;
+      return unchanged ? [] : [`${property}:${value}`];
+    });
+    if (declarations.length > 0) target.setAttribute('style', declarations.join(';'));
+    else target.removeAttribute('style');
     target.removeAttribute('class');
+    target.removeAttribute('data-testid');
   });
   copy.setAttribute('xmlns', SVG_NAMESPACE);
   copy.setAttribute('width', String(width));

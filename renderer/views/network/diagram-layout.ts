@@ -18,10 +18,12 @@ export const GROUP_HEADER = 56;
 /** Between machines side by side, and between the compute nodes and the gateway below. */
 export const GROUP_GAP = 28;
 export const MARGIN = 16;
-/** Where along its line an edge's label sits: past the middle, where fanned-out lines are already apart… */
-const LABEL_AT = 0.62;
-/** …except between machines, where the lines converge from both sides: near their start. */
-const CROSS_GROUP_LABEL_AT = 0.3;
+/** Where along its line an edge's label sits: where lines that fan out from one box are already apart… */
+const LABEL_AT = 0.72;
+/** …and, for lines that converge on one box (qbr bridges into br-int), near their start. */
+const CONVERGING_LABEL_AT = 0.28;
+/** Clear of the line it names. */
+const LABEL_OFFSET = 6;
 
 export interface PlacedNode extends DiagramNode {
   x: number;
@@ -42,6 +44,8 @@ export interface PlacedEdge extends DiagramEdge {
   path: string;
   labelX: number;
   labelY: number;
+  /** The label stands on the outer side of its line's bend, so the line does not cross it. */
+  labelAnchor: 'start' | 'end';
 }
 
 export interface DiagramLayout {
@@ -119,6 +123,8 @@ export function layoutDiagram(model: LabDiagramModel): DiagramLayout {
   }
 
   const nodes = model.nodes.map((node) => placed.get(node.id)).filter((node): node is PlacedNode => node !== undefined);
+  const inbound = new Map<string, number>();
+  for (const edge of model.edges) inbound.set(edge.to, (inbound.get(edge.to) ?? 0) + 1);
   const edges = model.edges.flatMap((edge): PlacedEdge[] => {
     const from = placed.get(edge.from);
     const to = placed.get(edge.to);
@@ -129,8 +135,10 @@ export function layoutDiagram(model: LabDiagramModel): DiagramLayout {
     const y2 = to.y;
     const bend = Math.max(20, (y2 - y1) / 2);
     const controls: [number, number][] = [[x1, y1], [x1, y1 + bend], [x2, y2 - bend], [x2, y2]];
-    const [labelX, labelY] = bezierPoint(controls, from.groupId === to.groupId ? LABEL_AT : CROSS_GROUP_LABEL_AT);
-    return [{ ...edge, path: `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`, labelX, labelY }];
+    const [onLineX, labelY] = bezierPoint(controls, (inbound.get(edge.to) ?? 0) > 1 ? CONVERGING_LABEL_AT : LABEL_AT);
+    const leftwards = x2 < x1;
+    const labelX = onLineX + (leftwards ? -LABEL_OFFSET : LABEL_OFFSET);
+    return [{ ...edge, path: `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`, labelX, labelY, labelAnchor: leftwards ? 'end' : 'start' }];
   });
   const right = Math.max(MARGIN + contentWidth, ...nodes.map((node) => node.x + node.width));
   return { width: right + MARGIN, height: bottom + MARGIN, groups, nodes, edges };
