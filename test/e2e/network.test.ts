@@ -84,6 +84,16 @@ describe('the Network view against the lab', () => {
     await page.getByRole('heading', { level: 1, name: 'Network' }).waitFor();
   });
 
+  it('opens a terminal in a router namespace', async () => {
+    const { page, lab } = ui;
+    const namespace = lab.gateway.router.namespace;
+    await page.getByRole('button', { name: `Open a terminal in ${namespace}` }).click();
+    // The terminal's own title line says what it runs, and where.
+    await page.getByText(`ip netns exec ${namespace} on ${gatewayMachine(lab).hostname}`, { exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Network/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Network' }).waitFor();
+  });
+
   it('draws every instance’s plumbing exactly as the lab built it', async () => {
     const { page, lab } = ui;
     await tab('Instance plumbing').click();
