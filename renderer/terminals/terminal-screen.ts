@@ -83,7 +83,9 @@ export class TerminalScreen {
       fontFamily: monoFontFamily(),
       lineHeight: LINE_HEIGHT,
       theme: terminalTheme(look.theme),
-      cursorBlink: true,
+      // A blinking cursor keeps a CSS animation running, and each echoed key then waits for it:
+      // measured here, key → painted 13 ms with blinking, 9 ms without (xterm's default is off).
+      cursorBlink: false,
       // Unicode 11 widths and search highlighting are "proposed" APIs in xterm 6.
       allowProposedApi: true,
       // Coloured output must stay readable on both backgrounds, also on a washed-out projector.
