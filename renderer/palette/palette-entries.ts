@@ -172,7 +172,7 @@ function machineEntries(inventory: LabInventory): PaletteEntry[] {
     const which = machine.id === CONTROLLER_MACHINE_ID ? 'controller' : `machine ${machine.id}`;
     const detail = [which, machine.roles.join(', '), machine.address, machine.routeError ? 'unreachable' : machine.jujuState].filter(Boolean).join(' · ');
     const entries: PaletteEntry[] = [
-      { id: `machine:${machine.id}`, kind: 'machine', title: `${host} (${which})`, detail, keywords: `node ${machine.applications.join(' ')}`, command: { type: 'show', view: 'nodes', focus: { view: 'nodes', machineId: machine.id } } },
+      { id: `machine:${machine.id}`, kind: 'machine', title: machine.hostname ? `${host} (${which})` : host, detail, keywords: `node ${machine.applications.join(' ')}`, command: { type: 'show', view: 'nodes', focus: { view: 'nodes', machineId: machine.id } } },
       { id: `machine:${machine.id}:shell`, kind: 'machine', title: `Shell on ${host}`, detail: `${which}, over ${machine.route?.label ?? 'its route'}`, keywords: 'terminal ssh login', command: { type: 'open-terminal', target: { kind: 'machine', machineId: machine.id } } },
     ];
     if (machine.id !== CONTROLLER_MACHINE_ID) {
