@@ -46,10 +46,18 @@ async function find(query: string, title: string | RegExp): Promise<Locator> {
   return activeOption();
 }
 
-/** Runs the best result and waits for the new terminal's shell to print a prompt. */
-async function openTerminalFromPalette(): Promise<{ terminal: Locator; title: string }> {
+/** Moves the keyboard's choice down to the result with this title (it must be among the first few). */
+async function choose(title: string): Promise<Locator> {
+  await palette().getByRole('option').locator('.title').getByText(title, { exact: true }).waitFor();
+  for (let step = 0; step < 10 && (await activeOption().locator('.title').innerText()) !== title; step++) await page.keyboard.press('ArrowDown');
+  expect(await activeOption().locator('.title').innerText()).toBe(title);
+  return activeOption();
+}
+
+/** Runs the best result (Alt+Enter: beside the focused terminal) and waits for the new shell's prompt. */
+async function openTerminalFromPalette(key: 'Enter' | 'Alt+Enter' = 'Enter'): Promise<{ id: string; terminal: Locator; title: string }> {
   const before = new Set(await page.locator('[data-terminal]').evaluateAll((panes) => panes.map((pane) => pane.getAttribute('data-terminal'))));
-  await page.keyboard.press('Enter');
+  await page.keyboard.press(key);
   await expect.poll(() => palette().isVisible()).toBe(false);
   await expect.poll(viewTitle).toBe('Terminals');
   let id = '';
@@ -63,7 +71,7 @@ async function openTerminalFromPalette(): Promise<{ terminal: Locator; title: st
   const terminal = page.locator(`[data-terminal="${id}"]`);
   await expect.poll(() => terminal.getAttribute('data-state'), { timeout: SHELL_READY_MS }).toBe('running');
   await expect.poll(async () => /[#$]\s*$/m.test(await screenText(terminal)), { timeout: SHELL_READY_MS }).toBe(true);
-  return { terminal, title: (await terminal.getAttribute('aria-label'))! };
+  return { id, terminal, title: (await terminal.getAttribute('aria-label'))! };
 }
 
 async function typeInto(terminal: Locator, text: string): Promise<void> {
@@ -86,6 +94,12 @@ beforeAll(async () => {
   session = await openConnectedConsole({ name: 'palette', colorScheme: 'dark' });
   page = session.page;
   lab = session.lab;
+  // The first full reading of the lab: every compute node's containers and the gateway's namespaces.
+  await page.keyboard.press('Alt+2');
+  for (const machine of machinesByRole(lab, 'compute')) {
+    await page.locator(`[data-machine="${machine.id}"] [data-probe="lxc-list"][data-status="ok"]`).waitFor({ timeout: INVENTORY_READ_MS });
+  }
+  await page.locator(`[data-machine="${lab.gateway.machineId}"] [data-probe="ip-netns"][data-status="ok"]`).waitFor({ timeout: INVENTORY_READ_MS });
 });
 
 afterEach(async ({ task }) => {
@@ -160,10 +174,11 @@ describe('the command palette on the real lab', () => {
     const node = lab.machines.find((machine) => machine.id === instance.machineId)!;
     await dismissNotices();
     await openPalette();
-    // Its name alone: opening a shell in it is what ranks first among everything about it.
-    const option = await find(instance.name, `Terminal into ${instance.name}`);
+    // Its name alone: the container itself first, then everything that can be done with it.
+    await find(instance.name, instance.name);
     const about = await palette().getByRole('option').locator('.title').allInnerTexts();
-    expect(about).toEqual(expect.arrayContaining([instance.name, `Profile of ${instance.name}`, `Plumbing of ${instance.name}`, `Ping ${instance.name}`]));
+    expect(about.slice(0, 6)).toEqual(expect.arrayContaining([instance.name, `Terminal into ${instance.name}`, `Profile of ${instance.name}`, `Plumbing of ${instance.name}`, `Ping ${instance.name}`]));
+    const option = await choose(`Terminal into ${instance.name}`);
     // The detail says where it is: its node and its address.
     expect(await option.locator('.detail').innerText()).toContain(node.hostname);
     expect(await option.locator('.detail').innerText()).toContain(instance.fixedAddress);
@@ -188,15 +203,17 @@ describe('the command palette on the real lab', () => {
     await waitForLine(terminal, 'palette-42');
   });
 
-  it('opens a shell in the qrouter namespace typed by name', async () => {
+  it('opens a shell in the qrouter namespace typed by name, beside the focused terminal with Alt+Enter', async () => {
     const gateway = gatewayMachine(lab);
     const router = lab.gateway.router.namespace;
     const namespace = lab.gateway.namespaces.find((candidate) => candidate.name === router)!;
     await openPalette();
     const option = await find(`shell ${router.slice(0, 'qrouter-'.length + 4)}`, `Shell in ${router}`);
     expect(await option.locator('.detail').innerText()).toBe(`qrouter on ${gateway.hostname}`);
-    const { terminal, title } = await openTerminalFromPalette();
+    const { id, terminal, title } = await openTerminalFromPalette('Alt+Enter');
     expect(title).toContain(router);
+    // A split of the container's tab, not a tab of its own.
+    expect(await page.locator(`[role="tabpanel"]:has([data-terminal="${id}"]) [data-terminal]`).count()).toBe(2);
     await typeInto(terminal, 'ip -o -4 addr\n');
     // The router's own addresses, as the lab built them, are inside this namespace.
     const address = namespace.addresses.find((cidr) => cidr.includes('.'))!;
@@ -210,6 +227,22 @@ describe('the command palette on the real lab', () => {
     await expect.poll(viewTitle).toBe('Diagnostics');
     // The router is the chosen source, ready for targets and Start.
     await expect.poll(() => page.getByLabel('Source').locator('option:checked').innerText()).toContain(lab.gateway.router.namespace);
+  });
+
+  it('refreshes the inventory by name and shows the refresh running in the palette', async () => {
+    await openPalette();
+    await find('refresh', 'Refresh inventory');
+    // Every state the progress line goes through (a refresh of the lab can be quicker than a poll).
+    await palette().getByRole('status').evaluate((status) => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { subtree: true, childList: true, characterData: true });
+    });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen.some((text) => text.includes('Refreshing the inventory'))), { timeout: INVENTORY_READ_MS }).toBe(true);
+    await openPalette();
+    await expect.poll(() => palette().getByRole('status').innerText(), { timeout: INVENTORY_READ_MS }).toMatch(/^\d+ shown$/);
+    await page.keyboard.press('Escape');
   });
 
   it('toggles presentation mode by name, and its text is larger in the palette', async () => {
