@@ -220,6 +220,15 @@ describe('the command palette on the real lab', () => {
     await waitForLine(terminal, new RegExp(address.replace(/[./]/g, (character) => `\\${character}`)));
   });
 
+  it('shows a container’s profile in Profiles', async () => {
+    const instance = allInstances(lab).at(-1)!;
+    await openPalette();
+    await find(`profile of ${instance.name}`, `Profile of ${instance.name}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(viewTitle).toBe('Profiles');
+    await page.getByRole('article').getByRole('heading', { name: instance.profile, exact: true }).waitFor();
+  });
+
   it('finds "qr ping" and prepares a ping from the router in Diagnostics', async () => {
     await openPalette();
     await find('qr ping', `Ping from ${lab.gateway.router.namespace}`);
