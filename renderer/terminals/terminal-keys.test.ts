@@ -38,4 +38,13 @@ describe('the console’s keys inside a terminal', () => {
     expect(terminalKeyAction(key('2', 'Digit2', { altKey: true }))).toBe('console-shortcut');
     expect(terminalKeyAction(key('0', 'Digit0', { altKey: true }))).toBeNull();
   });
+
+  it('lets the command palette keys (Ctrl+K, Ctrl+Shift+P) reach the console, and no other Ctrl+letter', () => {
+    expect(terminalKeyAction(key('k', 'KeyK', { ctrlKey: true }))).toBe('console-shortcut');
+    expect(terminalKeyAction(key('P', 'KeyP', { ctrlKey: true, shiftKey: true }))).toBe('console-shortcut');
+    expect(terminalKeyAction(key('p', 'KeyP', { ctrlKey: true }))).toBeNull();
+    expect(terminalKeyAction(key('K', 'KeyK', { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(terminalKeyAction(key('k', 'KeyK', { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(terminalKeyAction(key('k', 'KeyK'))).toBeNull();
+  });
 });

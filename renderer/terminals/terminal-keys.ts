@@ -1,5 +1,6 @@
 // The console's own keys inside a terminal. Everything else goes to the remote program, so these
 // use Ctrl+Shift (Ctrl+C/V/F belong to the shell) and the zoom keys every terminal uses.
+import { isPaletteShortcut } from '../palette/palette-keys';
 
 export type TerminalKeyAction = 'search' | 'copy' | 'paste' | 'zoom-in' | 'zoom-out' | 'zoom-reset' | 'console-shortcut';
 
@@ -17,6 +18,9 @@ export interface KeyLike {
 export function terminalKeyAction(event: KeyLike): TerminalKeyAction | null {
   // Alt+1…9 switch the console's views (view-catalog.ts); the shell must not get them as well.
   if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && /^Digit[1-9]$/.test(event.code)) return 'console-shortcut';
+  // The command palette opens over a terminal too; the shell loses readline's Ctrl+K (kill to end
+  // of line), which Ctrl+U/Ctrl+W and the End key cover, so the palette is one key from anywhere.
+  if (isPaletteShortcut(event)) return 'console-shortcut';
   if (!event.ctrlKey || event.altKey || event.metaKey) return null;
   if (event.shiftKey) {
     // By physical key: Shift changes the character on some layouts, not the key.
