@@ -26,6 +26,8 @@ const LAB_VIEWS = ['Overview', 'Nodes', 'Containers', 'Profiles', 'Network', 'Di
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const slug = (text: string) => text.toLowerCase().replace(/\W+/g, '-');
+/** Presentation mode is a saved setting: the page follows once the core has stored it. */
+const inPresentation = () => page.evaluate(() => document.documentElement.classList.contains('presentation'));
 
 /** The page the current part of the tour drives. */
 let page: Page;
@@ -226,6 +228,10 @@ describe('a console connected to the lab', () => {
     await visit('terminals');
     await terminal.getByRole('button', { name: 'Stop recording' }).click();
     await expect.poll(() => terminal.getByTestId('recording').count()).toBe(0);
+    // The tab list holds only tabs: the keyboard closes one with Delete (its × is for the pointer).
+    await page.getByRole('tab', { name: new RegExp(escape(instance().name)) }).focus();
+    await page.keyboard.press('Delete');
+    await page.getByRole('heading', { name: 'No terminals open' }).waitFor();
   });
 
   it('Recordings: the recording just made, played', async () => {
@@ -254,11 +260,13 @@ describe('a console connected to the lab', () => {
     expect(await presentation.isChecked()).toBe(false);
     await visit('settings');
     await presentation.check();
+    await expect.poll(inPresentation).toBe(true);
     await visit('settings-presentation');
     // Nothing in the panel is cut off at its right edge.
     const overflow = await panel.evaluate((element) => element.scrollWidth - element.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await presentation.uncheck();
+    await expect.poll(inPresentation).toBe(false);
     await panel.getByRole('button', { name: 'Close settings' }).click();
   });
 
@@ -323,7 +331,7 @@ describe('a console connected to the lab', () => {
     for (const view of LAB_VIEWS) {
       it(`${view} says the lab is not connected and offers to connect`, async () => {
         await showView(view);
-        await expect.poll(() => main().innerText(), view).toMatch(/not connected|connect to the lab/i);
+        await expect.poll(() => main().innerText()).toMatch(/not connected|connect to the lab/i);
         expect(await main().getByRole('button', { name: 'Connect', exact: true }).count(), view).toBeGreaterThan(0);
         await visit(`${slug(view)}-disconnected`);
       });
