@@ -3,11 +3,11 @@
 // addresses, the lab diagram, its SVG and PNG exports, and both themes on screen.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { openConnectedConsole, type ConnectedConsole } from '../support/connected-console';
 import { SCREENSHOT_DIR } from '../support/chromium';
+import { accessibilityViolations } from '../support/accessibility';
 import { allInstances, gatewayMachine, machinesByRole } from '../lab/lab-manifest';
 
 /** Every probe of every machine has been read once well within this on the lab. */
@@ -15,7 +15,6 @@ const INVENTORY_MS = 30_000;
 /** A file the page saves (the PNG is drawn on a canvas first). */
 const DOWNLOAD_MS = 15_000;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let ui: ConnectedConsole;
 
@@ -193,17 +192,13 @@ describe('the Network view against the lab', () => {
 
   it('passes axe’s accessibility rules in every section, in both themes', async () => {
     const { page } = ui;
-    // Evaluated through the debugging protocol, which the page's Content-Security-Policy does not govern.
-    await page.evaluate(await readFile(AXE_SOURCE, 'utf8'));
     for (const scheme of ['dark', 'light'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const section of ['Gateway namespaces', 'Instance plumbing', 'Lab diagram']) {
         await tab(section).click();
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (context: Element) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run(document.querySelector('[role="tabpanel"]')!);
-          return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        });
+        // Stricter than the whole-app tour: no violation of any impact inside the section.
+        const found = await accessibilityViolations(page, { include: '[role="tabpanel"]' });
+        const violations = found.map((violation) => `${violation.rule}: ${violation.nodes.join(', ')}`);
         expect(violations, `${section} (${scheme})`).toEqual([]);
       }
     }

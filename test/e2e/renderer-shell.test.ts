@@ -88,10 +88,10 @@ describe('the console shell in Chromium', () => {
     expect(stored.lastLabId).toBe(stored.labs[0].id);
   });
 
-  it('navigates with the rail and Alt+digit, and says what each view will show without inventing data', async () => {
+  it('navigates with the rail and Alt+digit, and says what each view shows once connected without inventing data', async () => {
     await page.getByRole('button', { name: /Containers/ }).click();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Containers');
-    expect(await page.getByText('Not built yet').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'What this view shows once connected' }).isVisible()).toBe(true);
     await page.keyboard.press('Alt+5');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Network');
     await page.keyboard.press('Alt+1');
