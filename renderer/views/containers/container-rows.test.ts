@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
-import { arrangeRows, changedCells, containerRows, groupByNode, ownProfileOf, visibleWindow } from './container-rows';
+import { arrangeRows, changedCells, containerRows, groupByNode, ownProfileOf } from './container-rows';
 
 function lxcList(machineId: string, instances: { name: string; state: string; ip: string }[]): ProbeOutcome {
   return {
@@ -68,13 +68,6 @@ describe('container rows', () => {
     const after = containerRows(inventory([lxcList('22', [{ name: 'instance-00000002', state: 'STOPPED', ip: '198.51.100.4' }, { name: 'juju-79fcc7-22-lxd-0', state: 'RUNNING', ip: '198.51.100.200' }]), lxcList('24', [{ name: 'instance-00000012', state: 'STOPPED', ip: '198.51.100.39' }])]));
     expect([...changedCells(before, after).entries()].map(([key, fields]) => [key, [...fields]])).toEqual([['22/instance-00000002', ['state']]]);
     expect(changedCells([], after).size).toBe(0);
-  });
-
-  it('windows 5,000 rows to the few on screen', () => {
-    expect(visibleWindow(5000, 0, 600, 30, 5)).toEqual({ start: 0, end: 25 });
-    expect(visibleWindow(5000, 30_000, 600, 30, 5)).toEqual({ start: 995, end: 1025 });
-    expect(visibleWindow(5000, 1e9, 600, 30, 5)).toEqual({ start: 5000, end: 5000 });
-    expect(visibleWindow(0, 0, 600, 30, 5)).toEqual({ start: 0, end: 0 });
   });
 
   it('names the container’s own profile and its addresses to ping', () => {

@@ -105,13 +105,6 @@ export function changedCells(previous: ContainerRow[], current: ContainerRow[]):
   return changes;
 }
 
-/** Which rows a scroll position shows (fixed row height), with a margin above and below. */
-export function visibleWindow(total: number, scrollTop: number, viewportHeight: number, rowHeight: number, overscan: number): { start: number; end: number } {
-  const start = Math.min(total, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
-  const end = Math.max(start, Math.min(total, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan));
-  return { start, end };
-}
-
 /** The profile that is the container's own: nova-lxd makes one named like the instance and applies
  * it last; anything else shows its last profile (the one whose settings win). */
 export function ownProfileOf(row: Pick<ContainerRow, 'name' | 'profileList'>): string | null {
