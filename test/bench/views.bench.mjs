@@ -1,11 +1,12 @@
 // The Overview and Containers views at scale, in headless Chromium (needs `npm run build`, not the
 // lab): the built renderer is served from 127.0.0.1 and given a stand-in for Electron's preload
 // bridge that answers with a synthetic inventory of 5,000 containers on 50 nodes and a Juju model
-// of 50 applications, 1,000 units and 150 relations. Measured in the page:
+// of 50 applications, 1,000 units (a tenth of them subordinates) and 150 relations. Measured in
+// the page:
 // 1. first render: from the click on a view to its rows painted (target < 300 ms);
-// 2. scroll frames: requestAnimationFrame intervals while a view (Containers' rows, the Overview's
-//    page and its units table) scrolls a step every frame,
-//    with Chromium's frame-rate limit off so an interval is the frame's own cost (target p95 < 16 ms);
+// 2. scroll frames: requestAnimationFrame intervals while a scroller (Containers' rows, the
+//    Overview's page, the Overview's units table) moves a step every frame, with Chromium's
+//    frame-rate limit off so an interval is the frame's own cost (target p95 < 16 ms);
 // 3. the relation graph's dagre layout of those 50 applications and 150 relations, from the
 //    page's own performance measure (target < 200 ms).
 import { existsSync } from 'node:fs';
@@ -165,9 +166,11 @@ export async function run() {
     await switchTo(page, 'Overview', '[data-testid="relation-graph"] [data-application]', SCALE.applications);
     const overviewScroll = await scrollFrames(page, 'main', SCROLL_FRAMES, SCROLL_STEP_PX);
     // The units table scrolls within its card (windowed): through its thousand lines.
-    const unitsScroll = await scrollFrames(page, UNITS_VIEWPORT, SCROLL_FRAMES, SCROLL_STEP_PX);
-    const unitRows = await page.locator(`${UNITS_TABLE} [data-unit-row]`).count();
-    const unitLines = Number(await page.locator(UNITS_TABLE).getAttribute('aria-rowcount')) - 1;
+    // (A build from before the units were windowed has no such scroller: that line is left out.)
+    const windowedUnits = (await page.locator(UNITS_VIEWPORT).count()) > 0;
+    const unitsScroll = windowedUnits ? await scrollFrames(page, UNITS_VIEWPORT, SCROLL_FRAMES, SCROLL_STEP_PX) : null;
+    const unitRows = windowedUnits ? await page.locator(`${UNITS_TABLE} [data-unit-row]`).count() : 0;
+    const unitLines = windowedUnits ? Number(await page.locator(UNITS_TABLE).getAttribute('aria-rowcount')) - 1 : 0;
 
     // Layout: each return to the graph lays it out afresh; the page measures each layout.
     await page.evaluate(() => performance.clearMeasures());
@@ -192,7 +195,7 @@ export async function run() {
     }
     console.log(`${'scroll: Containers, p95 frame'.padEnd(44)} ${fmt(p95(containersScroll.intervals)).padStart(16)}   median ${fmt(summarise(containersScroll.intervals).median)}   (${shown} of ${SCALE.containers} rows in the page, ${Math.round(containersScroll.travelled)} px scrolled; target p95 < 16 ms)`);
     console.log(`${'scroll: Overview page, p95 frame'.padEnd(44)} ${fmt(p95(overviewScroll.intervals)).padStart(16)}   median ${fmt(summarise(overviewScroll.intervals).median)}   (${Math.round(overviewScroll.travelled)} px scrolled; target p95 < 16 ms)`);
-    console.log(`${'scroll: Overview units table, p95 frame'.padEnd(44)} ${fmt(p95(unitsScroll.intervals)).padStart(16)}   median ${fmt(summarise(unitsScroll.intervals).median)}   (${unitRows} of ${unitLines} lines in the page, ${Math.round(unitsScroll.travelled)} px scrolled; target p95 < 16 ms)`);
+    if (unitsScroll) console.log(`${'scroll: Overview units table, p95 frame'.padEnd(44)} ${fmt(p95(unitsScroll.intervals)).padStart(16)}   median ${fmt(summarise(unitsScroll.intervals).median)}   (${unitRows} of ${unitLines} lines in the page, ${Math.round(unitsScroll.travelled)} px scrolled; target p95 < 16 ms)`);
     line(`graph layout (dagre, ${SCALE.applications} apps / ${edges} edges)`, layouts, '< 200 ms');
     if (errors.length > 0) console.log(`page errors: ${errors.join('; ')}`);
   } finally {
