@@ -170,6 +170,29 @@ describe('the Overview’s units table at any size', () => {
     await expect.poll(() => page.getByTestId('units-count').innerText()).toBe(`${juju.units.length} units`);
   });
 
+  it('grows the units table’s lines with the text in presentation mode, buttons inside', async () => {
+    await showView('Overview');
+    const rowHeight = () => page.locator('[data-unit-row]').first().evaluate((element) => element.getBoundingClientRect().height);
+    const normal = await rowHeight();
+    const presentation = page.getByRole('button', { name: 'Presentation' });
+    await presentation.click();
+    await expect.poll(() => presentation.getAttribute('aria-pressed')).toBe('true');
+    try {
+      await expect.poll(rowHeight).toBeGreaterThan(normal);
+      const overflowing = await page.locator('[data-unit-row]').evaluateAll((rows) =>
+        rows.filter((row) => [...row.querySelectorAll('button')].some((button) => { const box = button.getBoundingClientRect(); const outer = row.getBoundingClientRect(); return box.top < outer.top || box.bottom > outer.bottom; })).map((row) => row.getAttribute('data-unit-row')));
+      expect(overflowing).toEqual([]);
+      // The unit's name, status and address stay whole (a long message may be cut: it has a tooltip).
+      const clipped = await page.locator('[data-unit-row] .name, [data-unit-row] .status, [data-unit-row] .address').evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent));
+      expect(clipped).toEqual([]);
+      await unitsTable().scrollIntoViewIfNeeded();
+      await shootSection(page.getByRole('region', { name: 'Units' }), 'overview-units-presentation-dark');
+    } finally {
+      await presentation.click();
+      await expect.poll(() => presentation.getAttribute('aria-pressed')).toBe('false');
+    }
+  });
+
   it('scrolls the units table to an application picked in the graph', async () => {
     // A short window, so that the table cannot show all its lines at once.
     await page.setViewportSize({ width: 1440, height: 560 });
