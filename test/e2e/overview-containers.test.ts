@@ -170,6 +170,19 @@ describe('the Overview’s units table at any size', () => {
     await expect.poll(() => page.getByTestId('units-count').innerText()).toBe(`${juju.units.length} units`);
   });
 
+  it('says when no unit matches, and shows the lines again when the filter is cleared', async () => {
+    const filter = page.getByPlaceholder(/^Filter: application/);
+    await scrollUnitsTo(lastLine().name);
+    await filter.fill('no-such-unit-in-this-model');
+    await expect.poll(() => page.getByText('No unit matches the filter.').isVisible()).toBe(true);
+    expect(await page.getByTestId('units-count').innerText()).toBe(`0 of ${juju.units.length} units shown`);
+    await filter.fill('');
+    // The table starts again from its top, with its first line on screen.
+    const first = juju.units.find((unit) => unit.principal === null)!;
+    await expect.poll(() => unitRow(first.name).count()).toBe(1);
+    expect(await withinUnitsViewport(unitRow(first.name))).toBe(true);
+  });
+
   it('grows the units table’s lines with the text in presentation mode, buttons inside', async () => {
     await showView('Overview');
     const rowHeight = () => page.locator('[data-unit-row]').first().evaluate((element) => element.getBoundingClientRect().height);
