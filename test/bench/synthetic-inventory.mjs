@@ -8,6 +8,8 @@ const STARTED_AT = '2026-11-22T00:00:00.000Z';
 const STOPPED_EVERY = 17;
 /** One container in this many is Juju's own rather than a Nova instance. */
 const JUJU_EVERY = 10;
+/** One unit in this many is a subordinate (nested under the principal unit before it). */
+const SUBORDINATE_EVERY = 10;
 
 const address = (index) => `198.51.100.${1 + (index % 250)}`;
 const hex8 = (index) => index.toString(16).padStart(8, '0');
@@ -23,10 +25,20 @@ export function syntheticJujuStatus({ applications, units, relations, machines }
   const subordinates = new Set(names.filter((_, index) => index % 10 === 9));
   const principals = names.filter((name) => !subordinates.has(name));
   const unitList = [];
+  const subordinateList = [...subordinates];
+  const counts = new Map();
+  let principal = null;
   for (let index = 0; index < units; index += 1) {
-    const application = principals[index % principals.length];
-    const machine = String(1 + (index % machines));
-    unitList.push({ name: `${application}/${Math.floor(index / principals.length)}`, application, machine, address: address(index), workloadStatus: index % 97 === 0 ? 'blocked' : 'active', agentStatus: 'idle', message: 'Unit is ready', leader: index < principals.length, principal: null, ports: [] });
+    // Every SUBORDINATE_EVERY-th unit is a subordinate of the principal unit before it, as ntp or
+    // neutron-openvswitch ride on nova-compute: the Overview nests them.
+    const subordinate = principal !== null && index % SUBORDINATE_EVERY === SUBORDINATE_EVERY - 1;
+    const application = subordinate ? subordinateList[Math.floor(index / SUBORDINATE_EVERY) % subordinateList.length] : principals[index % principals.length];
+    const number = counts.get(application) ?? 0;
+    counts.set(application, number + 1);
+    const machine = subordinate ? principal.machine : String(1 + (index % machines));
+    const unit = { name: `${application}/${number}`, application, machine, address: subordinate ? principal.address : address(index), workloadStatus: index % 97 === 0 ? 'blocked' : 'active', agentStatus: 'idle', message: 'Unit is ready', leader: number === 0, principal: subordinate ? principal.name : null, ports: [] };
+    unitList.push(unit);
+    if (!subordinate) principal = unit;
   }
   const relationList = [];
   for (let index = 0; relationList.length < relations; index += 1) {

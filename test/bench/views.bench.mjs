@@ -1,10 +1,12 @@
 // The Overview and Containers views at scale, in headless Chromium (needs `npm run build`, not the
 // lab): the built renderer is served from 127.0.0.1 and given a stand-in for Electron's preload
 // bridge that answers with a synthetic inventory of 5,000 containers on 50 nodes and a Juju model
-// of 50 applications, 1,000 units and 150 relations. Measured in the page:
+// of 50 applications, 1,000 units (a tenth of them subordinates) and 150 relations. Measured in
+// the page:
 // 1. first render: from the click on a view to its rows painted (target < 300 ms);
-// 2. scroll frames: requestAnimationFrame intervals while the view scrolls a step every frame,
-//    with Chromium's frame-rate limit off so an interval is the frame's own cost (target p95 < 16 ms);
+// 2. scroll frames: requestAnimationFrame intervals while a scroller (Containers' rows, the
+//    Overview's page, the Overview's units table) moves a step every frame, with Chromium's
+//    frame-rate limit off so an interval is the frame's own cost (target p95 < 16 ms);
 // 3. the relation graph's dagre layout of those 50 applications and 150 relations, from the
 //    page's own performance measure (target < 200 ms).
 import { existsSync } from 'node:fs';
@@ -25,6 +27,9 @@ const SCROLL_STEP_PX = 90;
 const LAYOUT_SAMPLES = 10;
 /** The page's name for one relation-graph layout (renderer/views/overview/relation-graph.ts). */
 const LAYOUT_MEASURE = 'obx:relation-graph-layout';
+/** The Overview's units table (windowed) and its scrolling part. */
+const UNITS_TABLE = '[role="table"][aria-labelledby="units-title"]';
+const UNITS_VIEWPORT = `${UNITS_TABLE} .viewport`;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.ttf': 'font/ttf' };
 
@@ -82,7 +87,9 @@ const switchTo = (page, view, readySelector, minimum) =>
     { view, readySelector, minimum },
   );
 
-/** In the page: scroll `selector` one step per frame; resolve with the intervals between frames. */
+/** In the page: scroll `selector` one step per frame; resolve with the intervals between frames.
+ * At either end the direction turns: a frame that scrolls nothing costs nothing, and Chromium then
+ * waits for the display's next frame (~16.7 ms), which would measure the screen, not the view. */
 const scrollFrames = (page, selector, frames, step) =>
   page.evaluate(
     ({ selector, frames, step }) =>
@@ -91,11 +98,19 @@ const scrollFrames = (page, selector, frames, step) =>
         scroller.scrollTop = 0;
         const intervals = [];
         let last = null;
+        let travelled = 0;
+        let direction = 1;
         const frame = (time) => {
           if (last !== null) intervals.push(time - last);
           last = time;
-          if (intervals.length >= frames) return resolve({ intervals, travelled: scroller.scrollTop });
-          scroller.scrollTop += step;
+          if (intervals.length >= frames) return resolve({ intervals, travelled });
+          const before = scroller.scrollTop;
+          scroller.scrollTop = before + direction * step;
+          if (scroller.scrollTop === before) {
+            direction = -direction;
+            scroller.scrollTop = before + direction * step;
+          }
+          travelled += Math.abs(scroller.scrollTop - before);
           requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
@@ -150,6 +165,12 @@ export async function run() {
     const containersScroll = await scrollFrames(page, '.viewport', SCROLL_FRAMES, SCROLL_STEP_PX);
     await switchTo(page, 'Overview', '[data-testid="relation-graph"] [data-application]', SCALE.applications);
     const overviewScroll = await scrollFrames(page, 'main', SCROLL_FRAMES, SCROLL_STEP_PX);
+    // The units table scrolls within its card (windowed): through its thousand lines.
+    // (A build from before the units were windowed has no such scroller: that line is left out.)
+    const windowedUnits = (await page.locator(UNITS_VIEWPORT).count()) > 0;
+    const unitsScroll = windowedUnits ? await scrollFrames(page, UNITS_VIEWPORT, SCROLL_FRAMES, SCROLL_STEP_PX) : null;
+    const unitRows = windowedUnits ? await page.locator(`${UNITS_TABLE} [data-unit-row]`).count() : 0;
+    const unitLines = windowedUnits ? Number(await page.locator(UNITS_TABLE).getAttribute('aria-rowcount')) - 1 : 0;
 
     // Layout: each return to the graph lays it out afresh; the page measures each layout.
     await page.evaluate(() => performance.clearMeasures());
@@ -173,7 +194,8 @@ export async function run() {
       console.log(`  ${view} per switch: script ${fmt(counted.ScriptDuration / SWITCHES)}, style ${fmt(counted.RecalcStyleDuration / SWITCHES)}, layout ${fmt(counted.LayoutDuration / SWITCHES)}`);
     }
     console.log(`${'scroll: Containers, p95 frame'.padEnd(44)} ${fmt(p95(containersScroll.intervals)).padStart(16)}   median ${fmt(summarise(containersScroll.intervals).median)}   (${shown} of ${SCALE.containers} rows in the page, ${Math.round(containersScroll.travelled)} px scrolled; target p95 < 16 ms)`);
-    console.log(`${'scroll: Overview, p95 frame'.padEnd(44)} ${fmt(p95(overviewScroll.intervals)).padStart(16)}   median ${fmt(summarise(overviewScroll.intervals).median)}   (${Math.round(overviewScroll.travelled)} px scrolled; target p95 < 16 ms)`);
+    console.log(`${'scroll: Overview page, p95 frame'.padEnd(44)} ${fmt(p95(overviewScroll.intervals)).padStart(16)}   median ${fmt(summarise(overviewScroll.intervals).median)}   (${Math.round(overviewScroll.travelled)} px scrolled; target p95 < 16 ms)`);
+    if (unitsScroll) console.log(`${'scroll: Overview units table, p95 frame'.padEnd(44)} ${fmt(p95(unitsScroll.intervals)).padStart(16)}   median ${fmt(summarise(unitsScroll.intervals).median)}   (${unitRows} of ${unitLines} lines in the page, ${Math.round(unitsScroll.travelled)} px scrolled; target p95 < 16 ms)`);
     line(`graph layout (dagre, ${SCALE.applications} apps / ${edges} edges)`, layouts, '< 200 ms');
     if (errors.length > 0) console.log(`page errors: ${errors.join('; ')}`);
   } finally {

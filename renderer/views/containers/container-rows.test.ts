@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
-import { arrangeRows, changedCells, containerRows, groupByNode, ownProfileOf, visibleWindow } from './container-rows';
+import { arrangeRows, changedCells, compactList, containerRows, groupByNode, ownProfileOf } from './container-rows';
 
 function lxcList(machineId: string, instances: { name: string; state: string; ip: string }[]): ProbeOutcome {
   return {
@@ -70,13 +70,6 @@ describe('container rows', () => {
     expect(changedCells([], after).size).toBe(0);
   });
 
-  it('windows 5,000 rows to the few on screen', () => {
-    expect(visibleWindow(5000, 0, 600, 30, 5)).toEqual({ start: 0, end: 25 });
-    expect(visibleWindow(5000, 30_000, 600, 30, 5)).toEqual({ start: 995, end: 1025 });
-    expect(visibleWindow(5000, 1e9, 600, 30, 5)).toEqual({ start: 5000, end: 5000 });
-    expect(visibleWindow(0, 0, 600, 30, 5)).toEqual({ start: 0, end: 0 });
-  });
-
   it('names the container’s own profile and its addresses to ping', () => {
     const rows = containerRows(lab);
     expect(rows[0]!.ipv4Addresses).toEqual(['198.51.100.4']);
@@ -84,5 +77,21 @@ describe('container rows', () => {
     expect(ownProfileOf({ name: 'juju-79fcc7-22-lxd-0', profileList: ['default', 'juju-default'] })).toBe('juju-default');
     expect(ownProfileOf({ name: 'instance-00000014', profileList: ['instance-00000014', 'extra'] })).toBe('instance-00000014');
     expect(ownProfileOf({ name: 'bare', profileList: [] })).toBeNull();
+  });
+
+  it('keeps each address with its interface, for showing the interface apart', () => {
+    const rows = containerRows(lab);
+    expect(rows[0]!.ipv4List).toEqual([{ address: '198.51.100.4', iface: 'eth0' }]);
+    expect(rows[0]!.ipv6List).toEqual([]);
+    // The joined text stays what the filter and the sort read.
+    expect(rows[0]!.ipv4).toBe('198.51.100.4 (eth0)');
+  });
+
+  it('shows the first items of a long list in a cell and counts the rest', () => {
+    expect(compactList(['default', 'juju-default'], 2)).toEqual({ shown: ['default', 'juju-default'], more: 0 });
+    expect(compactList(['default', 'juju-default', 'extra', 'gpu'], 2)).toEqual({ shown: ['default', 'juju-default'], more: 2 });
+    expect(compactList([], 2)).toEqual({ shown: [], more: 0 });
+    // A cell always shows at least one item: "+3" alone says nothing.
+    expect(compactList(['a', 'b', 'c'], 0)).toEqual({ shown: ['a'], more: 2 });
   });
 });

@@ -2,7 +2,7 @@
 // inventory linked (node name, Nova plumbing, Juju machine and units). Sort, filter, group by node,
 // and which cells changed since the previous refresh. Pure functions.
 import type { LabInventory } from '../../../electron/contract/inventory';
-import type { LxcList } from '../../../electron/contract/lab-model';
+import type { InterfaceAddress, LxcList } from '../../../electron/contract/lab-model';
 
 export interface ContainerRow {
   /** Unique across nodes: "22/instance-00000002". */
@@ -22,6 +22,9 @@ export interface ContainerRow {
   profileList: string[];
   /** Its IPv4 addresses alone, for pinging it. */
   ipv4Addresses: string[];
+  /** Each address with its interface, for the cells (the interface shown apart, smaller). */
+  ipv4List: InterfaceAddress[];
+  ipv6List: InterfaceAddress[];
 }
 
 export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
@@ -51,6 +54,8 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
         profiles: (instance.profiles ?? []).join(', '),
         profileList: instance.profiles ?? [],
         ipv4Addresses: instance.ipv4.map((address) => address.address),
+        ipv4List: instance.ipv4,
+        ipv6List: instance.ipv6,
         owner: link?.jujuMachineId ? `juju ${link.jujuMachineId}${link.units.length ? ` (${link.units.join(', ')})` : ''}` : vmUuid ? `nova ${vmUuid}` : '',
       });
     }
@@ -105,15 +110,15 @@ export function changedCells(previous: ContainerRow[], current: ContainerRow[]):
   return changes;
 }
 
-/** Which rows a scroll position shows (fixed row height), with a margin above and below. */
-export function visibleWindow(total: number, scrollTop: number, viewportHeight: number, rowHeight: number, overscan: number): { start: number; end: number } {
-  const start = Math.min(total, Math.max(0, Math.floor(scrollTop / rowHeight) - overscan));
-  const end = Math.max(start, Math.min(total, Math.ceil((scrollTop + viewportHeight) / rowHeight) + overscan));
-  return { start, end };
-}
-
 /** The profile that is the container's own: nova-lxd makes one named like the instance and applies
  * it last; anything else shows its last profile (the one whose settings win). */
 export function ownProfileOf(row: Pick<ContainerRow, 'name' | 'profileList'>): string | null {
   return row.profileList.includes(row.name) ? row.name : (row.profileList.at(-1) ?? null);
+}
+
+/** A list shown in one fixed-height cell: its first `room` items, and how many more there are
+ * (shown as "+N", the whole list on hover and focus). */
+export function compactList<T>(items: T[], room: number): { shown: T[]; more: number } {
+  const shown = items.slice(0, Math.max(1, room));
+  return { shown, more: items.length - shown.length };
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseJujuStatus } from '../../../electron/probes/parsers/juju-status';
-import { arrangeApplications, arrangeMachines, arrangeRelations, arrangeUnits, emptyFilter, problemCount, toneOf } from './juju-model-view';
+import { arrangeApplications, arrangeMachines, arrangeRelations, arrangeUnits, emptyFilter, firstLineOfApplication, machineLines, problemCount, toneOf, unitLines } from './juju-model-view';
 
 const walkthrough = parseJujuStatus(readFileSync(new URL('../../../test/fixtures/outputs/juju-status/walkthrough-2.0.1-tabular.txt', import.meta.url), 'utf8')).value;
 
@@ -39,5 +39,41 @@ describe('the Overview’s view of the walkthrough model', () => {
 
   it('gives every status a tone, unknown ones neutral', () => {
     expect([toneOf('active'), toneOf('blocked'), toneOf('waiting'), toneOf('unknown'), toneOf('never-seen'), toneOf(null)]).toEqual(['ok', 'bad', 'warn', 'idle', 'idle', 'idle']);
+  });
+
+  it('lays units out as lines for a windowed table, each subordinate right under its principal', () => {
+    const lines = unitLines(arrangeUnits(walkthrough, emptyFilter()));
+    expect(lines.length).toBe(walkthrough.units.length);
+    const at = lines.findIndex((line) => line.unit.name === 'nova-compute/0');
+    expect(lines.slice(at, at + 4).map((line) => [line.unit.name, line.principal])).toEqual([
+      ['nova-compute/0', null],
+      ['lxd/1', 'nova-compute/0'],
+      ['neutron-openvswitch/1', 'nova-compute/0'],
+      ['ntp/1', 'nova-compute/0'],
+    ]);
+    // Every subordinate follows its principal or a sibling: the nesting survives flattening.
+    lines.forEach((line, index) => {
+      if (line.principal !== null) expect([lines[index - 1]!.unit.name, lines[index - 1]!.principal]).toContain(line.principal);
+    });
+  });
+
+  it('keeps a subordinate under its principal when problems come first', () => {
+    const units = walkthrough.units.map((unit) => (unit.name === 'ntp/1' ? { ...unit, workloadStatus: 'error' } : unit));
+    const lines = unitLines(arrangeUnits({ ...walkthrough, units }, { ...emptyFilter(), problemsFirst: true }));
+    expect(lines.slice(0, 4).map((line) => line.unit.name)).toEqual(['nova-compute/0', 'lxd/1', 'neutron-openvswitch/1', 'ntp/1']);
+  });
+
+  it('lays machines out as lines with their containers under them', () => {
+    const lines = machineLines(arrangeMachines(walkthrough, emptyFilter()));
+    expect(lines.length).toBe(walkthrough.machines.length);
+    const at = lines.findIndex((line) => line.machine.id === '22');
+    expect(lines.slice(at, at + 4).map((line) => [line.machine.id, line.host])).toEqual([['22', null], ['22/lxd/0', '22'], ['22/lxd/1', '22'], ['22/lxd/2', '22']]);
+  });
+
+  it('finds the first line of an application, subordinate ones too', () => {
+    const lines = unitLines(arrangeUnits(walkthrough, emptyFilter()));
+    expect(lines[firstLineOfApplication(lines, 'ntp')]!.unit.application).toBe('ntp');
+    expect(lines[firstLineOfApplication(lines, 'nova-compute')]!.unit.name).toMatch(/^nova-compute\//);
+    expect(firstLineOfApplication(lines, 'no-such-application')).toBe(-1);
   });
 });

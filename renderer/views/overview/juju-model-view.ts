@@ -99,3 +99,29 @@ export function problemCount(status: JujuStatus): { applications: number; units:
     machines: status.machines.filter((machine) => isProblem(machine.state)).length,
   };
 }
+
+/** One line of a windowed table: a principal unit, or a subordinate under it. Each line has the
+ * same height, so the nesting is kept by order (subordinates right after their principal). */
+export interface UnitLine {
+  unit: JujuUnit;
+  /** The principal unit when this line is one of its subordinates. */
+  principal: string | null;
+}
+
+export function unitLines(rows: UnitRow[]): UnitLine[] {
+  return rows.flatMap((row) => [{ unit: row.unit, principal: null }, ...row.subordinates.map((unit) => ({ unit, principal: row.unit.name }))]);
+}
+
+export interface MachineLine {
+  machine: JujuMachine;
+  /** The host machine when this line is one of its containers. */
+  host: string | null;
+}
+
+export function machineLines(rows: MachineRow[]): MachineLine[] {
+  return rows.flatMap((row) => [{ machine: row.machine, host: null }, ...row.containers.map((machine) => ({ machine, host: row.machine.id }))]);
+}
+
+/** The line of an application's first unit (principal or subordinate), or -1: where the units
+ * table scrolls when the application is picked in the graph. */
+export const firstLineOfApplication = (lines: UnitLine[], application: string): number => lines.findIndex((line) => line.unit.application === application);
