@@ -37,7 +37,7 @@ describe('the relation graph model', () => {
     expect(node('glance').peers).toBe(1);
     const touching = walkthrough.relations.filter((relation) => relation.application === 'keystone' || relation.relatedApplication === 'keystone').length;
     expect(node('keystone').relationCount).toBe(touching);
-    expect(describeNode(node('keystone'))).toMatch(/^keystone, application, active · 1 unit, \d+ relations, 1 peer$/);
+    expect(describeNode(node('keystone'))).toMatch(/^keystone active · 1 unit, application, \d+ relations, 1 peer$/);
   });
 
   it('adds a remote node for an offer a relation names but the model does not deploy', () => {

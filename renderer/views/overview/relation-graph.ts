@@ -201,5 +201,7 @@ export function neighbourhood(model: RelationGraphModel, name: string): { nodes:
 export function describeNode(node: GraphNodeModel): string {
   const kind = node.kind === 'subordinate' ? 'subordinate application' : node.kind === 'remote' ? 'remote application' : 'application';
   const peers = node.peers > 0 ? `, ${node.peers} peer` : '';
-  return `${node.name}, ${kind}, ${nodeCaption(node)}, ${node.relationCount} relation${node.relationCount === 1 ? '' : 's'}${peers}`;
+  // Starts with the visible text, in its order (name, then caption): a voice-control user says
+  // what they see, and the accessible name must contain it.
+  return `${node.name} ${nodeCaption(node)}, ${kind}, ${node.relationCount} relation${node.relationCount === 1 ? '' : 's'}${peers}`;
 }
