@@ -86,18 +86,3 @@ export async function svgToPng(markup: string, width: number, height: number): P
   context.drawImage(image, 0, 0, width, height);
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'));
 }
-
-/** Revoking at once can cancel the download in some browsers; a few seconds is plenty. */
-const REVOKE_AFTER_MS = 10_000;
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
-}
