@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { isSubsequence, markRuns, matchWord, queryWords } from './fuzzy-match';
+import { isSubsequence, markRuns, matchWord, queryWords, scoreWord } from './fuzzy-match';
 
 const match = (word: string, text: string) => matchWord(word, text, text.toLowerCase());
 
 describe('fuzzy matching of one query word', () => {
+  it('keeps a word within one word of the text: its letters never jump a space', () => {
+    // "instance-0000000c" is not in "instance-00000002 on node03ob64 lxc profile show".
+    const text = 'instance-00000002 on node03ob64 lxc profile show';
+    expect(match('instance-0000000c', text)).toBeNull();
+    expect(scoreWord('instance-0000000c', text, text)).toBeNull();
+    expect(match('i2', text)?.positions).toEqual([0, 16]);
+    expect(match('lxc', text)?.positions).toEqual([32, 33, 34]);
+  });
+
   it('finds a word as a subsequence, ignoring case, and says where its letters are', () => {
     expect(match('qr', 'Shell in qrouter-35fea0f3')?.positions).toEqual([9, 10]);
     expect(match('ncc', 'nova-cloud-controller')?.positions).toEqual([0, 5, 11]);

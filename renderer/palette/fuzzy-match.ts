@@ -1,5 +1,5 @@
-// Fuzzy matching for the command palette: each word of the query must appear in a text as a
-// subsequence ("qr" in "qrouter-…", "i12" in "instance-00000012"); the best placement of its
+// Fuzzy matching for the command palette: each word of the query must appear in one word of a
+// text as a subsequence ("qr" in "qrouter-…", "i12" in "instance-00000012"); the best placement of its
 // letters is scored so that starts of words and runs of consecutive letters win over letters
 // scattered through a long name. Pure and allocation-light: it runs over every entry per keystroke.
 
@@ -30,6 +30,8 @@ export function queryWords(query: string): string[] {
 
 const isAlphanumeric = (code: number) => (code >= 48 && code <= 57) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 const isDigit = (code: number) => code >= 48 && code <= 57;
+/** Space, tab or line break: the text's words are separated by these. */
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 /** How much a letter at this position of the text is worth on its own. */
 function positionBonus(text: string, index: number): number {
@@ -77,6 +79,8 @@ export function scoreWord(word: string, text: string, lowerText: string): number
     let carried = IMPOSSIBLE;
     for (let j = 0; j < n; j++) {
       if (i > 0 && j >= 2) carried = Math.max(carried, previousRow[j - 2]! + GAP_PENALTY * (j - 2));
+      // A query word stays within one word of the text: its letters never jump a space.
+      if (j >= 1 && isSpace(lowerText.charCodeAt(j - 1))) carried = IMPOSSIBLE;
       if (j < i || lowerText.charCodeAt(j) !== letter) {
         currentRow[j] = IMPOSSIBLE;
         continue;
@@ -123,6 +127,10 @@ export function matchWord(word: string, text: string, lowerText: string): WordMa
           carried = candidate;
           carriedFrom = j - 2;
         }
+      }
+      if (j >= 1 && isSpace(lowerText.charCodeAt(j - 1))) {
+        carried = IMPOSSIBLE;
+        carriedFrom = -1;
       }
       if (lowerText.charCodeAt(j) !== letter) continue;
       const own = LETTER_SCORE + positionBonus(text, j);
