@@ -19,6 +19,7 @@ import { RecordingsState } from '../recordings/recordings.svelte';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { ViewId } from '../views/view-catalog';
 import type { ViewFocus } from './view-focus';
+import { RefreshTracker, type RefreshProgress } from './refresh-progress';
 import { TerminalsState } from '../terminals/terminals.svelte';
 import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
 
@@ -44,6 +45,9 @@ export class ConsoleState {
   // Raw: always replaced whole, never mutated; a deep proxy made every read of 5,000 containers slow.
   inventory = $state.raw<LabInventory | null>(null);
   view = $state<ViewId>('overview');
+  /** How far the running refresh has got (null when none runs), for the status bar. */
+  refreshProgress = $state<RefreshProgress | null>(null);
+  private readonly refreshTracker = new RefreshTracker();
   /** What the current view was asked to show (a profile, a container's plumbing, ping targets). */
   focus = $state<ViewFocus | null>(null);
   /** The connect/manage-labs screen is open (always, when no lab is saved). */
@@ -83,9 +87,13 @@ export class ConsoleState {
       // The shape comes whole; probes streamed during a refresh are kept until it lists its own.
       const streamed = this.inventory?.labId === inventory.labId ? this.inventory.probes : [];
       this.inventory = { ...inventory, probes: inventory.refreshing || inventory.probes.length === 0 ? mergeProbes(streamed, inventory.probes) : inventory.probes };
+      this.refreshTracker.inventoryChanged(inventory);
+      this.refreshProgress = this.refreshTracker.current;
     });
     api.listen('inventory.probe', (outcome) => {
       if (this.inventory) this.inventory = { ...this.inventory, probes: mergeProbes(this.inventory.probes, [outcome]) };
+      this.refreshTracker.probeRead();
+      this.refreshProgress = this.refreshTracker.current;
     });
     api.listen('prompt.closed', ({ promptId }) => (this.prompts = this.prompts.filter((open) => open.promptId !== promptId)));
     await this.reload();

@@ -154,6 +154,16 @@ describe('a console connected to the lab', () => {
     await visit('nodes');
   });
 
+  it('Refresh: the status bar counts the probes read while the lab is read again, then clears', async () => {
+    await showView('Nodes');
+    await expect.poll(() => page.locator('[data-machine="22"] [data-probe="lxc-list"]').getAttribute('data-status'), { timeout: INVENTORY_MS }).toBe('ok');
+    await main().getByRole('button', { name: 'Refresh' }).click();
+    const progress = page.getByTestId('refresh-progress');
+    // A second refresh knows how many probes the first one read.
+    await expect.poll(() => progress.innerText(), { timeout: INVENTORY_MS }).toMatch(/^Reading the lab: \d+ of ~\d+ probes/);
+    await progress.waitFor({ state: 'detached', timeout: INVENTORY_MS });
+  });
+
   it('Containers: every container the lab has, an instance with its address', async () => {
     await showView('Containers');
     const total = lab.machines.reduce((sum, machine) => sum + machine.containers.length, 0) + lab.juju.containers.filter((container) => !lab.machines.some((machine) => machine.containers.includes(container.name))).length;
