@@ -157,11 +157,24 @@ describe('a console connected to the lab', () => {
   it('Refresh: the status bar counts the probes read while the lab is read again, then clears', async () => {
     await showView('Nodes');
     await expect.poll(() => page.locator('[data-machine="22"] [data-probe="lxc-list"]').getAttribute('data-status'), { timeout: INVENTORY_MS }).toBe('ok');
+    // Every text the progress shows, noted as it changes (a refresh of this lab takes about a second).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { obxProgressSeen: string[] }).obxProgressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="refresh-progress"]')?.textContent?.trim();
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await main().getByRole('button', { name: 'Refresh' }).click();
     const progress = page.getByTestId('refresh-progress');
-    // A second refresh knows how many probes the first one read.
-    await expect.poll(() => progress.innerText(), { timeout: INVENTORY_MS }).toMatch(/^Reading the lab: \d+ of ~\d+ probes/);
+    await progress.waitFor({ state: 'visible', timeout: INVENTORY_MS });
     await progress.waitFor({ state: 'detached', timeout: INVENTORY_MS });
+    const seen = await page.evaluate(() => (window as unknown as { obxProgressSeen: string[] }).obxProgressSeen);
+    // A second refresh knows how many probes the first one read, and counts up towards it.
+    expect(seen[0]).toMatch(/^Reading the lab: \d+ of ~\d+ probes/);
+    const counts = seen.map((text) => Number(/: (\d+)/.exec(text)![1]));
+    expect(counts.at(-1)).toBeGreaterThan(counts[0]!);
   });
 
   it('Containers: every container the lab has, an instance with its address', async () => {
