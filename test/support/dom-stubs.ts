@@ -1,5 +1,5 @@
 // What jsdom lacks and the real components use: layout observers, media queries, a canvas 2D
-// context (uPlot draws on one) and popovers (menus and hints). Stubs with no behaviour of their
+// context and Path2D (uPlot draws with them) and popovers (menus and hints). Stubs with no behaviour of their
 // own: jsdom does no layout, so sizes stay 0 and components fall back to their defaults.
 
 class ResizeObserverStub {
@@ -42,6 +42,21 @@ function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
       return true;
     },
   }) as unknown as CanvasRenderingContext2D;
+}
+
+/** uPlot builds each series' line as a Path2D and hands it to the (stub) context to stroke. */
+class Path2DStub {
+  moveTo(): void {}
+  lineTo(): void {}
+  bezierCurveTo(): void {}
+  quadraticCurveTo(): void {}
+  arc(): void {}
+  rect(): void {}
+  closePath(): void {}
+  addPath(): void {}
+}
+if (!('Path2D' in globalThis)) {
+  Object.assign(globalThis, { Path2D: Path2DStub });
 }
 
 const contexts = new WeakMap<HTMLCanvasElement, CanvasRenderingContext2D>();
