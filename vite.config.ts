@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +30,21 @@ export default defineConfig({
           name: 'unit',
           sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts'],
+          // Component tests need a DOM: they are the `component` project's.
+          exclude: [...configDefaults.exclude, 'renderer/**/*.component.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        // Svelte's client build (mount, flushSync), not its server one: the real components in a DOM.
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'component',
+          sequence: { groupOrder: 0 },
+          include: ['renderer/**/*.component.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['test/support/dom-stubs.ts'],
         },
       },
       {
