@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import ssh2 from 'ssh2';
 import { chromium } from 'playwright-core';
 import { summarise } from './bench-harness.mjs';
+import { webSocketFloorMs } from './websocket-floor.mjs';
 
 const MANIFEST = join(process.env.OBX_LAB_DIR ?? '/tmp/orangebox-lab', 'lab.json');
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -198,6 +199,7 @@ export async function run() {
       term.dispose();
       return [ms, longest];
     }, { chars: floodChars, line: FLOOD_LINE });
+    const floorMs = await webSocketFloorMs(bare, { chars: floodChars, line: FLOOD_LINE });
     // The paint floor: xterm.js writing one character and painting it, with no transport at all.
     const paintFloor = await bare.evaluate(async (samples) => {
       const element = document.createElement('div');
@@ -259,6 +261,8 @@ export async function run() {
     const raw = summarise(bareEcho);
     console.log(`terminal throughput (${(floodChars / 1048576).toFixed(1)} MB of output, DOM renderer, headless Chromium)`);
     console.log(`xterm.js write() directly        ${directRate.toFixed(1)} MB/s   longest task ${longest(direct[1])}`);
+    const floorRate = mbps(floodChars, floorMs);
+    console.log(`bare WebSocket → xterm (floor)    ${floorRate.toFixed(1)} MB/s   → ${(floorRate / directRate).toFixed(2)}× direct (no console code: the carrier's own cost)`);
     console.log(`ssh → core → page → xterm        ${consoleRate.toFixed(1)} MB/s   longest task ${longest(consoleLongest)} → ${(consoleRate / directRate).toFixed(2)}× direct (target ≥ 0.8×; longest task target < 60 ms)`);
     console.log(`\nkeystroke echo (${ECHO_SAMPLES} keys, machine 22 through the controller)`);
     console.log(`bare ssh2 shell                   median ${raw.median.toFixed(1)} ms   p99 ${raw.p99.toFixed(1)} ms`);
