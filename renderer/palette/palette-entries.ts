@@ -11,6 +11,7 @@ import { stateLabel } from '../terminals/terminal-labels';
 import { viewCatalog, type ViewId } from '../views/view-catalog';
 import { containerRows, type ContainerRow } from '../views/containers/container-rows';
 import { canExec, namespacesOf } from '../views/nodes/machine-terminal-targets';
+import { hostNameOf, jujuStatusOf } from '../state/inventory-reading';
 
 export type PaletteKind = 'action' | 'view' | 'terminal' | 'application' | 'unit' | 'machine' | 'container' | 'namespace' | 'profile';
 
@@ -122,21 +123,13 @@ function terminalEntries(terminals: readonly TerminalInfo[]): PaletteEntry[] {
   }));
 }
 
-const hostOf = (inventory: LabInventory, machineId: string): string =>
-  inventory.machines.find((machine) => machine.id === machineId)?.hostname ?? (machineId === CONTROLLER_MACHINE_ID ? 'the controller' : `machine ${machineId}`);
-
-function jujuStatusOf(inventory: LabInventory): JujuStatus | null {
-  const outcome = inventory.probes.find((probe) => probe.machineId === CONTROLLER_MACHINE_ID && probe.probeId === 'juju-status' && probe.status !== 'failed');
-  const value = outcome?.value as Partial<JujuStatus> | null | undefined;
-  return value && Array.isArray(value.applications) && Array.isArray(value.units) ? (value as JujuStatus) : null;
-}
 
 /** Where a unit's shell is: the LXD container Juju put it in, or its machine. */
 function unitTerminal(inventory: LabInventory, machine: string): { target: TerminalTarget; where: string } | null {
   const container = inventory.links.containers.find((link) => link.jujuMachineId === machine);
-  if (container) return { target: { kind: 'container', machineId: container.machineId, container: container.container }, where: `lxc exec ${container.container} on ${hostOf(inventory, container.machineId)}` };
+  if (container) return { target: { kind: 'container', machineId: container.machineId, container: container.container }, where: `lxc exec ${container.container} on ${hostNameOf(inventory, container.machineId)}` };
   if (!/^\d+$/.test(machine)) return null;
-  return { target: { kind: 'machine', machineId: machine }, where: `shell on ${hostOf(inventory, machine)} (machine ${machine})` };
+  return { target: { kind: 'machine', machineId: machine }, where: `shell on ${hostNameOf(inventory, machine)} (machine ${machine})` };
 }
 
 function jujuEntries(inventory: LabInventory): PaletteEntry[] {
@@ -187,7 +180,7 @@ function namespaceEntries(inventory: LabInventory): PaletteEntry[] {
   return listings.flatMap((probe) =>
     namespacesOf([probe]).flatMap((namespace): PaletteEntry[] => {
       const machineId = probe.machineId;
-      const where = `${namespace.kind} on ${hostOf(inventory, machineId)}`;
+      const where = `${namespace.kind} on ${hostNameOf(inventory, machineId)}`;
       const key = `namespace:${machineId}/${namespace.name}`;
       return [
         { id: `${key}:shell`, kind: 'namespace', title: `Shell in ${namespace.name}`, detail: where, keywords: 'terminal ip netns exec', command: { type: 'open-terminal', target: { kind: 'namespace', machineId, namespace: namespace.name } } },
@@ -242,7 +235,7 @@ function profileEntries(inventory: LabInventory): PaletteEntry[] {
           id: `profile:${probe.machineId}/${profile.name}`,
           kind: 'profile',
           title: `Profile ${profile.name}`,
-          detail: `on ${hostOf(inventory, probe.machineId)}${profile.usedBy ? ` · used by ${profile.usedBy.length}` : ''}`,
+          detail: `on ${hostNameOf(inventory, probe.machineId)}${profile.usedBy ? ` · used by ${profile.usedBy.length}` : ''}`,
           keywords: 'lxc profile show limits devices',
           command: { type: 'show', view: 'profiles', focus: { view: 'profiles', machineId: probe.machineId, profile: profile.name! } },
         })),

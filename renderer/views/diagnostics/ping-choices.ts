@@ -4,6 +4,7 @@
 import type { LabInventory } from '../../../electron/contract/inventory';
 import type { IpAddr, IpNetns, LxcList } from '../../../electron/contract/lab-model';
 import { isPingTarget, type PingSource } from '../../../electron/contract/diagnostics';
+import { hostNameOf, readableProbeValues } from '../../state/inventory-reading';
 
 export interface SourceChoice {
   /** Stable key for selects and checkboxes: "namespace|26|qrouter-…". */
@@ -23,21 +24,18 @@ export interface TargetChoice {
 export const sourceKey = (source: PingSource): string =>
   source.kind === 'machine' ? `machine|${source.machineId}` : source.kind === 'namespace' ? `namespace|${source.machineId}|${source.namespace}` : `container|${source.machineId}|${source.container}`;
 
-const hostNameOf = (inventory: LabInventory, machineId: string) => inventory.machines.find((machine) => machine.id === machineId)?.hostname ?? `machine ${machineId}`;
-const probeValues = <T>(inventory: LabInventory, probeId: string) =>
-  inventory.probes.filter((probe) => probe.probeId === probeId && probe.status !== 'failed' && probe.value).map((probe) => ({ machineId: probe.machineId, value: probe.value as T }));
 
 /** Namespaces first (qrouter before qdhcp: it routes to every network), then containers, then machines. */
 export function sourceChoices(inventory: LabInventory | null): SourceChoice[] {
   if (!inventory) return [];
-  const namespaces = probeValues<IpNetns>(inventory, 'ip-netns')
+  const namespaces = readableProbeValues<IpNetns>(inventory, 'ip-netns')
     .flatMap(({ machineId, value }) => value.namespaces.map((namespace) => ({ machineId, namespace })))
     .sort((a, b) => Number(b.namespace.kind === 'qrouter') - Number(a.namespace.kind === 'qrouter') || a.namespace.name.localeCompare(b.namespace.name))
     .map(({ machineId, namespace }): SourceChoice => {
       const source: PingSource = { kind: 'namespace', machineId, namespace: namespace.name };
       return { key: sourceKey(source), source, label: `${namespace.name} on ${hostNameOf(inventory, machineId)}`, group: 'Gateway namespaces' };
     });
-  const containers = probeValues<LxcList>(inventory, 'lxc-list')
+  const containers = readableProbeValues<LxcList>(inventory, 'lxc-list')
     .flatMap(({ machineId, value }) => value.instances.filter((instance) => instance.state === 'RUNNING').map((instance) => ({ machineId, name: instance.name })))
     .sort((a, b) => Number(/^instance-/.test(b.name)) - Number(/^instance-/.test(a.name)) || a.name.localeCompare(b.name))
     .map(({ machineId, name }): SourceChoice => {
@@ -56,7 +54,7 @@ export function sourceChoices(inventory: LabInventory | null): SourceChoice[] {
 /** Containers' IPv4 (Nova instances first), then floating addresses; each address once. */
 export function targetChoices(inventory: LabInventory | null): TargetChoice[] {
   if (!inventory) return [];
-  const containers = probeValues<LxcList>(inventory, 'lxc-list')
+  const containers = readableProbeValues<LxcList>(inventory, 'lxc-list')
     .flatMap(({ value }) => value.instances)
     .sort((a, b) => Number(/^instance-/.test(b.name)) - Number(/^instance-/.test(a.name)) || a.name.localeCompare(b.name))
     .flatMap((instance) =>
