@@ -1,9 +1,7 @@
-// One terminal, living in the core: the program under its pty, a headless xterm that keeps the
+// One terminal, living in the core: the program under its pty, a replay buffer that keeps the
 // screen and scrollback (so a reloaded page gets the same screen back), flow control towards
 // the page, and the lines it writes itself when the program exits or the connection drops
 // (Enter then opens the same target again).
-import xtermHeadless from '@xterm/headless';
-import serializeAddon from '@xterm/addon-serialize';
 import { StringDecoder } from 'node:string_decoder';
 import { ConsoleError } from '../contract/console-errors';
 import type { TerminalInfo, TerminalState, TerminalTarget } from '../contract/terminals';
@@ -11,9 +9,7 @@ import type { PtyChannel, PtySize } from './pty-channel';
 import { TERMINAL_TYPE } from './pty-channel';
 import { FlowGate } from './flow-control';
 import { AsciicastRecorder } from './asciicast-recorder';
-
-const { Terminal } = xtermHeadless;
-const { SerializeAddon } = serializeAddon;
+import { ReplayScreen } from './replay-screen';
 
 /** Lines the console writes into the terminal itself, set apart from the program's output. */
 const NOTICE_STYLE = '\x1b[1;33m';
@@ -39,8 +35,7 @@ export type PtyOpener = (size: PtySize) => Promise<PtyChannel>;
 
 export class TerminalSession {
   private channel: PtyChannel | null = null;
-  private readonly screen: InstanceType<typeof Terminal>;
-  private readonly serializer = new SerializeAddon();
+  private readonly screen: ReplayScreen;
   private readonly flow: FlowGate;
   private decoder = new StringDecoder('utf8');
   private recorder: AsciicastRecorder | null = null;
@@ -68,8 +63,7 @@ export class TerminalSession {
     options: { size: PtySize; scrollback: number },
   ) {
     this.size = options.size;
-    this.screen = new Terminal({ cols: options.size.cols, rows: options.size.rows, scrollback: options.scrollback, allowProposedApi: true });
-    this.screen.loadAddon(this.serializer);
+    this.screen = new ReplayScreen(options.size, options.scrollback);
     this.flow = new FlowGate(
       () => this.channel?.pause(),
       () => this.channel?.resume(),
@@ -144,9 +138,9 @@ export class TerminalSession {
     this.flow.acknowledged(chars);
   }
 
-  /** Resolves once everything received so far is in the replay buffer (xterm parses in batches). */
+  /** Resolves once everything received so far is in the replay buffer (it parses lazily). */
   whenWritten(): Promise<void> {
-    return new Promise((resolve) => this.screen.write('', resolve));
+    return this.screen.whenParsed();
   }
 
   /**
@@ -170,16 +164,13 @@ export class TerminalSession {
 
   /** The screen and scrollback as escape sequences; written into a fresh xterm it looks the same. */
   snapshot(): string {
-    return this.serializer.serialize({ scrollback: this.screen.options.scrollback ?? 0 });
+    return this.screen.serialize();
   }
 
-  /** Scrollback and screen as plain text (for "export as text"). */
-  text(): string {
-    const buffer = this.screen.buffer.active;
-    const lines: string[] = [];
-    for (let index = 0; index < buffer.length; index += 1) lines.push(buffer.getLine(index)?.translateToString(true) ?? '');
-    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-    return `${lines.join('\n')}\n`;
+  /** Scrollback and screen as plain text (for "export as text"), with everything received so far. */
+  async text(): Promise<string> {
+    await this.whenWritten();
+    return this.screen.text();
   }
 
   startRecording(path: string): void {

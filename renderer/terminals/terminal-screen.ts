@@ -10,6 +10,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
 import type { ResolvedTheme } from '../shell/theme.svelte';
 import { FlowAcknowledger } from './flow-acknowledger';
+import { FloodFrameRate } from './flood-frame-rate';
 import { rendererForThisPage, type XtermRendererKind } from './renderer-choice';
 import { terminalKeyAction, type TerminalKeyAction } from './terminal-keys';
 import { searchDecorations, terminalTheme } from './terminal-theme';
@@ -57,6 +58,8 @@ export class TerminalScreen {
   private readonly searcher = new SearchAddon({ highlightLimit: SEARCH_HIGHLIGHT_LIMIT });
   private readonly acks: FlowAcknowledger;
   private webgl: WebglAddon | null = null;
+  /** Set once xterm is opened (it has a renderer only then). */
+  private frameRate: FloodFrameRate | null = null;
   private opened = false;
   /** Output that arrived while the screen waits for its snapshot; null when live. */
   private held: string[] | null = null;
@@ -124,6 +127,7 @@ export class TerminalScreen {
     if (!this.opened) {
       this.opened = true;
       this.term.open(this.element);
+      this.frameRate = new FloodFrameRate(this.term);
       this.term.textarea?.addEventListener('focus', () => this.events.focused());
       this.useRendererForThisPage();
     }
@@ -148,8 +152,9 @@ export class TerminalScreen {
 
   /** Output from the core. */
   receive(data: string): void {
-    if (this.held) this.held.push(data);
-    else this.term.write(data, () => this.acks.written(data.length));
+    if (this.held) return void this.held.push(data);
+    this.frameRate?.arrived(data.length);
+    this.term.write(data, () => this.acks.written(data.length));
   }
 
   /** Holds live output until the snapshot from `terminals.attach` is written. */
@@ -255,6 +260,7 @@ export class TerminalScreen {
 
   dispose(): void {
     if (this.resizeTimer) clearTimeout(this.resizeTimer);
+    this.frameRate?.dispose();
     this.webgl?.dispose();
     this.term.dispose();
     this.element.remove();

@@ -117,8 +117,9 @@ describe('a terminal whose output piled up while no page was attached', () => {
       const opened = (await lonely.dispatch('terminals.open', { target: { kind: 'local' }, cols: 80, rows: 24 })) as RequestOutcome<TerminalInfo>;
       if (!opened.ok) throw new Error(opened.error.message);
       const id = opened.result.id;
-      // No page acknowledges: far more than the high watermark is produced, so reading pauses.
-      await lonely.dispatch('terminals.input', { id, data: 'seq 1 60000; echo SEQ-$((2+3))-DONE\r' });
+      // No page acknowledges: far more than the high watermark is produced (lines of 6–7
+      // characters), so reading pauses.
+      await lonely.dispatch('terminals.input', { id, data: `seq 1 ${Math.ceil(FLOW_HIGH_WATERMARK_CHARS / 3)}; echo SEQ-$((2+3))-DONE\r` });
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(seen).not.toContain('SEQ-5-DONE');
       // A page comes: it attaches, then acknowledges what it writes.

@@ -1,0 +1,148 @@
+// The lazily fed replay buffer must end in exactly the state of a headless xterm that parsed
+// every byte: same serialized screen and scrollback (cursor, colours, modes), same text. Each
+// case is a kind of output a flood can be, cut into chunks the way ssh2 and node-pty hand it over.
+import { describe, expect, it } from 'vitest';
+import xtermHeadless from '@xterm/headless';
+import serializeAddon from '@xterm/addon-serialize';
+import unicode11Addon from '@xterm/addon-unicode11';
+import { MAX_PENDING_CHARS, ReplayScreen } from './replay-screen';
+
+const { Terminal } = xtermHeadless;
+const { SerializeAddon } = serializeAddon;
+const { Unicode11Addon } = unicode11Addon;
+
+const SIZE = { cols: 80, rows: 24 };
+const SCROLLBACK = 500;
+
+/** Cuts output into pieces of varying size (a fixed seed, so a failure can be replayed). */
+function chunked(text: string, seed = 7): string[] {
+  const pieces: string[] = [];
+  let state = seed;
+  for (let at = 0; at < text.length; ) {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    const size = 1 + (state % 4096);
+    pieces.push(text.slice(at, at + size));
+    at += size;
+  }
+  return pieces;
+}
+
+async function parsedEveryByte(pieces: string[], resizeAt?: { index: number; cols: number; rows: number }): Promise<{ serialized: string; cursor: [number, number] }> {
+  const terminal = new Terminal({ ...SIZE, scrollback: SCROLLBACK, allowProposedApi: true });
+  const serializer = new SerializeAddon();
+  terminal.loadAddon(serializer);
+  terminal.loadAddon(new Unicode11Addon());
+  terminal.unicode.activeVersion = '11';
+  for (const [index, piece] of pieces.entries()) {
+    if (resizeAt?.index === index) terminal.resize(resizeAt.cols, resizeAt.rows);
+    terminal.write(piece);
+  }
+  await new Promise<void>((resolve) => terminal.write('', resolve));
+  const result = { serialized: serializer.serialize({ scrollback: SCROLLBACK }), cursor: [terminal.buffer.active.cursorX, terminal.buffer.active.cursorY] as [number, number] };
+  terminal.dispose();
+  return result;
+}
+
+async function replayed(pieces: string[], resizeAt?: { index: number; cols: number; rows: number }): Promise<{ serialized: string; dropped: number; text: string }> {
+  const replay = new ReplayScreen(SIZE, SCROLLBACK);
+  for (const [index, piece] of pieces.entries()) {
+    if (resizeAt?.index === index) replay.resize(resizeAt.cols, resizeAt.rows);
+    replay.write(piece);
+    // Let the headless xterm parse now and then, as the event loop does between chunks.
+    if (index % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  await replay.whenParsed();
+  const result = { serialized: replay.serialize(), dropped: replay.droppedChars, text: replay.text() };
+  replay.dispose();
+  return result;
+}
+
+const lines = (count: number, make: (index: number) => string, end = '\r\n') => Array.from({ length: count }, (_, index) => `${make(index)}${end}`).join('');
+const base64Line = (index: number) => Buffer.from(`line ${index} `.repeat(6)).toString('base64').slice(0, 76);
+
+async function expectSameAsEveryByte(output: string, options: { dropsSome: boolean; resizeAt?: { index: number; cols: number; rows: number } }) {
+  const pieces = chunked(output);
+  // One after the other: the reference parsing in the background would delay the replay's writes
+  // past REPLAY_SETTLE_MS, and the replay would then (rightly) parse instead of dropping.
+  const reference = await parsedEveryByte(pieces, options.resizeAt);
+  const lazy = await replayed(pieces, options.resizeAt);
+  expect(lazy.serialized).toBe(reference.serialized);
+  if (options.dropsSome) expect(lazy.dropped).toBeGreaterThan(output.length / 2);
+  else expect(lazy.dropped).toBe(0);
+  return lazy;
+}
+
+describe('replay screen fed lazily', () => {
+  it('drops most of a base64 flood and ends with the same screen and scrollback', async () => {
+    const lazy = await expectSameAsEveryByte(`$ head -c 1M /dev/urandom | base64\r\n${lines(6000, base64Line)}FLOOD-END\r\n$ `, { dropsSome: true });
+    expect(lazy.text).toContain('FLOOD-END');
+    expect(lazy.text).toContain(base64Line(5999));
+    expect(lazy.text).not.toContain(base64Line(5000));
+  });
+
+  it('keeps colours, the cursor position and modes set before the flood', async () => {
+    const before = '\x1b[?1h\x1b[?2004h\x1b]0;title\x07\x1b[5;30H\x1b[1;38;5;202mheading\x1b[4m';
+    await expectSameAsEveryByte(`${before}${lines(6000, base64Line)}\x1b[0mdone\r\n`, { dropsSome: true });
+  });
+
+  it('floods inside the alternate screen', async () => {
+    await expectSameAsEveryByte(`kept in the normal buffer\r\n\x1b[?1049h\x1b[H\x1b[2J${lines(4000, base64Line)}`, { dropsSome: true });
+  });
+
+  it('drops nothing while a scroll region is set, and still ends the same', async () => {
+    await expectSameAsEveryByte(`\x1b[5;15r\x1b[2;1H${lines(4000, base64Line)}`, { dropsSome: false });
+  });
+
+  it('drops nothing when lines end without a carriage return (the column carries over)', async () => {
+    await expectSameAsEveryByte(`abc${lines(4000, (index) => `x${index}`, '\n')}`, { dropsSome: false });
+  });
+
+  it('handles wide characters and lines longer than the screen', async () => {
+    await expectSameAsEveryByte(lines(3000, (index) => `${'界😀'.repeat(index % 7)}${'w'.repeat(index % 200)}`), { dropsSome: true });
+  });
+
+  it('handles colours on every line (nothing to drop) and a resize in the middle', async () => {
+    const output = lines(3000, (index) => `\x1b[3${index % 8}m${base64Line(index)}\x1b[0m`);
+    await expectSameAsEveryByte(output, { dropsSome: false, resizeAt: { index: 40, cols: 100, rows: 30 } });
+  });
+
+  it('handles a plain flood that follows a resize', async () => {
+    await expectSameAsEveryByte(lines(6000, base64Line), { dropsSome: true, resizeAt: { index: 3, cols: 120, rows: 40 } });
+  });
+
+  it('is exact at every length around the point where dropping starts, after a clear screen', async () => {
+    // The drop leaves as few line feeds as it may; a flood that ends right there is the edge.
+    const keepAtLeast = SCROLLBACK + SIZE.rows;
+    for (let count = 2 * keepAtLeast - 30; count < 2 * (keepAtLeast + SIZE.rows) + 30; count += 3) {
+      const pieces = ['\x1b[H\x1b[2J', ...Array.from({ length: count }, (_, index) => `${base64Line(index)}\r\n`), '$ '];
+      const reference = await parsedEveryByte(pieces);
+      const lazy = await replayed(pieces);
+      expect(lazy.serialized, `${count} lines`).toBe(reference.serialized);
+    }
+  });
+
+  it('never holds more than its bound unparsed, even for one endless line', async () => {
+    const replay = new ReplayScreen(SIZE, SCROLLBACK);
+    const piece = 'A'.repeat(64 * 1024);
+    let worst = 0;
+    for (let index = 0; index < (3 * MAX_PENDING_CHARS) / piece.length; index += 1) {
+      replay.write(piece);
+      worst = Math.max(worst, replay.pendingCharacters);
+    }
+    expect(worst).toBeLessThanOrEqual(MAX_PENDING_CHARS + piece.length);
+    expect(replay.droppedChars).toBe(0);
+    await replay.whenParsed();
+    expect(replay.pendingCharacters).toBe(0);
+    replay.dispose();
+  });
+
+  it('parses what is pending once the output goes quiet', async () => {
+    const replay = new ReplayScreen(SIZE, SCROLLBACK);
+    replay.write('prompt$ ');
+    expect(replay.pendingCharacters).toBe(8);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(replay.pendingCharacters).toBe(0);
+    expect(replay.text()).toBe('prompt$ \n');
+    replay.dispose();
+  });
+});

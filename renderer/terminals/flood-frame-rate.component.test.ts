@@ -1,0 +1,107 @@
+// The flood frame rate on a real xterm.js (the version this console pins): it finds the two
+// internal redraw requests it holds back, lets them through at once when output is ordinary, and
+// at most once per FLOOD_FRAME_INTERVAL_MS during a flood, always drawing the last screen.
+import { afterEach, describe, expect, it } from 'vitest';
+import { Terminal } from '@xterm/xterm';
+import { FLOOD_CHARS_PER_SECOND, FLOOD_FRAME_INTERVAL_MS, FloodFrameRate } from './flood-frame-rate';
+
+interface Internals {
+  _core: {
+    _renderService: { _renderDebouncer: { refresh: (start: number | undefined, end: number | undefined, count: number) => void } };
+    _selectionService: { refresh: (isLinuxMouseSelection?: boolean) => void };
+  };
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let term: Terminal | null = null;
+let frameRate: FloodFrameRate | null = null;
+
+/** A real xterm with its redraw requests counted where they leave for the animation frame. */
+function openTerminal() {
+  const element = document.createElement('div');
+  document.body.appendChild(element);
+  term = new Terminal({ cols: 80, rows: 24 });
+  term.open(element);
+  const core = (term as unknown as Internals)._core;
+  const drawn = { rows: [] as Array<[number | undefined, number | undefined]>, selection: 0 };
+  const debouncer = core._renderService._renderDebouncer;
+  const selection = core._selectionService;
+  debouncer.refresh = (start, end) => void drawn.rows.push([start, end]);
+  selection.refresh = () => void (drawn.selection += 1);
+  frameRate = new FloodFrameRate(term);
+  return { drawn, debouncer, selection };
+}
+
+afterEach(() => {
+  frameRate?.dispose();
+  term?.dispose();
+  document.body.replaceChildren();
+});
+
+describe('flood frame rate', () => {
+  it('finds the redraw requests of the pinned xterm.js', () => {
+    openTerminal();
+    expect(frameRate!.active).toBe(true);
+  });
+
+  it('draws ordinary output at once', () => {
+    const { drawn, debouncer, selection } = openTerminal();
+    frameRate!.arrived(20);
+    debouncer.refresh(3, 3, 24);
+    selection.refresh();
+    expect(drawn.rows).toEqual([[3, 3]]);
+    expect(drawn.selection).toBe(1);
+  });
+
+  it('holds redraws back during a flood, draws at most once per slow frame, and draws the last screen', async () => {
+    const { drawn, debouncer, selection } = openTerminal();
+    const started = performance.now();
+    const floodMs = 5 * FLOOD_FRAME_INTERVAL_MS;
+    let requests = 0;
+    // Output at ten times the flood rate, each chunk asking for redraws as xterm does. (The first
+    // chunks of a flood are drawn at once, until a tenth of a second shows the rate: here the
+    // flood is under way from the start.)
+    frameRate!.arrived(FLOOD_CHARS_PER_SECOND);
+    while (performance.now() - started < floodMs) {
+      frameRate!.arrived(FLOOD_CHARS_PER_SECOND / 100);
+      debouncer.refresh(20, 23, 24);
+      debouncer.refresh(0, 5, 24);
+      selection.refresh();
+      requests += 3;
+      await wait(1);
+    }
+    const drawsDuringFlood = drawn.rows.length;
+    const selectionDrawsDuringFlood = drawn.selection;
+    expect(requests).toBeGreaterThan(100);
+    expect(drawsDuringFlood).toBeLessThanOrEqual(Math.ceil(floodMs / FLOOD_FRAME_INTERVAL_MS) + 1);
+    expect(drawn.selection).toBeLessThanOrEqual(Math.ceil(floodMs / FLOOD_FRAME_INTERVAL_MS) + 1);
+    // The rows asked for are merged, and the last of them are drawn within one slow frame.
+    await wait(FLOOD_FRAME_INTERVAL_MS + 20);
+    expect(drawn.rows.length).toBe(drawsDuringFlood + 1);
+    expect(drawn.rows.at(-1)).toEqual([0, 23]);
+    expect(drawn.selection).toBe(selectionDrawsDuringFlood + 1);
+  });
+
+  it('shows a mouse selection at once, even during a flood', () => {
+    const { drawn, selection } = openTerminal();
+    frameRate!.arrived(FLOOD_CHARS_PER_SECOND);
+    selection.refresh();
+    selection.refresh();
+    const before = drawn.selection;
+    selection.refresh(true);
+    expect(drawn.selection).toBe(before + 1);
+  });
+
+  it('draws at once again when the flood is over', async () => {
+    const { drawn, debouncer } = openTerminal();
+    frameRate!.arrived(FLOOD_CHARS_PER_SECOND);
+    debouncer.refresh(0, 23, 24);
+    debouncer.refresh(0, 23, 24);
+    await wait(2 * FLOOD_FRAME_INTERVAL_MS + 50);
+    const before = drawn.rows.length;
+    frameRate!.arrived(5);
+    debouncer.refresh(7, 7, 24);
+    expect(drawn.rows.length).toBe(before + 1);
+    expect(drawn.rows.at(-1)).toEqual([7, 7]);
+  });
+});

@@ -1,0 +1,127 @@
+// Under a flood, a terminal is redrawn a few times a second instead of at every animation frame,
+// as iTerm2's adaptive frame rate does. Nobody reads a flood line by line, and each redraw of a
+// full screen costs the page several milliseconds (rows rebuilt, style, layout, paint): measured
+// here, a quarter of the page's time went into redraws during a flood, time that parsing the
+// output needed. Typing and ordinary output are drawn at once as before: the slower rate applies
+// only while output arrives faster than anyone reads, and the last screen of a flood is always
+// drawn within one slow frame.
+//
+// xterm.js has no option for this. Two things make it redraw: its RenderService collects rows to
+// redraw in a RenderDebouncer that asks for the next animation frame, and every scrolled line
+// asks its SelectionService for a frame too (which redraws every row, selection or not). While
+// flooded, both requests are held back and made together once per slow frame. Both are xterm.js
+// internals: if a future xterm.js no longer has them, nothing is throttled (and
+// flood-frame-rate.component.test.ts fails, so it does not go unnoticed).
+import type { Terminal } from '@xterm/xterm';
+
+/** Output arriving faster than this many characters a second is a flood (≈ 12,000 lines). */
+export const FLOOD_CHARS_PER_SECOND = 1_000_000;
+/** The rate is measured over windows of this length. */
+const RATE_WINDOW_MS = 100;
+/** While flooded, redraws are at least this far apart (10 a second: visibly moving). */
+export const FLOOD_FRAME_INTERVAL_MS = 100;
+
+interface RenderDebouncer {
+  refresh(rowStart: number | undefined, rowEnd: number | undefined, rowCount: number): void;
+}
+
+interface SelectionService {
+  refresh(isLinuxMouseSelection?: boolean): void;
+}
+
+interface XtermInternals {
+  _core?: { _renderService?: { _renderDebouncer?: RenderDebouncer }; _selectionService?: SelectionService };
+}
+
+export class FloodFrameRate {
+  private windowStartedAt = 0;
+  private charsInWindow = 0;
+  private charsInLastWindow = 0;
+  private lastDrawAt = 0;
+  /** Rows asked for while held (undefined: none), and the row count they were asked with. */
+  private heldStart: number | undefined;
+  private heldEnd: number | undefined;
+  private heldCount = 0;
+  private heldSelection = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly refreshRows: RenderDebouncer['refresh'] | null = null;
+  private readonly refreshSelection: SelectionService['refresh'] | null = null;
+
+  constructor(term: Terminal) {
+    const core = (term as unknown as XtermInternals)._core;
+    const debouncer = core?._renderService?._renderDebouncer;
+    const selection = core?._selectionService;
+    if (typeof debouncer?.refresh !== 'function' || typeof selection?.refresh !== 'function') return;
+    this.refreshRows = debouncer.refresh.bind(debouncer);
+    this.refreshSelection = selection.refresh.bind(selection);
+    debouncer.refresh = (start, end, count) => this.rowsRequested(start, end, count);
+    selection.refresh = (isLinuxMouseSelection) => this.selectionRequested(isLinuxMouseSelection);
+  }
+
+  /** True when this xterm.js lets redraws be held back (its internals are as expected). */
+  get active(): boolean {
+    return this.refreshRows !== null;
+  }
+
+  /** Output of this many characters arrived now. */
+  arrived(chars: number, now = performance.now()): void {
+    if (now - this.windowStartedAt >= RATE_WINDOW_MS) {
+      // A window with no output at all in between counts as quiet.
+      this.charsInLastWindow = now - this.windowStartedAt < 2 * RATE_WINDOW_MS ? this.charsInWindow : 0;
+      this.charsInWindow = 0;
+      this.windowStartedAt = now;
+    }
+    this.charsInWindow += chars;
+  }
+
+  /** True while output comes in faster than FLOOD_CHARS_PER_SECOND. */
+  flooded(now = performance.now()): boolean {
+    const limit = (FLOOD_CHARS_PER_SECOND * RATE_WINDOW_MS) / 1000;
+    if (now - this.windowStartedAt >= 2 * RATE_WINDOW_MS) return false;
+    return this.charsInWindow > limit || this.charsInLastWindow > limit;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private rowsRequested(start: number | undefined, end: number | undefined, count: number): void {
+    if (this.drawsNow()) return this.refreshRows!(start, end, count);
+    this.heldStart = Math.min(this.heldStart ?? Infinity, start ?? 0);
+    this.heldEnd = Math.max(this.heldEnd ?? -Infinity, end ?? count - 1);
+    this.heldCount = count;
+  }
+
+  private selectionRequested(isLinuxMouseSelection?: boolean): void {
+    // Asked for at every scrolled line: already held is the common case, and must be cheap.
+    if (this.heldSelection && !isLinuxMouseSelection) return;
+    // A mouse selection is the engineer's own doing: shown at once.
+    if (isLinuxMouseSelection || this.drawsNow()) return this.refreshSelection!(isLinuxMouseSelection);
+    this.heldSelection = true;
+  }
+
+  /** True when a redraw may go ahead now; otherwise the held redraw is scheduled. */
+  private drawsNow(): boolean {
+    if (this.timer) return false;
+    const now = performance.now();
+    if (!this.flooded(now) || now - this.lastDrawAt >= FLOOD_FRAME_INTERVAL_MS) {
+      this.lastDrawAt = now;
+      return true;
+    }
+    this.timer = setTimeout(() => this.drawHeld(), Math.max(0, this.lastDrawAt + FLOOD_FRAME_INTERVAL_MS - now));
+    return false;
+  }
+
+  private drawHeld(): void {
+    this.timer = null;
+    this.lastDrawAt = performance.now();
+    if (this.heldStart !== undefined) {
+      // Rows can only have shrunk in between (a resize redraws everything anyway).
+      this.refreshRows!(this.heldStart, Math.min(this.heldEnd ?? 0, this.heldCount - 1), this.heldCount);
+    }
+    if (this.heldSelection) this.refreshSelection!();
+    this.heldStart = this.heldEnd = undefined;
+    this.heldSelection = false;
+  }
+}
