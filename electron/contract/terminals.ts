@@ -74,7 +74,10 @@ export interface TerminalAttachment {
 
 export interface TerminalData {
   id: string;
-  data: string;
+  /** Text in the core and over Electron's IPC; its UTF-8 bytes over the browser host's WebSocket. */
+  data: string | Uint8Array;
+  /** The text's length in UTF-16 code units: what flow control counts and the page acknowledges. */
+  chars: number;
 }
 
 export interface RecordingEntry {

@@ -170,7 +170,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     scrollback: () => state.settings.terminalScrollbackLines,
     recordEveryTerminalIn: () => (state.settings.alwaysRecord ? state.settings.recordingsDirectory : null),
-    onData: (id, data) => streams.push('terminal.data', { id, data }),
+    onData: (id, data) => streams.push('terminal.data', { id, data, chars: data.length }),
     onInfo: (info) => streams.push('terminal.info', info),
     onClosed: (id) => streams.push('terminal.closed', { id }),
   });

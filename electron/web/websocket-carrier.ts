@@ -2,7 +2,8 @@
 import * as v from 'valibot';
 import type { WebSocket } from 'ws';
 import type { ConsoleCore } from '../core/console-core';
-import { ClientFrame, type ServerFrame } from '../contract/wire-protocol';
+import { ClientFrame, type ServerFrame, terminalFrameHeaderBytes, writeTerminalFrameHeader } from '../contract/wire-protocol';
+import type { TerminalData } from '../contract/terminals';
 import { describeIssues } from '../contract/validation';
 
 export function carryContractOver(socket: WebSocket, core: ConsoleCore): void {
@@ -10,7 +11,19 @@ export function carryContractOver(socket: WebSocket, core: ConsoleCore): void {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
 
-  const detach = core.streams.attach((stream, payload) => send({ type: 'stream', stream, payload }));
+  const detach = core.streams.attach((stream, payload) => {
+    if (stream === 'terminal.data') sendTerminalData(payload as TerminalData);
+    else send({ type: 'stream', stream, payload });
+  });
+  const sendTerminalData = ({ id, data, chars }: TerminalData) => {
+    if (socket.readyState !== socket.OPEN) return;
+    const header = terminalFrameHeaderBytes(id);
+    const frame = Buffer.allocUnsafe(header + (typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength));
+    writeTerminalFrameHeader(frame, id, chars);
+    if (typeof data === 'string') frame.write(data, header, 'utf8');
+    else frame.set(data, header);
+    socket.send(frame, { binary: true });
+  };
   socket.on('close', detach);
   socket.on('error', detach);
 

@@ -2,7 +2,7 @@
 // fails the requests in flight with a clear error and reconnects with backoff; streams keep
 // their listeners across reconnects.
 import type { ConsoleBridge, RequestOutcome } from '../../electron/contract/console-contract';
-import type { ServerFrame } from '../../electron/contract/wire-protocol';
+import { readTerminalDataFrame, type ServerFrame } from '../../electron/contract/wire-protocol';
 
 export type CarrierState = 'connecting' | 'open' | 'lost';
 export type CarrierStateListener = (state: CarrierState, detail?: string) => void;
@@ -10,6 +10,8 @@ export type CarrierStateListener = (state: CarrierState, detail?: string) => voi
 /** The smallest surface of a WebSocket we need (the browser's, or `ws` in tests). */
 export interface SocketLike {
   readonly readyState: number;
+  /** Binary frames (terminal output) arrive as ArrayBuffers. */
+  binaryType: string;
   send(data: string): void;
   close(): void;
   addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: { data?: unknown }) => void): void;
@@ -51,13 +53,14 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): Closable
   const open = () => {
     options.onCarrierState?.('connecting');
     const current = options.createSocket(options.url);
+    current.binaryType = 'arraybuffer';
     socket = current;
     current.addEventListener('open', () => {
       delay = RECONNECT_FIRST_DELAY_MS;
       options.onCarrierState?.('open');
       for (const frame of waitingToSend.splice(0)) current.send(frame);
     });
-    current.addEventListener('message', (event) => receive(String(event.data)));
+    current.addEventListener('message', (event) => (typeof event.data === 'string' ? receive(event.data) : receiveBinary(event.data)));
     current.addEventListener('close', () => {
       if (socket !== current) return;
       socket = null;
@@ -68,6 +71,12 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): Closable
       reconnectTimer = setTimeout(open, delay);
       delay = Math.min(delay * 2, RECONNECT_MAX_DELAY_MS);
     });
+  };
+
+  const receiveBinary = (data: unknown) => {
+    const frame = data instanceof ArrayBuffer || data instanceof Uint8Array ? readTerminalDataFrame(data) : null;
+    if (!frame) return;
+    for (const listener of listeners.get('terminal.data') ?? []) listener(frame);
   };
 
   const receive = (text: string) => {

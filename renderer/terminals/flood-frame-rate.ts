@@ -6,12 +6,14 @@
 // only while output arrives faster than anyone reads, and the last screen of a flood is always
 // drawn within one slow frame.
 //
-// xterm.js has no option for this. Two things make it redraw: its RenderService collects rows to
-// redraw in a RenderDebouncer that asks for the next animation frame, and every scrolled line
-// asks its SelectionService for a frame too (which redraws every row, selection or not). While
-// flooded, both requests are held back and made together once per slow frame. Both are xterm.js
-// internals: if a future xterm.js no longer has them, nothing is throttled (and
-// flood-frame-rate.component.test.ts fails, so it does not go unnoticed).
+// xterm.js has no option for this. Three things make it draw: its RenderService collects rows to
+// redraw in a RenderDebouncer that asks for the next animation frame; every scrolled line asks
+// the SelectionService for a frame too (which redraws every row, selection or not); and every
+// scrolled line has the Viewport queue a callback on the debouncer's next frame to update the
+// scroll bar (a style, layout and paint of its own). While flooded, all three are held back and
+// made together once per slow frame. They are xterm.js internals: if a future xterm.js no longer
+// has them, nothing is throttled (and flood-frame-rate.component.test.ts fails, so it does not go
+// unnoticed).
 import type { Terminal } from '@xterm/xterm';
 
 /** Output arriving faster than this many characters a second is a flood (≈ 12,000 lines). */
@@ -20,9 +22,12 @@ export const FLOOD_CHARS_PER_SECOND = 1_000_000;
 const RATE_WINDOW_MS = 100;
 /** While flooded, redraws are at least this far apart (10 a second: visibly moving). */
 export const FLOOD_FRAME_INTERVAL_MS = 100;
+/** What a held frame callback request answers in place of an animation frame id. */
+const HELD_FRAME_REQUEST = -1;
 
 interface RenderDebouncer {
   refresh(rowStart: number | undefined, rowEnd: number | undefined, rowCount: number): void;
+  addRefreshCallback(callback: FrameRequestCallback): number;
 }
 
 interface SelectionService {
@@ -43,18 +48,22 @@ export class FloodFrameRate {
   private heldEnd: number | undefined;
   private heldCount = 0;
   private heldSelection = false;
+  private heldCallbacks: FrameRequestCallback[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly refreshRows: RenderDebouncer['refresh'] | null = null;
+  private readonly onNextFrame: RenderDebouncer['addRefreshCallback'] | null = null;
   private readonly refreshSelection: SelectionService['refresh'] | null = null;
 
   constructor(term: Terminal) {
     const core = (term as unknown as XtermInternals)._core;
     const debouncer = core?._renderService?._renderDebouncer;
     const selection = core?._selectionService;
-    if (typeof debouncer?.refresh !== 'function' || typeof selection?.refresh !== 'function') return;
+    if (typeof debouncer?.refresh !== 'function' || typeof debouncer.addRefreshCallback !== 'function' || typeof selection?.refresh !== 'function') return;
     this.refreshRows = debouncer.refresh.bind(debouncer);
+    this.onNextFrame = debouncer.addRefreshCallback.bind(debouncer);
     this.refreshSelection = selection.refresh.bind(selection);
     debouncer.refresh = (start, end, count) => this.rowsRequested(start, end, count);
+    debouncer.addRefreshCallback = (callback) => this.callbackRequested(callback);
     selection.refresh = (isLinuxMouseSelection) => this.selectionRequested(isLinuxMouseSelection);
   }
 
@@ -93,6 +102,13 @@ export class FloodFrameRate {
     this.heldCount = count;
   }
 
+  /** The answer stands for an animation frame request (xterm only checks that it has one). */
+  private callbackRequested(callback: FrameRequestCallback): number {
+    if (this.drawsNow()) return this.onNextFrame!(callback);
+    this.heldCallbacks.push(callback);
+    return HELD_FRAME_REQUEST;
+  }
+
   private selectionRequested(isLinuxMouseSelection?: boolean): void {
     // Asked for at every scrolled line: already held is the common case, and must be cheap.
     if (this.heldSelection && !isLinuxMouseSelection) return;
@@ -121,6 +137,7 @@ export class FloodFrameRate {
       this.refreshRows!(this.heldStart, Math.min(this.heldEnd ?? 0, this.heldCount - 1), this.heldCount);
     }
     if (this.heldSelection) this.refreshSelection!();
+    for (const callback of this.heldCallbacks.splice(0)) this.onNextFrame!(callback);
     this.heldStart = this.heldEnd = undefined;
     this.heldSelection = false;
   }

@@ -62,7 +62,7 @@ export class TerminalScreen {
   private frameRate: FloodFrameRate | null = null;
   private opened = false;
   /** Output that arrived while the screen waits for its snapshot; null when live. */
-  private held: string[] | null = null;
+  private held: Array<{ data: string | Uint8Array; chars: number }> | null = null;
   private resizeTimer: ReturnType<typeof setTimeout> | null = null;
   private sentSize: { cols: number; rows: number };
   private theme: ResolvedTheme;
@@ -150,11 +150,11 @@ export class TerminalScreen {
     this.term.focus();
   }
 
-  /** Output from the core. */
-  receive(data: string): void {
-    if (this.held) return void this.held.push(data);
-    this.frameRate?.arrived(data.length);
-    this.term.write(data, () => this.acks.written(data.length));
+  /** Output from the core: text, or its UTF-8 bytes; `chars` is what flow control counts. */
+  receive(data: string | Uint8Array, chars: number): void {
+    if (this.held) return void this.held.push({ data, chars });
+    this.frameRate?.arrived(chars);
+    this.term.write(data, () => this.acks.written(chars));
   }
 
   /** Holds live output until the snapshot from `terminals.attach` is written. */
@@ -172,14 +172,14 @@ export class TerminalScreen {
     this.held = null;
     this.term.reset();
     this.term.write(snapshot);
-    for (const chunk of superseded) this.acks.written(chunk.length);
+    for (const chunk of superseded) this.acks.written(chunk.chars);
   }
 
   /** Goes live without a snapshot (a terminal seen from its first byte). */
   release(): void {
     const held = this.held ?? [];
     this.held = null;
-    for (const chunk of held) this.receive(chunk);
+    for (const chunk of held) this.receive(chunk.data, chunk.chars);
   }
 
   setLook(look: ScreenLook): void {

@@ -81,7 +81,7 @@ export class TerminalsState {
     this.api = api;
     this.host = host;
     this.zoomSteps = Number(readStorage(ZOOM_STORAGE_KEY) ?? 0) || 0;
-    api.listen('terminal.data', ({ id, data }) => this.sighted(id).receive(data));
+    api.listen('terminal.data', ({ id, data, chars }) => this.sighted(id).receive(data, chars));
     api.listen('terminal.info', (info) => {
       const known = this.screens.has(info.id);
       this.upsert(info);

@@ -75,10 +75,10 @@ describe('terminals in the page', () => {
     const attaching = state.attach(core.api, host);
     // Output the core sent before it answered is already in the snapshot: not written twice…
     await vi.waitFor(() => expect(core.requests.some((request) => request.name === 'terminals.attach')).toBe(true));
-    core.push('terminal.data', { id: 'term-00000000000a', data: 'x'.repeat(FLOW_ACK_STEP_CHARS) });
+    core.push('terminal.data', { id: 'term-00000000000a', data: 'x'.repeat(FLOW_ACK_STEP_CHARS), chars: FLOW_ACK_STEP_CHARS });
     release();
     await attaching;
-    core.push('terminal.data', { id: 'term-00000000000a', data: 'after' });
+    core.push('terminal.data', { id: 'term-00000000000a', data: 'after', chars: 5 });
     await parsed(state, 'term-00000000000a');
     expect(screenText(state, 'term-00000000000a')).toContain('kept');
     expect(screenText(state, 'term-00000000000a')).toContain('root@lxc-test-1:~# after');
@@ -99,7 +99,8 @@ describe('terminals in the page', () => {
       'terminals.open': () => {
         // The core announces the session before it answers; its first output may come too.
         core.push('terminal.info', opened);
-        core.push('terminal.data', { id: opened.id, data: 'BusyBox v1.35.0 built-in shell (ash)\r\n' });
+        const banner = 'BusyBox v1.35.0 built-in shell (ash)\r\n';
+        core.push('terminal.data', { id: opened.id, data: banner, chars: banner.length });
         return { ...opened, state: 'running' };
       },
     });

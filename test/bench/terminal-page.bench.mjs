@@ -1,7 +1,8 @@
 // Terminals in the page, each against its floor in the same Chromium, in one run (needs the lab
 // up and `npm run build`):
 // 1. throughput: a remote command's output through ssh → core → page → xterm, vs xterm.js
-//    write() of the same bytes directly (target ≥ 0.8× direct);
+//    write() of the same bytes directly (target ≥ 0.8× direct). Measured in a Chromium without
+//    Playwright (raw-chromium.mjs says why), beside a bare WebSocket → xterm floor;
 // 2. the longest main-thread task during that flood, in both (target < 60 ms);
 // 3. keystroke echo latency through the console vs a bare ssh2 shell on the same route
 //    (target ≤ bare + 3 ms);
@@ -18,6 +19,7 @@ import ssh2 from 'ssh2';
 import { chromium } from 'playwright-core';
 import { summarise } from './bench-harness.mjs';
 import { webSocketFloorMs } from './websocket-floor.mjs';
+import { launchRawChromium } from './raw-chromium.mjs';
 
 const MANIFEST = join(process.env.OBX_LAB_DIR ?? '/tmp/orangebox-lab', 'lab.json');
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,6 +30,9 @@ const ECHO_SAMPLES = 40;
 const MEMORY_TERMINALS = 3;
 const MEMORY_LINES = 10_000;
 const MEMORY_COLS = 120;
+const VIEWPORT = { width: 1440, height: 900 };
+/** The Alt modifier bit of the DevTools protocol's Input domain. */
+const ALT = 1;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -84,7 +89,25 @@ export async function run() {
   const host = await startHost(home);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    // The shell is opened through Playwright; it lives in the core, so each page after this one
+    // finds it again (as after a reload).
+    const setup = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    await setup.goto(host.url);
+    await setup.getByRole('button', { name: /^orangebox64/ }).click();
+    await setup.getByRole('button', { name: 'Save and select' }).click();
+    await setup.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
+    await setup.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 30_000 });
+    await setup.keyboard.press('Alt+2');
+    await setup.getByRole('button', { name: `Shell on ${machine.hostname}` }).first().click({ timeout: 30_000 });
+    const pane = '[data-terminal] .xterm-rows';
+    await setup.locator(pane).first().getByText('$').first().waitFor({ timeout: 20_000 });
+    await setup.context().close();
+
+    // 1 + 2: the flood through the console, the bare WebSocket floor and the direct write
+    const floodChars = Math.ceil(FLOOD_SOURCE_BYTES / 3) * 4 * ((FLOOD_LINE + 1) / FLOOD_LINE);
+    const rates = await throughputWithoutPlaywright(host.url, pane, floodChars);
+
+    const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
     // Bench-only: note when terminal output reaches the page (before xterm), to split the echo
     // into its transport part and xterm's parse-and-paint part.
     await page.addInitScript(() => {
@@ -94,28 +117,16 @@ export async function run() {
         constructor(...args) {
           super(...args);
           this.addEventListener('message', (event) => {
-            if (typeof event.data === 'string' && event.data.includes('"terminal.data"')) window.__obxDataArrivals.push(performance.now());
+            // Terminal output is the only binary frame the core sends.
+            if (typeof event.data !== 'string') window.__obxDataArrivals.push(performance.now());
           });
         }
       };
     });
     await page.goto(host.url);
-    await page.getByRole('button', { name: /^orangebox64/ }).click();
-    await page.getByRole('button', { name: 'Save and select' }).click();
-    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
     await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Alt+2');
-    await page.getByRole('button', { name: `Shell on ${machine.hostname}` }).first().click({ timeout: 30_000 });
-    const pane = '[data-terminal] .xterm-rows';
-    await page.locator(pane).first().getByText('$').first().waitFor({ timeout: 20_000 });
-
-    // 1 + 2: flood through the console
-    const floodCommand = `head -c ${FLOOD_SOURCE_BYTES} /dev/zero | base64 -w ${FLOOD_LINE}; echo FLOOD-$((40+2))-END`;
-    await typeInto(page, '[data-terminal] .xterm', floodCommand);
-    const watching = watchFor(page, pane, 'FLOOD-42-END', 300_000);
-    await page.keyboard.press('Enter');
-    const [consoleMs, consoleLongest] = await watching;
-    const floodChars = Math.ceil(FLOOD_SOURCE_BYTES / 3) * 4 * ((FLOOD_LINE + 1) / FLOOD_LINE);
+    await page.keyboard.press('Alt+7');
+    await page.locator(pane).first().getByText('FLOOD-42-END').waitFor({ timeout: 20_000 });
 
     // 3: keystroke echo, in the page, from the key event to the character on screen
     await typeInto(page, '[data-terminal] .xterm', 'clear\n');
@@ -173,33 +184,10 @@ export async function run() {
     const consolePerTerminal = ((await heap()) - beforeTerminals) / MEMORY_TERMINALS;
 
     // Floors, in a bare page of the same browser
-    const bare = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const bare = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
     await bare.setContent('<!doctype html><html><body><div id="t" style="width:1200px;height:700px"></div></body></html>');
     await bare.addStyleTag({ path: join(ROOT, 'node_modules/@xterm/xterm/css/xterm.css') });
     await bare.addScriptTag({ path: join(ROOT, 'node_modules/@xterm/xterm/lib/xterm.js') });
-    const direct = await bare.evaluate(async ({ chars, line }) => {
-      let longest = 0;
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (longest = Math.max(longest, entry.duration))));
-      observer.observe({ type: 'longtask' });
-      const term = new window.Terminal({ cols: 120, rows: 40, scrollback: 10000 });
-      term.open(document.getElementById('t'));
-      const row = `${'A'.repeat(line)}\r\n`;
-      const chunk = row.repeat(Math.floor(65536 / row.length));
-      const started = performance.now();
-      let written = 0;
-      let last;
-      while (written < chars) {
-        last = new Promise((resolve) => term.write(chunk, resolve));
-        written += chunk.length;
-      }
-      await last;
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      const ms = performance.now() - started;
-      observer.disconnect();
-      term.dispose();
-      return [ms, longest];
-    }, { chars: floodChars, line: FLOOD_LINE });
-    const floorMs = await webSocketFloorMs(bare, { chars: floodChars, line: FLOOD_LINE });
     // The paint floor: xterm.js writing one character and painting it, with no transport at all.
     const paintFloor = await bare.evaluate(async (samples) => {
       const element = document.createElement('div');
@@ -251,17 +239,14 @@ export async function run() {
     }, { terminals: MEMORY_TERMINALS, lines: MEMORY_LINES, cols: MEMORY_COLS });
     const floorPerTerminal = ((await floorHeap()) - floorBefore) / MEMORY_TERMINALS;
 
-    const mbps = (chars, ms) => chars / 1048576 / (ms / 1000);
     // The Long Tasks API reports only tasks over 50 ms: none reported means all were shorter.
     const longest = (ms) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms');
-    const consoleRate = mbps(floodChars, consoleMs);
-    const directRate = mbps(floodChars, direct[0]);
+    const { directRate, directLongest, floorRate, consoleRate, consoleLongest } = rates;
     const echo = summarise(consoleEcho.times);
     const echoArrival = summarise(consoleEcho.arrivals);
     const raw = summarise(bareEcho);
-    console.log(`terminal throughput (${(floodChars / 1048576).toFixed(1)} MB of output, DOM renderer, headless Chromium)`);
-    console.log(`xterm.js write() directly        ${directRate.toFixed(1)} MB/s   longest task ${longest(direct[1])}`);
-    const floorRate = mbps(floodChars, floorMs);
+    console.log(`terminal throughput (${(floodChars / 1048576).toFixed(1)} MB of output, DOM renderer, headless Chromium without Playwright)`);
+    console.log(`xterm.js write() directly        ${directRate.toFixed(1)} MB/s   longest task ${longest(directLongest)}`);
     console.log(`bare WebSocket → xterm (floor)    ${floorRate.toFixed(1)} MB/s   → ${(floorRate / directRate).toFixed(2)}× direct (no console code: the carrier's own cost)`);
     console.log(`ssh → core → page → xterm        ${consoleRate.toFixed(1)} MB/s   longest task ${longest(consoleLongest)} → ${(consoleRate / directRate).toFixed(2)}× direct (target ≥ 0.8×; longest task target < 60 ms)`);
     console.log(`\nkeystroke echo (${ECHO_SAMPLES} keys, machine 22 through the controller)`);
@@ -277,6 +262,69 @@ export async function run() {
     await browser.close();
     host.stop();
     await rm(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  }
+}
+
+/**
+ * The flood through the console page, then the same bytes written directly into a bare xterm.js
+ * and streamed to one over a bare WebSocket, all in one Chromium driven without Playwright.
+ */
+async function throughputWithoutPlaywright(url, pane, floodChars) {
+  const raw = await launchRawChromium({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const mbps = (ms) => floodChars / 1048576 / (ms / 1000);
+  try {
+    const page = await raw.newPage(VIEWPORT);
+    await page.goto(url);
+    await page.waitFor(() => document.querySelector('[data-testid=connection-state]')?.textContent?.includes('Connected'));
+    await page.press('7', { code: 'Digit7', keyCode: 55, modifiers: ALT });
+    await page.waitFor((selector) => /\$/.test(document.querySelector(selector)?.textContent ?? ''), pane);
+    await page.evaluate(() => document.querySelector('[data-terminal] .xterm-helper-textarea').focus());
+    await page.insertText(`head -c ${FLOOD_SOURCE_BYTES} /dev/zero | base64 -w ${FLOOD_LINE}; echo FLOOD-$((40+2))-END`);
+    const watching = watchFor(page, pane, 'FLOOD-42-END', 300_000);
+    await page.press('Enter', { keyCode: 13, text: '\r' });
+    const [consoleMs, consoleLongest] = await watching;
+    await page.close();
+
+    const bare = await raw.newPage(VIEWPORT);
+    await bare.evaluate(
+      ({ css, script }) => {
+        const style = document.createElement('style');
+        style.textContent = css;
+        document.head.appendChild(style);
+        (0, eval)(script);
+      },
+      { css: readFileSync(join(ROOT, 'node_modules/@xterm/xterm/css/xterm.css'), 'utf8'), script: readFileSync(join(ROOT, 'node_modules/@xterm/xterm/lib/xterm.js'), 'utf8') },
+    );
+    const [directMs, directLongest] = await bare.evaluate(async ({ chars, line }) => {
+      let longest = 0;
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (longest = Math.max(longest, entry.duration))));
+      observer.observe({ type: 'longtask' });
+      const element = document.createElement('div');
+      element.style.cssText = 'width:1200px;height:700px';
+      document.body.appendChild(element);
+      const term = new window.Terminal({ cols: 120, rows: 40, scrollback: 10000 });
+      term.open(element);
+      const row = `${'A'.repeat(line)}\r\n`;
+      const chunk = row.repeat(Math.floor(65536 / row.length));
+      const started = performance.now();
+      let written = 0;
+      let last;
+      while (written < chars) {
+        last = new Promise((resolve) => term.write(chunk, resolve));
+        written += chunk.length;
+      }
+      await last;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const ms = performance.now() - started;
+      observer.disconnect();
+      term.dispose();
+      element.remove();
+      return [ms, longest];
+    }, { chars: floodChars, line: FLOOD_LINE });
+    const floorMs = await webSocketFloorMs(bare, { chars: floodChars, line: FLOOD_LINE });
+    return { directRate: mbps(directMs), directLongest, floorRate: mbps(floorMs), consoleRate: mbps(consoleMs), consoleLongest };
+  } finally {
+    await raw.close();
   }
 }
 

@@ -1,12 +1,13 @@
 // The floor of any byte stream into the page over a WebSocket, with no console code at all: a
-// loopback server sends the flood as the core's stream frames (JSON, 64 KB), flow-controlled the
-// same way (the page acknowledges what xterm wrote), and a bare xterm.js writes them. Shown beside
-// the direct write and the console, it says how much of the gap is the carrier itself.
+// loopback server sends the flood as binary frames of UTF-8 bytes (as the core's carrier does),
+// flow-controlled the same way (the page acknowledges what xterm wrote), and a bare xterm.js
+// writes them. Shown beside the direct write and the console, it says how much of the gap is the
+// carrier itself.
 import { WebSocketServer } from 'ws';
 
 /** As electron/terminals/flow-control.ts: unacknowledged characters in flight, acknowledgement step. */
-const HIGH_WATERMARK_CHARS = 400_000;
-const ACK_STEP_CHARS = 20_000;
+const HIGH_WATERMARK_CHARS = 1_000_000;
+const ACK_STEP_CHARS = 100_000;
 const FRAME_CHARS = 64 * 1024;
 
 /** Resolves with the milliseconds a bare xterm in `page` took to write `chars` streamed over a WebSocket. */
@@ -16,12 +17,12 @@ export async function webSocketFloorMs(page, { chars, line }) {
   server.on('connection', (socket) => {
     const row = `${'A'.repeat(line)}\r\n`;
     const data = row.repeat(Math.floor(FRAME_CHARS / row.length));
-    const frame = JSON.stringify({ type: 'stream', stream: 'terminal.data', payload: { id: 'floor', data } });
+    const frame = Buffer.from(data);
     let sent = 0;
     let acknowledged = 0;
     const pump = () => {
       while (sent - acknowledged < HIGH_WATERMARK_CHARS && sent < chars) {
-        socket.send(frame);
+        socket.send(frame, { binary: true });
         sent += data.length;
       }
     };
@@ -39,13 +40,14 @@ export async function webSocketFloorMs(page, { chars, line }) {
         const term = new window.Terminal({ cols: 120, rows: 40, scrollback: 10000 });
         term.open(element);
         const socket = new WebSocket(`ws://127.0.0.1:${port}/`);
+        socket.binaryType = 'arraybuffer';
         await new Promise((resolve) => (socket.onopen = resolve));
         const started = performance.now();
         await new Promise((resolve) => {
           let written = 0;
           let unreported = 0;
           socket.onmessage = (event) => {
-            const { data } = JSON.parse(event.data).payload;
+            const data = new Uint8Array(event.data);
             term.write(data, () => {
               written += data.length;
               unreported += data.length;

@@ -78,6 +78,23 @@ describe('the contract over the WebSocket carrier', () => {
     expect(outcome).toEqual({ ok: false, error: { code: 'unknown-request', message: expect.stringContaining('"labs.explode"') } });
   });
 
+  it('carries terminal output as binary frames: the bytes of the text, its id and its length for flow control', async () => {
+    const received: Array<{ id: string; data: string | Uint8Array; chars: number }> = [];
+    api.listen('terminal.data', (payload) => received.push(payload));
+    await api.request('app.about', null); // the socket is open
+    const text = 'naïve ключ 界 😀\r\n\x1b[31mred\x1b[0m';
+    fixture.core.streams.push('terminal.data', { id: 'term-0123456789ab', data: text, chars: text.length });
+    fixture.core.streams.push('terminal.data', { id: 'term-ba9876543210', data: '', chars: 0 });
+    await expect.poll(() => received.length).toBe(2);
+    const [first, empty] = received;
+    expect(first!.id).toBe('term-0123456789ab');
+    expect(first!.chars).toBe(text.length);
+    expect(first!.data).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(first!.data as Uint8Array)).toBe(text);
+    expect(empty).toMatchObject({ id: 'term-ba9876543210', chars: 0 });
+    expect((empty!.data as Uint8Array).byteLength).toBe(0);
+  });
+
   it('answers frames it cannot read without dropping the connection', async () => {
     const socket = openSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
     const frames: unknown[] = [];
