@@ -121,6 +121,12 @@ export const Settings = v.object({
   ),
   /** Large text for projectors. */
   presentationMode: v.boolean(),
+  /**
+   * When a terminal's page falls behind a flood, skip output that would scroll past the whole
+   * scrollback before the page could show it, instead of slowing the program down: the page ends
+   * with the same screen and scrollback, recordings keep every byte.
+   */
+  fastForwardFloods: v.boolean(),
   /** Record every terminal from the moment it opens (asciicast v2, in recordingsDirectory). */
   alwaysRecord: v.boolean(),
   /** Where recordings go ("~" allowed). */
@@ -136,6 +142,7 @@ export const defaultSettings: Settings = {
   refreshIntervalSeconds: 10,
   terminalScrollbackLines: 10_000,
   presentationMode: false,
+  fastForwardFloods: true,
   alwaysRecord: false,
   recordingsDirectory: '~/orangebox-recordings',
 };

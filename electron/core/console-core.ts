@@ -169,6 +169,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       };
     },
     scrollback: () => state.settings.terminalScrollbackLines,
+    fastForwardFloods: () => state.settings.fastForwardFloods,
     recordEveryTerminalIn: () => (state.settings.alwaysRecord ? state.settings.recordingsDirectory : null),
     onData: (id, data) => streams.push('terminal.data', { id, data, chars: data.length }),
     onInfo: (info) => streams.push('terminal.info', info),

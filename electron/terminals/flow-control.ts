@@ -1,6 +1,7 @@
-// Flow control between a remote program and the page, as VS Code's terminal does it: the core
-// stops reading the channel when the page falls this far behind, and resumes once it caught up.
-// Without it a 100 MB `cat` would queue in the core's memory and freeze the page.
+// Flow control between a remote program and the page, as VS Code's terminal does it: the gate
+// closes when the page falls this far behind, and opens once it caught up. What closing means
+// (pausing the program, or fast-forwarding) is page-feed.ts's choice. Without it a 100 MB `cat`
+// would queue in the core's memory and freeze the page.
 
 /**
  * Characters sent to the page but not yet acknowledged, above which reading pauses. The page's

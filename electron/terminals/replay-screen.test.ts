@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import xtermHeadless from '@xterm/headless';
 import serializeAddon from '@xterm/addon-serialize';
 import unicode11Addon from '@xterm/addon-unicode11';
-import { MAX_PENDING_CHARS, ReplayScreen } from './replay-screen';
+import { MAX_PENDING_CHARS, PAGE_ROWS_AT_MOST, ReplayScreen } from './replay-screen';
 
 const { Terminal } = xtermHeadless;
 const { SerializeAddon } = serializeAddon;
@@ -98,7 +98,7 @@ describe('replay screen fed lazily', () => {
   });
 
   it('handles wide characters and lines longer than the screen', async () => {
-    await expectSameAsEveryByte(lines(3000, (index) => `${'界😀'.repeat(index % 7)}${'w'.repeat(index % 200)}`), { dropsSome: true });
+    await expectSameAsEveryByte(lines(8000, (index) => `${'界😀'.repeat(index % 7)}${'w'.repeat(index % 200)}`), { dropsSome: true });
   });
 
   it('handles colours on every line (nothing to drop) and a resize in the middle', async () => {
@@ -112,14 +112,17 @@ describe('replay screen fed lazily', () => {
 
   it('is exact at every length around the point where dropping starts, after a clear screen', async () => {
     // The drop leaves as few line feeds as it may; a flood that ends right there is the edge.
-    const keepAtLeast = SCROLLBACK + SIZE.rows;
-    for (let count = 2 * keepAtLeast - 30; count < 2 * (keepAtLeast + SIZE.rows) + 30; count += 3) {
+    // Dropping starts at twice what it keeps; the least it could keep and be exact is scrollback
+    // plus a screen, so every length from twice that up to where it starts is tried.
+    const leastExact = SCROLLBACK + SIZE.rows;
+    const kept = SCROLLBACK + 2 * PAGE_ROWS_AT_MOST;
+    for (let count = 2 * leastExact - 30; count < 2 * kept + 30; count += 7) {
       const pieces = ['\x1b[H\x1b[2J', ...Array.from({ length: count }, (_, index) => `${base64Line(index)}\r\n`), '$ '];
       const reference = await parsedEveryByte(pieces);
       const lazy = await replayed(pieces);
       expect(lazy.serialized, `${count} lines`).toBe(reference.serialized);
     }
-  });
+  }, 60_000);
 
   it('never holds more than its bound unparsed, even for one endless line', async () => {
     const replay = new ReplayScreen(SIZE, SCROLLBACK);

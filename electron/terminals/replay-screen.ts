@@ -38,12 +38,21 @@ export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
  */
 const NOT_PLAIN = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
 
-interface PendingOutput {
-  text: string;
-  plain: boolean;
-  lineFeeds: number;
-  carriageReturn: boolean;
+/** One piece of output as it came; the session's queue towards the page holds the same objects. */
+export interface PendingOutput {
+  readonly text: string;
+  readonly plain: boolean;
+  readonly lineFeeds: number;
+  readonly carriageReturn: boolean;
+  /** Set when it was dropped unparsed: it scrolls out of every buffer, the page's included. */
+  dropped: boolean;
 }
+
+/**
+ * Rows the page's xterm may have beyond what the core was told: a pane being resized shows its
+ * new size before the pty follows. The margin covers a screen this tall.
+ */
+export const PAGE_ROWS_AT_MOST = 150;
 
 type HeadlessTerminal = InstanceType<typeof Terminal>;
 
@@ -68,7 +77,15 @@ export class ReplayScreen {
     return this.pendingChars;
   }
 
-  constructor(size: { cols: number; rows: number }, scrollback: number) {
+  /**
+   * `pageScrollback` is the scrollback the pages use now (the setting may have changed since this
+   * buffer was made): output is only dropped once it would scroll out of theirs too.
+   */
+  constructor(
+    size: { cols: number; rows: number },
+    scrollback: number,
+    private readonly pageScrollback: () => number = () => scrollback,
+  ) {
     this.terminal = new Terminal({ cols: size.cols, rows: size.rows, scrollback, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
     // The page measures character widths with Unicode 11; so must the replay, or a line with
@@ -81,12 +98,14 @@ export class ReplayScreen {
     return this.terminal.options.scrollback ?? 0;
   }
 
-  write(text: string): void {
-    if (!text) return;
+  /** Takes output in; the answer is marked `dropped` if it is later dropped unparsed. */
+  write(text: string): PendingOutput {
     const plain = !NOT_PLAIN.test(text);
-    this.pending.push({ text, plain, lineFeeds: plain ? countLineFeeds(text) : 0, carriageReturn: plain && text.includes('\r') });
+    const output: PendingOutput = { text, plain, lineFeeds: plain ? countLineFeeds(text) : 0, carriageReturn: plain && text.includes('\r'), dropped: false };
+    if (!text) return output;
+    this.pending.push(output);
     this.pendingChars += text.length;
-    if (plain) this.plainLineFeeds += this.pending.at(-1)!.lineFeeds;
+    if (plain) this.plainLineFeeds += output.lineFeeds;
     else {
       this.plainFrom = this.pending.length;
       this.plainLineFeeds = 0;
@@ -97,6 +116,7 @@ export class ReplayScreen {
       this.dropScrolledOut();
       this.settleTimer ??= setTimeout(() => this.settle(), REPLAY_SETTLE_MS);
     }
+    return output;
   }
 
   /** Output so far is laid out at the old size, as the page laid it out; then the size changes. */
@@ -147,7 +167,7 @@ export class ReplayScreen {
    * cursor to the bottom row before lines start scrolling out.
    */
   private lineFeedsToKeep(): number {
-    return this.scrollback + 2 * this.terminal.rows;
+    return Math.max(this.scrollback, this.pageScrollback()) + 2 * Math.max(this.terminal.rows, PAGE_ROWS_AT_MOST);
   }
 
   /**
@@ -180,6 +200,7 @@ export class ReplayScreen {
       this.pendingChars -= output.text.length;
       this.plainLineFeeds -= output.lineFeeds;
       this.droppedChars += output.text.length;
+      output.dropped = true;
     }
   }
 

@@ -11,6 +11,8 @@ export interface TerminalManagerOptions {
   /** How a target's pty is opened, and what the terminal is called (from the lab's state). */
   resolve(target: TerminalTarget): Promise<{ title: string; open: PtyOpener }>;
   scrollback(): number;
+  /** Whether a terminal whose page falls behind skips output that scrolls out unseen (a setting). */
+  fastForwardFloods(): boolean;
   /** The folder to record every new terminal into ("always record"), or null. */
   recordEveryTerminalIn(): string | null;
   onData(id: string, data: string): void;
@@ -26,7 +28,12 @@ export class TerminalManager {
   async open(target: TerminalTarget, size: PtySize): Promise<TerminalInfo> {
     const { title, open } = await this.options.resolve(target);
     const id = `term-${randomBytes(6).toString('hex')}`;
-    const session = new TerminalSession(id, target, title, open, { data: this.options.onData, info: this.options.onInfo }, { size, scrollback: this.options.scrollback() });
+    const session = new TerminalSession(id, target, title, open, { data: this.options.onData, info: this.options.onInfo }, {
+      size,
+      scrollback: this.options.scrollback(),
+      pageScrollback: () => this.options.scrollback(),
+      fastForward: () => this.options.fastForwardFloods(),
+    });
     this.sessions.set(id, session);
     const folder = this.options.recordEveryTerminalIn();
     if (folder) session.startRecording(recordingPathFor(folder, title));

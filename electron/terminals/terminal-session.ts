@@ -7,25 +7,14 @@ import { ConsoleError } from '../contract/console-errors';
 import type { TerminalInfo, TerminalState, TerminalTarget } from '../contract/terminals';
 import type { PtyChannel, PtySize } from './pty-channel';
 import { TERMINAL_TYPE } from './pty-channel';
-import { FlowGate } from './flow-control';
 import { AsciicastRecorder } from './asciicast-recorder';
 import { ReplayScreen } from './replay-screen';
+import { PageFeed } from './page-feed';
 
 /** Lines the console writes into the terminal itself, set apart from the program's output. */
 const NOTICE_STYLE = '\x1b[1;33m';
 const FAILURE_STYLE = '\x1b[1;31m';
 const RESET_STYLE = '\x1b[0m';
-/**
- * Output goes to the page in frames, throttled: the first output after a quiet spell leaves at
- * once (a keystroke's echo is never held back), and while output keeps coming it is gathered
- * and sent at most once per this interval. Under a flood the page then gets a few large frames
- * instead of thousands of 2–4 KB ones: each frame costs it a message, a JSON parse and an xterm
- * write task, which measured here cost more than parsing the bytes themselves.
- */
-const FRAME_INTERVAL_MS = 8;
-/** A frame is sent at once when it reaches this size, small enough to parse between paints. */
-const MAX_FRAME_CHARS = 128 * 1024;
-
 export interface TerminalSessionEvents {
   data(id: string, data: string): void;
   info(info: TerminalInfo): void;
@@ -36,7 +25,7 @@ export type PtyOpener = (size: PtySize) => Promise<PtyChannel>;
 export class TerminalSession {
   private channel: PtyChannel | null = null;
   private readonly screen: ReplayScreen;
-  private readonly flow: FlowGate;
+  private readonly feed: PageFeed;
   private decoder = new StringDecoder('utf8');
   private recorder: AsciicastRecorder | null = null;
   private state: TerminalState = 'starting';
@@ -47,12 +36,6 @@ export class TerminalSession {
   /** Characters received since the session began (to know when the replay buffer caught up). */
   private receivedChars = 0;
   private readonly createdAt = new Date().toISOString();
-  /** Output received but not yet sent to the page (see MAX_FRAME_CHARS). */
-  private outgoing: string[] = [];
-  private outgoingChars = 0;
-  private sendTimer: NodeJS.Timeout | null = null;
-  /** When a frame last left (0: never); output within FRAME_INTERVAL_MS of it is gathered. */
-  private lastSentAt = 0;
 
   constructor(
     readonly id: string,
@@ -60,14 +43,18 @@ export class TerminalSession {
     readonly title: string,
     private readonly openPty: PtyOpener,
     private readonly events: TerminalSessionEvents,
-    options: { size: PtySize; scrollback: number },
+    options: {
+      size: PtySize;
+      scrollback: number;
+      /** The scrollback pages use now (a setting: it may change while the terminal runs). */
+      pageScrollback?: () => number;
+      /** Whether a page that falls behind is fast-forwarded (page-feed.ts), or the program paused. */
+      fastForward?: () => boolean;
+    },
   ) {
     this.size = options.size;
-    this.screen = new ReplayScreen(options.size, options.scrollback);
-    this.flow = new FlowGate(
-      () => this.channel?.pause(),
-      () => this.channel?.resume(),
-    );
+    this.screen = new ReplayScreen(options.size, options.scrollback, options.pageScrollback);
+    this.feed = new PageFeed((text) => this.events.data(this.id, text), () => this.channel, options.fastForward ?? (() => false));
   }
 
   get info(): TerminalInfo {
@@ -93,7 +80,7 @@ export class TerminalSession {
       const channel = await this.openPty(this.size);
       this.channel = channel;
       this.decoder = new StringDecoder('utf8');
-      this.flow.reset();
+      this.feed.channelChanged();
       channel.onData((chunk) => this.receive(this.decoder.write(chunk)));
       channel.onExit((exit) => {
         if (this.channel !== channel) return;
@@ -135,7 +122,7 @@ export class TerminalSession {
   }
 
   acknowledge(chars: number): void {
-    this.flow.acknowledged(chars);
+    this.feed.acknowledged(chars);
   }
 
   /** Resolves once everything received so far is in the replay buffer (it parses lazily). */
@@ -155,10 +142,10 @@ export class TerminalSession {
       received = this.receivedChars;
       await this.whenWritten();
     } while (received !== this.receivedChars);
-    // Output still batched is in the snapshot: it goes out now, ahead of the snapshot's answer,
-    // so the page knows it as superseded and never writes it twice.
-    this.sendOutgoing();
-    this.flow.reset();
+    // Output still queued or batched is in the snapshot: it goes out now, ahead of the snapshot's
+    // answer, so the page knows it as superseded and never writes it twice.
+    this.feed.sendAll();
+    this.feed.restart();
     return this.snapshot();
   }
 
@@ -191,10 +178,7 @@ export class TerminalSession {
     this.channel = null;
     channel?.close();
     // A closed terminal sends nothing more (the page has forgotten it).
-    if (this.sendTimer) clearTimeout(this.sendTimer);
-    this.sendTimer = null;
-    this.outgoing = [];
-    this.outgoingChars = 0;
+    this.feed.dispose();
     await this.stopRecording();
     this.screen.dispose();
   }
@@ -202,29 +186,9 @@ export class TerminalSession {
   private receive(text: string): void {
     if (!text) return;
     this.receivedChars += text.length;
-    this.screen.write(text);
+    const output = this.screen.write(text);
     this.recorder?.output(text);
-    this.flow.sent(text.length);
-    this.outgoing.push(text);
-    this.outgoingChars += text.length;
-    if (this.sendTimer) {
-      if (this.outgoingChars >= MAX_FRAME_CHARS) this.sendOutgoing();
-      return;
-    }
-    const sinceLast = performance.now() - this.lastSentAt;
-    if (sinceLast >= FRAME_INTERVAL_MS || this.outgoingChars >= MAX_FRAME_CHARS) this.sendOutgoing();
-    else this.sendTimer = setTimeout(() => this.sendOutgoing(), FRAME_INTERVAL_MS - sinceLast);
-  }
-
-  private sendOutgoing(): void {
-    if (this.sendTimer) clearTimeout(this.sendTimer);
-    this.sendTimer = null;
-    if (this.outgoingChars === 0) return;
-    this.lastSentAt = performance.now();
-    const text = this.outgoing.length === 1 ? this.outgoing[0]! : this.outgoing.join('');
-    this.outgoing = [];
-    this.outgoingChars = 0;
-    this.events.data(this.id, text);
+    this.feed.push(output);
   }
 
   /** A line of the console's own, on a fresh line, styled apart from the program's output. */
@@ -234,7 +198,7 @@ export class TerminalSession {
 
   private setState(state: TerminalState, exitCode: number | null, detail: string | null): void {
     // The page sees the output that led to a state before the state itself.
-    this.sendOutgoing();
+    this.feed.sendFrame();
     this.state = state;
     this.exitCode = exitCode;
     this.detail = detail;

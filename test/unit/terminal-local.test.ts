@@ -27,6 +27,17 @@ const received = new Map<string, number>();
 const acknowledged = new Map<string, number>();
 const texts = new Map<string, string>();
 let worstUnacknowledged = 0;
+const pages = new Map<string, InstanceType<typeof Terminal>>();
+/** Terminals whose page acknowledges this late (a page far slower than the flood). */
+const slowPages = new Map<string, number>();
+
+/** The lines a page's xterm holds (scrollback and screen), once it has written everything. */
+async function pageLines(id: string): Promise<string[]> {
+  const page = pages.get(id)!;
+  await new Promise<void>((resolve) => page.write('', resolve));
+  const buffer = page.buffer.active;
+  return Array.from({ length: buffer.length }, (_, index) => buffer.getLine(index)?.translateToString(true) ?? '');
+}
 
 async function call<T>(name: string, params: unknown): Promise<T> {
   const outcome = (await core.dispatch(name, params)) as RequestOutcome<T>;
@@ -37,7 +48,6 @@ async function call<T>(name: string, params: unknown): Promise<T> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'obx-local-term-'));
   core = await createConsoleCore({ host: 'browser', store: new FileStore(join(dir, 'state.json')), agentSocket: null });
-  const pages = new Map<string, InstanceType<typeof Terminal>>();
   core.streams.attach((stream, payload) => {
     if (stream !== 'terminal.data') return;
     const { id, data } = payload as { id: string; data: string };
@@ -52,7 +62,7 @@ beforeAll(async () => {
       setTimeout(() => {
         acknowledged.set(id, (acknowledged.get(id) ?? 0) + data.length);
         void core.dispatch('terminals.ack', { id, chars: data.length });
-      }, PAGE_LAG_MS),
+      }, slowPages.get(id) ?? PAGE_LAG_MS),
     );
   });
 });
@@ -63,12 +73,36 @@ afterAll(async () => {
 });
 
 describe('a local terminal', () => {
-  it('carries a flood to the end without the core getting more than one window ahead of the page', async () => {
+  it('carries a flood to the end, every byte, without the core getting more than one window ahead of the page', async () => {
+    await call('settings.update', { fastForwardFloods: false });
     const terminal = await call<TerminalInfo>('terminals.open', { target: { kind: 'local' }, cols: 120, rows: 40 });
     await call('terminals.input', { id: terminal.id, data: `head -c ${FLOOD_BYTES} /dev/urandom | base64 -w 76; echo FLOOD-DONE-$((1+1))\r` });
     await expect.poll(() => texts.get(terminal.id) ?? '', { timeout: 120_000, interval: 200 }).toContain('FLOOD-DONE-2');
     expect(received.get(terminal.id)).toBeGreaterThan(FLOOD_BYTES * 1.3); // base64 of the flood arrived
     expect(worstUnacknowledged).toBeLessThanOrEqual(FLOW_HIGH_WATERMARK_CHARS + LARGEST_CHUNK_CHARS);
+    await call('terminals.close', { id: terminal.id });
+    await call('settings.update', { fastForwardFloods: true });
+  }, 150_000);
+
+  it('fast-forwards a page that falls behind a flood: it gets less, and ends with the same lines', async () => {
+    const terminal = await call<TerminalInfo>('terminals.open', { target: { kind: 'local' }, cols: 120, rows: 40 });
+    // 1,000,000 characters per 200 ms at most: a fifth of what the program writes.
+    slowPages.set(terminal.id, 200);
+    worstUnacknowledged = 0;
+    const count = 400_000;
+    await call('terminals.input', { id: terminal.id, data: `seq 1 ${count}; echo SEQ-DONE-$((1+1))\r` });
+    await expect.poll(() => texts.get(terminal.id) ?? '', { timeout: 120_000, interval: 200 }).toContain('SEQ-DONE-2');
+    const produced = Array.from({ length: count }, (_, index) => `${index + 1}\r\n`).join('').length;
+    expect(received.get(terminal.id)).toBeLessThan(produced / 2);
+    expect(worstUnacknowledged).toBeLessThanOrEqual(FLOW_HIGH_WATERMARK_CHARS + LARGEST_CHUNK_CHARS);
+    // The page's scrollback (1,000 lines) ends with the flood's last lines, in order, no gap.
+    const lines = await pageLines(terminal.id);
+    const last = lines.indexOf(String(count));
+    expect(last).toBeGreaterThan(900);
+    expect(lines[last + 1]).toBe('SEQ-DONE-2');
+    const numbers = lines.slice(0, last + 1).filter((line) => /^\d+$/.test(line)).map(Number);
+    expect(numbers.length).toBeGreaterThan(900);
+    numbers.forEach((value, index) => expect(value).toBe(count - numbers.length + 1 + index));
     await call('terminals.close', { id: terminal.id });
   }, 150_000);
 

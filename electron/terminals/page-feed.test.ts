@@ -1,0 +1,88 @@
+// The page feed's two ways of handling a page that falls behind, with a channel that records
+// pauses and a page that acknowledges only when told to.
+import { afterEach, describe, expect, it } from 'vitest';
+import { FLOW_HIGH_WATERMARK_CHARS } from './flow-control';
+import { MAX_QUEUED_CHARS, PageFeed } from './page-feed';
+import type { PendingOutput } from './replay-screen';
+
+const CHUNK = 64 * 1024;
+let feed: PageFeed | null = null;
+
+function setUp(fastForward: boolean) {
+  const sent: string[] = [];
+  const channel = { paused: false, pauses: 0, pause: () => ((channel.paused = true), (channel.pauses += 1)), resume: () => (channel.paused = false) };
+  feed = new PageFeed((text) => sent.push(text), () => channel, () => fastForward);
+  const output = (text: string, dropped = false): PendingOutput => ({ text, plain: false, lineFeeds: 0, carriageReturn: false, dropped });
+  const sentChars = () => sent.reduce((sum, text) => sum + text.length, 0);
+  return { sent, channel, output, sentChars };
+}
+
+afterEach(() => feed?.dispose());
+
+describe('page feed', () => {
+  it('pauses the program once the page is a window behind, and resumes it once it caught up', () => {
+    const { channel, output, sentChars } = setUp(false);
+    let pushed = 0;
+    while (!channel.paused) {
+      feed!.push(output(String(pushed % 10).repeat(CHUNK)));
+      pushed += CHUNK;
+    }
+    expect(pushed).toBeGreaterThan(FLOW_HIGH_WATERMARK_CHARS);
+    feed!.push(output('y'.repeat(CHUNK))); // one more was already on its way
+    feed!.sendFrame();
+    expect(sentChars()).toBe(pushed);
+    feed!.acknowledged(pushed);
+    expect(channel.paused).toBe(false);
+    feed!.sendFrame();
+    expect(sentChars()).toBe(pushed + CHUNK);
+  });
+
+  it('fast-forwarding, keeps reading while the page is behind and skips what the replay dropped, in order', () => {
+    const { sent, channel, output, sentChars } = setUp(true);
+    const outputs: PendingOutput[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const next = output(`<${index}>${'.'.repeat(CHUNK)}`);
+      outputs.push(next);
+      feed!.push(next);
+    }
+    expect(channel.pauses).toBe(0);
+    const sentBefore = sentChars();
+    expect(sentBefore).toBeLessThan(FLOW_HIGH_WATERMARK_CHARS + 2 * CHUNK);
+    // The replay drops chunks 20–29 (they scroll out); the page catches up.
+    for (const dropped of outputs.slice(20, 30)) dropped.dropped = true;
+    feed!.acknowledged(sentBefore);
+    while (sentChars() < 30 * CHUNK) {
+      feed!.sendFrame();
+      const unacknowledged = sentChars();
+      feed!.acknowledged(unacknowledged);
+      if (sentChars() === unacknowledged) break;
+    }
+    feed!.sendFrame();
+    const order = sent.join('').match(/<\d+>/g)!.map((marker) => Number(marker.slice(1, -1)));
+    expect(order).toEqual([...Array.from({ length: 20 }, (_, index) => index), ...Array.from({ length: 10 }, (_, index) => 30 + index)]);
+  });
+
+  it('fast-forwarding output that cannot be dropped, pauses the program once too much is queued', () => {
+    const { channel, output } = setUp(true);
+    let pushed = 0;
+    while (!channel.paused && pushed < 4 * MAX_QUEUED_CHARS) {
+      feed!.push(output('c'.repeat(CHUNK)));
+      pushed += CHUNK;
+    }
+    expect(channel.paused).toBe(true);
+    expect(pushed).toBeLessThanOrEqual(FLOW_HIGH_WATERMARK_CHARS + MAX_QUEUED_CHARS + 2 * CHUNK);
+  });
+
+  it('sends everything queued at once when a page attaches, and then starts counting afresh', () => {
+    const { channel, output, sentChars } = setUp(true);
+    for (let index = 0; index < 30; index += 1) feed!.push(output('a'.repeat(CHUNK)));
+    expect(sentChars()).toBeLessThan(30 * CHUNK);
+    feed!.sendAll();
+    expect(sentChars()).toBe(30 * CHUNK);
+    feed!.restart();
+    feed!.push(output('after'));
+    feed!.sendFrame();
+    expect(sentChars()).toBe(30 * CHUNK + 5);
+    expect(channel.paused).toBe(false);
+  });
+});
