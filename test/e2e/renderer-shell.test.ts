@@ -136,6 +136,19 @@ describe('the console shell in Chromium', () => {
     await expect.poll(size).toBe(before);
   });
 
+  it('fast-forwards floods by default, and keeps the choice across a reload', async () => {
+    const fastForward = () => page.getByRole('checkbox', { name: /Fast-forward floods/ });
+    await page.getByRole('button', { name: 'Settings' }).click();
+    expect(await fastForward().isChecked()).toBe(true);
+    await shoot('settings-panel');
+    await fastForward().uncheck();
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect.poll(() => fastForward().isChecked()).toBe(false);
+    await fastForward().check();
+    await page.getByRole('button', { name: 'Close settings' }).click();
+  });
+
   it('logged no console errors and no CSP violations in the whole session', () => {
     expect(consoleErrors).toEqual([]);
   });
