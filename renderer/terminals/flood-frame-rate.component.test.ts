@@ -14,6 +14,7 @@ interface Internals {
       };
     };
     _selectionService: { refresh: (isLinuxMouseSelection?: boolean) => void };
+    _viewport: { _sync: (ydisp?: number) => void };
   };
 }
 
@@ -28,9 +29,11 @@ function openTerminal() {
   term = new Terminal({ cols: 80, rows: 24 });
   term.open(element);
   const core = (term as unknown as Internals)._core;
-  const drawn = { rows: [] as Array<[number | undefined, number | undefined]>, selection: 0, callbacks: 0 };
+  const drawn = { rows: [] as Array<[number | undefined, number | undefined]>, selection: 0, callbacks: 0, viewportSyncs: [] as Array<number | undefined> };
   const debouncer = core._renderService._renderDebouncer;
   const selection = core._selectionService;
+  const viewport = core._viewport;
+  viewport._sync = (ydisp) => void drawn.viewportSyncs.push(ydisp);
   debouncer.refresh = (start, end) => void drawn.rows.push([start, end]);
   // A callback let through runs at once here, as if the next frame had come.
   debouncer.addRefreshCallback = (callback) => {
@@ -40,7 +43,7 @@ function openTerminal() {
   };
   selection.refresh = () => void (drawn.selection += 1);
   frameRate = new FloodFrameRate(term);
-  return { drawn, debouncer, selection };
+  return { drawn, debouncer, selection, viewport };
 }
 
 afterEach(() => {
@@ -65,7 +68,7 @@ describe('flood frame rate', () => {
   });
 
   it('holds redraws back during a flood, draws at most once per slow frame, and draws the last screen', async () => {
-    const { drawn, debouncer, selection } = openTerminal();
+    const { drawn, debouncer, selection, viewport } = openTerminal();
     const started = performance.now();
     const floodMs = 5 * FLOOD_FRAME_INTERVAL_MS;
     let requests = 0;
@@ -79,6 +82,7 @@ describe('flood frame rate', () => {
       debouncer.refresh(20, 23, 24);
       debouncer.refresh(0, 5, 24);
       selection.refresh();
+      viewport._sync();
       // The viewport queues one scroll bar update at a time, until it has run.
       if (!scrollBarQueued) {
         scrollBarQueued = true;
@@ -87,9 +91,23 @@ describe('flood frame rate', () => {
       requests += 3;
       await wait(1);
     }
+    // The flood's last output (right after a draw, or while one is waiting: held either way).
+    debouncer.refresh(20, 23, 24);
+    debouncer.refresh(0, 5, 24);
+    selection.refresh();
+    viewport._sync();
+    if (!scrollBarQueued) {
+      scrollBarQueued = true;
+      debouncer.addRefreshCallback(() => (scrollBarQueued = false));
+    }
     const drawsDuringFlood = drawn.rows.length;
     const selectionDrawsDuringFlood = drawn.selection;
     expect(drawn.callbacks).toBeLessThanOrEqual(Math.ceil(floodMs / FLOOD_FRAME_INTERVAL_MS) + 1);
+    const viewportSyncsDuringFlood = drawn.viewportSyncs.length;
+    expect(viewportSyncsDuringFlood).toBeLessThanOrEqual(Math.ceil(floodMs / FLOOD_FRAME_INTERVAL_MS) + 1);
+    // A queued update with its position is never held.
+    viewport._sync(42);
+    expect(drawn.viewportSyncs.at(-1)).toBe(42);
     expect(requests).toBeGreaterThan(100);
     expect(drawsDuringFlood).toBeLessThanOrEqual(Math.ceil(floodMs / FLOOD_FRAME_INTERVAL_MS) + 1);
     expect(drawn.selection).toBeLessThanOrEqual(Math.ceil(floodMs / FLOOD_FRAME_INTERVAL_MS) + 1);
@@ -99,6 +117,8 @@ describe('flood frame rate', () => {
     expect(drawn.rows.at(-1)).toEqual([0, 23]);
     expect(drawn.selection).toBe(selectionDrawsDuringFlood + 1);
     expect(scrollBarQueued).toBe(false);
+    expect(drawn.viewportSyncs.length).toBe(viewportSyncsDuringFlood + 2);
+    expect(drawn.viewportSyncs.at(-1)).toBeUndefined();
   });
 
   it('shows a mouse selection at once, even during a flood', () => {

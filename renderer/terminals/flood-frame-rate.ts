@@ -6,12 +6,15 @@
 // only while output arrives faster than anyone reads, and the last screen of a flood is always
 // drawn within one slow frame.
 //
-// xterm.js has no option for this. Three things make it draw: its RenderService collects rows to
+// xterm.js has no option for this. Four things make it draw: its RenderService collects rows to
 // redraw in a RenderDebouncer that asks for the next animation frame; every scrolled line asks
-// the SelectionService for a frame too (which redraws every row, selection or not); and every
+// the SelectionService for a frame too (which redraws every row, selection or not); every
 // scrolled line has the Viewport queue a callback on the debouncer's next frame to update the
-// scroll bar (a style, layout and paint of its own). While flooded, all three are held back and
-// made together once per slow frame. They are xterm.js internals: if a future xterm.js no longer
+// scroll bar (a style, layout and paint of its own); and every scrolled line makes the Viewport
+// update its scrollable element at once, which, while the scrollback is still filling up, shows
+// the scroll bar and re-arms a timer to hide it: two timer calls per line, measured here as tasks
+// of 50–220 ms in a fresh terminal's first flood. While flooded, all four are held back and made
+// together once per slow frame. They are xterm.js internals: if a future xterm.js no longer
 // has them, nothing is throttled (and flood-frame-rate.component.test.ts fails, so it does not go
 // unnoticed).
 import type { Terminal } from '@xterm/xterm';
@@ -34,8 +37,13 @@ interface SelectionService {
   refresh(isLinuxMouseSelection?: boolean): void;
 }
 
+interface Viewport {
+  /** With a position: a queued update; without: the buffer scrolled (at every line). */
+  _sync(ydisp?: number): void;
+}
+
 interface XtermInternals {
-  _core?: { _renderService?: { _renderDebouncer?: RenderDebouncer }; _selectionService?: SelectionService };
+  _core?: { _renderService?: { _renderDebouncer?: RenderDebouncer }; _selectionService?: SelectionService; _viewport?: Viewport };
 }
 
 export class FloodFrameRate {
@@ -49,22 +57,27 @@ export class FloodFrameRate {
   private heldCount = 0;
   private heldSelection = false;
   private heldCallbacks: FrameRequestCallback[] = [];
+  private heldViewportSync = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly refreshRows: RenderDebouncer['refresh'] | null = null;
   private readonly onNextFrame: RenderDebouncer['addRefreshCallback'] | null = null;
   private readonly refreshSelection: SelectionService['refresh'] | null = null;
+  private readonly syncViewport: Viewport['_sync'] | null = null;
 
   constructor(term: Terminal) {
     const core = (term as unknown as XtermInternals)._core;
     const debouncer = core?._renderService?._renderDebouncer;
     const selection = core?._selectionService;
-    if (typeof debouncer?.refresh !== 'function' || typeof debouncer.addRefreshCallback !== 'function' || typeof selection?.refresh !== 'function') return;
+    const viewport = core?._viewport;
+    if (typeof debouncer?.refresh !== 'function' || typeof debouncer.addRefreshCallback !== 'function' || typeof selection?.refresh !== 'function' || typeof viewport?._sync !== 'function') return;
     this.refreshRows = debouncer.refresh.bind(debouncer);
     this.onNextFrame = debouncer.addRefreshCallback.bind(debouncer);
     this.refreshSelection = selection.refresh.bind(selection);
+    this.syncViewport = viewport._sync.bind(viewport);
     debouncer.refresh = (start, end, count) => this.rowsRequested(start, end, count);
     debouncer.addRefreshCallback = (callback) => this.callbackRequested(callback);
     selection.refresh = (isLinuxMouseSelection) => this.selectionRequested(isLinuxMouseSelection);
+    viewport._sync = (ydisp) => this.viewportSyncRequested(ydisp);
   }
 
   /** True when this xterm.js lets redraws be held back (its internals are as expected). */
@@ -109,6 +122,14 @@ export class FloodFrameRate {
     return HELD_FRAME_REQUEST;
   }
 
+  private viewportSyncRequested(ydisp?: number): void {
+    // A queued update (it already waited for a frame) goes through; a scrolled line may wait.
+    if (ydisp !== undefined) return this.syncViewport!(ydisp);
+    if (this.heldViewportSync) return;
+    if (this.drawsNow()) return this.syncViewport!();
+    this.heldViewportSync = true;
+  }
+
   private selectionRequested(isLinuxMouseSelection?: boolean): void {
     // Asked for at every scrolled line: already held is the common case, and must be cheap.
     if (this.heldSelection && !isLinuxMouseSelection) return;
@@ -136,9 +157,11 @@ export class FloodFrameRate {
       // Rows can only have shrunk in between (a resize redraws everything anyway).
       this.refreshRows!(this.heldStart, Math.min(this.heldEnd ?? 0, this.heldCount - 1), this.heldCount);
     }
+    if (this.heldViewportSync) this.syncViewport!();
     if (this.heldSelection) this.refreshSelection!();
     for (const callback of this.heldCallbacks.splice(0)) this.onNextFrame!(callback);
     this.heldStart = this.heldEnd = undefined;
     this.heldSelection = false;
+    this.heldViewportSync = false;
   }
 }
