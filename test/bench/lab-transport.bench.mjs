@@ -34,6 +34,7 @@ export async function run() {
     `export { PromptBroker } from 'electron/core/prompt-broker';`,
     `export { StreamHub } from 'electron/core/stream-hub';`,
     `export { InventoryKeeper } from 'electron/inventory/inventory-keeper';`,
+    `export { sshController } from 'electron/lab/lab-controller';`,
     `export { runProbeJobs } from 'electron/inventory/probe-runner';`,
   ]);
   const hostKeys = new h.InteractiveHostKeyPolicy(new h.KnownHosts([lab.knownHosts]), new h.PromptBroker(new h.StreamHub()));
@@ -81,9 +82,10 @@ export async function run() {
   await rm(dir, { recursive: true, force: true });
 
   // 2. full refresh
+  const controller = h.sshController(transport);
   const keeper = new h.InventoryKeeper({
     labId: 'lab-benchmark0001',
-    controller: () => transport,
+    controller: () => controller,
     routeContext: (controller) => ({ controller, user: lab.user, auth, hostKeys }),
     routeChoice: () => 'auto',
     onInventory: () => {},
