@@ -89,6 +89,22 @@ describe('a 50 MB flood through a terminal', () => {
     await page.keyboard.type('echo AFTER-$((1+1))\n');
     await pane.locator('.xterm-rows').getByText('AFTER-2').waitFor({ timeout: 20_000 });
     await consoleUnderTest.screenshot('terminal-after-flood');
+
+    // The page was fast-forwarded (the default) while it was behind: what it shows is whole
+    // base64 lines up to the end marker, and exactly what the core's replay buffer gives a
+    // reloaded page.
+    const rowsOf = (terminal: typeof pane) => terminal.locator('.xterm-rows > div').evaluateAll((divs) => divs.map((div) => (div.textContent ?? '').replace(/\s+$/, '')));
+    const shown = await rowsOf(pane);
+    const end = shown.findIndex((row) => row === 'FLOOD-END-42');
+    expect(end).toBeGreaterThan(3);
+    // Every line of `base64` is 76 characters but its last, which may be shorter and padded.
+    for (const row of shown.slice(0, end - 1)) expect(row).toMatch(/^[A-Za-z0-9+/]{76}$/);
+    expect(shown[end - 1]).toMatch(/^[A-Za-z0-9+/]{1,76}={0,2}$/);
+    await page.reload();
+    await page.keyboard.press('Alt+7');
+    const restored = page.locator('[data-terminal]:visible').last();
+    await restored.locator('.xterm-rows').getByText('AFTER-2').waitFor({ timeout: 30_000 });
+    expect(await rowsOf(restored)).toEqual(shown);
     expect(consoleUnderTest.consoleErrors).toEqual([]);
   });
 });
