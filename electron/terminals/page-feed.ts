@@ -9,8 +9,13 @@
 //   gets the rest, in order: it ends with the same screen and scrollback, the flood ends as fast
 //   as the program writes it, and Ctrl+C is not stuck behind megabytes. Output that cannot be
 //   dropped (colours on every line, say) still pauses the channel once too much is queued.
+//   And not only when the page is behind: during a flood of plain text the page would otherwise
+//   spend the cores' time parsing lines nobody sees, so that text is held back until the replay
+//   buffer has dropped what it can, with a glimpse of it sent ten times a second (the screen
+//   keeps moving), and the rest once the flood stops.
 import type { PendingOutput } from './replay-screen';
 import { FLOW_LOW_WATERMARK_CHARS, FlowGate } from './flow-control';
+import { OutputRate } from './output-rate';
 
 /**
  * Output goes to the page in frames, throttled: the first output after a quiet spell leaves at
@@ -27,6 +32,11 @@ const MAX_FRAME_CHARS = 128 * 1024;
  * the bound on what a terminal holds for a page that is behind (8 MB as strings).
  */
 export const MAX_QUEUED_CHARS = 4 * 1024 * 1024;
+/** A flood's held text goes out once the output has been quiet this long (a flood pauses briefly). */
+export const FLOOD_QUIET_MS = 20;
+/** While a flood is held back, the page gets this much of it this often, oldest first. */
+export const GLIMPSE_INTERVAL_MS = 100;
+const GLIMPSE_CHARS = 32 * 1024;
 
 export interface PageFeedChannel {
   pause(): void;
@@ -47,11 +57,19 @@ export class PageFeed {
   private sendTimer: NodeJS.Timeout | null = null;
   /** When a frame last left (0: never); output within FRAME_INTERVAL_MS of it is gathered. */
   private lastSentAt = 0;
+  private readonly rate = new OutputRate();
+  /** A flood's plain text is being held back (fast-forward only). */
+  private holding = false;
+  private holdTimer: NodeJS.Timeout | null = null;
+  private lastOutputAt = 0;
+  private lastGlimpseAt = 0;
 
   constructor(
     private readonly send: (text: string) => void,
     private readonly channel: () => PageFeedChannel | null,
     private readonly fastForward: () => boolean,
+    /** Asks the replay buffer to drop what it can now (a held flood is about to go out). */
+    private readonly dropScrolledOut: () => void = () => {},
   ) {
     this.flow = new FlowGate(
       () => this.fellBehind(),
@@ -61,12 +79,20 @@ export class PageFeed {
 
   push(output: PendingOutput): void {
     if (!output.text) return;
-    if (this.head === this.queue.length && !this.flow.isPaused) return this.frame(output.text);
+    const now = performance.now();
+    this.rate.arrived(output.text.length, now);
+    this.lastOutputAt = now;
+    const hold = output.plain && this.fastForward() && this.rate.flooded(now);
+    if (!hold && this.holding) this.stopHolding();
+    if (!hold && this.head === this.queue.length && !this.flow.isPaused) return this.frame(output.text);
     this.queue.push(output);
     this.queuedChars += output.text.length;
-    if (this.queuedChars > MAX_QUEUED_CHARS && !this.channelPaused) {
+    if (hold && !this.holding) this.startHolding(now);
+    if (this.queuedChars > MAX_QUEUED_CHARS) {
       this.compact();
-      if (this.queuedChars > MAX_QUEUED_CHARS) this.pauseChannel();
+      // Held text the replay could not drop (a scroll region, say) goes out after all.
+      if (this.queuedChars > MAX_QUEUED_CHARS && this.holding) this.stopHolding();
+      if (this.queuedChars > MAX_QUEUED_CHARS && !this.channelPaused) this.pauseChannel();
     }
   }
 
@@ -80,6 +106,7 @@ export class PageFeed {
    * while any other page showing this terminal still needs it.
    */
   sendAll(): void {
+    this.holding = false;
     for (const output of this.takeQueue()) if (!output.dropped) this.frame(output.text);
     this.sendFrame();
   }
@@ -112,6 +139,9 @@ export class PageFeed {
   dispose(): void {
     if (this.sendTimer) clearTimeout(this.sendTimer);
     this.sendTimer = null;
+    if (this.holdTimer) clearInterval(this.holdTimer);
+    this.holdTimer = null;
+    this.holding = false;
     this.outgoing = [];
     this.outgoingChars = 0;
     this.takeQueue();
@@ -122,14 +152,45 @@ export class PageFeed {
   }
 
   private caughtUp(): void {
-    while (this.head < this.queue.length && !this.flow.isPaused) {
+    if (!this.holding) this.sendQueued(Infinity);
+    if (this.channelPaused && !this.flow.isPaused && this.queuedChars < FLOW_LOW_WATERMARK_CHARS) this.resumeChannel();
+  }
+
+  /** Sends queued output, oldest first, up to `limit` characters and as flow control allows. */
+  private sendQueued(limit: number): void {
+    let sent = 0;
+    while (this.head < this.queue.length && !this.flow.isPaused && sent < limit) {
       const output = this.queue[this.head]!;
       this.head += 1;
       this.queuedChars -= output.text.length;
-      if (!output.dropped) this.frame(output.text);
+      if (output.dropped) continue;
+      this.frame(output.text);
+      sent += output.text.length;
     }
     if (this.head === this.queue.length) this.takeQueue();
-    if (this.channelPaused && !this.flow.isPaused && this.queuedChars < FLOW_LOW_WATERMARK_CHARS) this.resumeChannel();
+  }
+
+  private startHolding(now: number): void {
+    this.holding = true;
+    this.lastGlimpseAt = now;
+    this.holdTimer ??= setInterval(() => this.whileHolding(), FLOOD_QUIET_MS);
+  }
+
+  private whileHolding(): void {
+    const now = performance.now();
+    if (now - this.lastOutputAt >= FLOOD_QUIET_MS) return this.stopHolding();
+    if (now - this.lastGlimpseAt < GLIMPSE_INTERVAL_MS) return;
+    this.lastGlimpseAt = now;
+    this.sendQueued(GLIMPSE_CHARS);
+  }
+
+  /** The flood stopped (or turned into output that cannot be dropped): what is held goes out. */
+  private stopHolding(): void {
+    this.holding = false;
+    if (this.holdTimer) clearInterval(this.holdTimer);
+    this.holdTimer = null;
+    this.dropScrolledOut();
+    this.sendQueued(Infinity);
   }
 
   private frame(text: string): void {

@@ -43,7 +43,7 @@ async function parsedEveryByte(pieces: string[], resizeAt?: { index: number; col
   return result;
 }
 
-async function replayed(pieces: string[], resizeAt?: { index: number; cols: number; rows: number }): Promise<{ serialized: string; dropped: number; text: string }> {
+async function replayed(pieces: string[], resizeAt?: { index: number; cols: number; rows: number }, dropNowAtEnd = false): Promise<{ serialized: string; dropped: number; text: string }> {
   const replay = new ReplayScreen(SIZE, SCROLLBACK);
   for (const [index, piece] of pieces.entries()) {
     if (resizeAt?.index === index) replay.resize(resizeAt.cols, resizeAt.rows);
@@ -51,6 +51,7 @@ async function replayed(pieces: string[], resizeAt?: { index: number; cols: numb
     // Let the headless xterm parse now and then, as the event loop does between chunks.
     if (index % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  if (dropNowAtEnd) replay.dropScrolledOutNow();
   await replay.whenParsed();
   const result = { serialized: replay.serialize(), dropped: replay.droppedChars, text: replay.text() };
   replay.dispose();
@@ -123,6 +124,20 @@ describe('replay screen fed lazily', () => {
       expect(lazy.serialized, `${count} lines`).toBe(reference.serialized);
     }
   }, 60_000);
+
+  it('drops down to what must stay when a flood ends, and still ends the same', async () => {
+    // Lengths that end a drop cycle with more than what must stay still pending. A flood with
+    // escape sequences before it is dropped from once those are parsed (the first amortised drop
+    // sees to it); a plain flood can be dropped from at once.
+    for (const [count, before] of [[1000, ''], [4300, '\x1b[1m'], [5900, '\x1b[1m']] as const) {
+      const pieces = chunked(`${before}${lines(count, base64Line)}$ `);
+      const reference = await parsedEveryByte(pieces);
+      const amortised = await replayed(pieces);
+      const atOnce = await replayed(pieces, undefined, true);
+      expect(atOnce.serialized, `${count} lines`).toBe(reference.serialized);
+      expect(atOnce.dropped, `${count} lines`).toBeGreaterThan(amortised.dropped);
+    }
+  }, 30_000);
 
   it('never holds more than its bound unparsed, even for one endless line', async () => {
     const replay = new ReplayScreen(SIZE, SCROLLBACK);

@@ -125,6 +125,14 @@ export class ReplayScreen {
     this.terminal.resize(cols, rows);
   }
 
+  /**
+   * Drops now whatever can be dropped, without waiting for twice what must stay: a flood has
+   * just ended, and what is kept is all a page still has to be sent.
+   */
+  dropScrolledOutNow(): void {
+    this.dropScrolledOut(false);
+  }
+
   /** Resolves once everything written so far is parsed. */
   whenParsed(): Promise<void> {
     this.parsePending();
@@ -176,10 +184,10 @@ export class ReplayScreen {
    * screen, is then in place), and only without a scroll region (with one, where the cursor
    * starts decides which rows a line lands on).
    */
-  private dropScrolledOut(): void {
+  private dropScrolledOut(amortised = true): void {
     const keep = this.lineFeedsToKeep();
     // Amortised: wait for twice what must stay, then drop down to it.
-    if (this.plainLineFeeds < 2 * keep) return;
+    if (this.plainLineFeeds < (amortised ? 2 : 1) * keep) return;
     if (this.plainFrom > 0) {
       this.pendingChars -= this.hand(this.pending.splice(0, this.plainFrom));
       this.plainFrom = 0;

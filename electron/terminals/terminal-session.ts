@@ -54,7 +54,12 @@ export class TerminalSession {
   ) {
     this.size = options.size;
     this.screen = new ReplayScreen(options.size, options.scrollback, options.pageScrollback);
-    this.feed = new PageFeed((text) => this.events.data(this.id, text), () => this.channel, options.fastForward ?? (() => false));
+    this.feed = new PageFeed(
+      (text) => this.events.data(this.id, text),
+      () => this.channel,
+      options.fastForward ?? (() => false),
+      () => this.screen.dropScrolledOutNow(),
+    );
   }
 
   get info(): TerminalInfo {

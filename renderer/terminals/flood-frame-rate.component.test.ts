@@ -3,7 +3,7 @@
 // at most once per FLOOD_FRAME_INTERVAL_MS during a flood, always drawing the last screen.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Terminal } from '@xterm/xterm';
-import { FLOOD_CHARS_PER_SECOND, FLOOD_FRAME_INTERVAL_MS, FloodFrameRate } from './flood-frame-rate';
+import { FLOOD_CHARS_PER_SECOND, FLOOD_FRAME_INTERVAL_MS, FloodFrameRate, QUIET_MS } from './flood-frame-rate';
 
 interface Internals {
   _core: {
@@ -119,6 +119,16 @@ describe('flood frame rate', () => {
     expect(scrollBarQueued).toBe(false);
     expect(drawn.viewportSyncs.length).toBe(viewportSyncsDuringFlood + 2);
     expect(drawn.viewportSyncs.at(-1)).toBeUndefined();
+  });
+
+  it('draws what it held as soon as xterm goes quiet, not a whole slow frame later', async () => {
+    const { drawn, debouncer } = openTerminal();
+    frameRate!.arrived(FLOOD_CHARS_PER_SECOND);
+    debouncer.refresh(0, 23, 24); // drawn at once: the first of the flood
+    debouncer.refresh(10, 12, 24); // held: the flood's last chunk, then nothing more
+    expect(drawn.rows).toEqual([[0, 23]]);
+    await wait(QUIET_MS + (FLOOD_FRAME_INTERVAL_MS - QUIET_MS) / 2);
+    expect(drawn.rows).toEqual([[0, 23], [10, 12]]);
   });
 
   it('shows a mouse selection at once, even during a flood', () => {

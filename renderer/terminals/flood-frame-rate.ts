@@ -18,13 +18,16 @@
 // has them, nothing is throttled (and flood-frame-rate.component.test.ts fails, so it does not go
 // unnoticed).
 import type { Terminal } from '@xterm/xterm';
+import { OutputRate } from '../../electron/terminals/output-rate';
 
-/** Output arriving faster than this many characters a second is a flood (≈ 12,000 lines). */
-export const FLOOD_CHARS_PER_SECOND = 1_000_000;
-/** The rate is measured over windows of this length. */
-const RATE_WINDOW_MS = 100;
+export { FLOOD_CHARS_PER_SECOND } from '../../electron/terminals/output-rate';
 /** While flooded, redraws are at least this far apart (10 a second: visibly moving). */
 export const FLOOD_FRAME_INTERVAL_MS = 100;
+/**
+ * Held redraws are made sooner once xterm has asked for none for this long (a frame): the flood
+ * is over, or the page is waiting for more, and the screen should show where it stands.
+ */
+export const QUIET_MS = 16;
 /** What a held frame callback request answers in place of an animation frame id. */
 const HELD_FRAME_REQUEST = -1;
 
@@ -47,9 +50,7 @@ interface XtermInternals {
 }
 
 export class FloodFrameRate {
-  private windowStartedAt = 0;
-  private charsInWindow = 0;
-  private charsInLastWindow = 0;
+  private readonly rate = new OutputRate();
   private lastDrawAt = 0;
   /** Rows asked for while held (undefined: none), and the row count they were asked with. */
   private heldStart: number | undefined;
@@ -59,6 +60,8 @@ export class FloodFrameRate {
   private heldCallbacks: FrameRequestCallback[] = [];
   private heldViewportSync = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Row redraws asked for since the held redraw last looked (xterm asks after each parsed chunk). */
+  private asked = 0;
   private readonly refreshRows: RenderDebouncer['refresh'] | null = null;
   private readonly onNextFrame: RenderDebouncer['addRefreshCallback'] | null = null;
   private readonly refreshSelection: SelectionService['refresh'] | null = null;
@@ -87,20 +90,7 @@ export class FloodFrameRate {
 
   /** Output of this many characters arrived now. */
   arrived(chars: number, now = performance.now()): void {
-    if (now - this.windowStartedAt >= RATE_WINDOW_MS) {
-      // A window with no output at all in between counts as quiet.
-      this.charsInLastWindow = now - this.windowStartedAt < 2 * RATE_WINDOW_MS ? this.charsInWindow : 0;
-      this.charsInWindow = 0;
-      this.windowStartedAt = now;
-    }
-    this.charsInWindow += chars;
-  }
-
-  /** True while output comes in faster than FLOOD_CHARS_PER_SECOND. */
-  flooded(now = performance.now()): boolean {
-    const limit = (FLOOD_CHARS_PER_SECOND * RATE_WINDOW_MS) / 1000;
-    if (now - this.windowStartedAt >= 2 * RATE_WINDOW_MS) return false;
-    return this.charsInWindow > limit || this.charsInLastWindow > limit;
+    this.rate.arrived(chars, now);
   }
 
   dispose(): void {
@@ -109,6 +99,7 @@ export class FloodFrameRate {
   }
 
   private rowsRequested(start: number | undefined, end: number | undefined, count: number): void {
+    this.asked += 1;
     if (this.drawsNow()) return this.refreshRows!(start, end, count);
     this.heldStart = Math.min(this.heldStart ?? Infinity, start ?? 0);
     this.heldEnd = Math.max(this.heldEnd ?? -Infinity, end ?? count - 1);
@@ -142,12 +133,24 @@ export class FloodFrameRate {
   private drawsNow(): boolean {
     if (this.timer) return false;
     const now = performance.now();
-    if (!this.flooded(now) || now - this.lastDrawAt >= FLOOD_FRAME_INTERVAL_MS) {
+    if (!this.rate.flooded(now) || now - this.lastDrawAt >= FLOOD_FRAME_INTERVAL_MS) {
       this.lastDrawAt = now;
       return true;
     }
-    this.timer = setTimeout(() => this.drawHeld(), Math.max(0, this.lastDrawAt + FLOOD_FRAME_INTERVAL_MS - now));
+    this.scheduleHeld(now);
     return false;
+  }
+
+  private scheduleHeld(now: number): void {
+    this.asked = 0;
+    this.timer = setTimeout(() => this.heldDue(), Math.max(0, Math.min(this.lastDrawAt + FLOOD_FRAME_INTERVAL_MS, now + QUIET_MS) - now));
+  }
+
+  /** A slow frame is due, or xterm has gone quiet: draw; otherwise look again a little later. */
+  private heldDue(): void {
+    const now = performance.now();
+    if (this.asked > 0 && now - this.lastDrawAt < FLOOD_FRAME_INTERVAL_MS) return this.scheduleHeld(now);
+    this.drawHeld();
   }
 
   private drawHeld(): void {
