@@ -122,9 +122,9 @@ export const Settings = v.object({
   /** Large text for projectors. */
   presentationMode: v.boolean(),
   /**
-   * When a terminal's page falls behind a flood, skip output that would scroll past the whole
-   * scrollback before the page could show it, instead of slowing the program down: the page ends
-   * with the same screen and scrollback, recordings keep every byte.
+   * During a flood, text that would scroll past the whole scrollback unseen is not sent to the
+   * page, and the program is not slowed down to the page's pace: the page ends with the same
+   * screen and scrollback, recordings keep every byte (page-feed.ts).
    */
   fastForwardFloods: v.boolean(),
   /** Record every terminal from the moment it opens (asciicast v2, in recordingsDirectory). */
