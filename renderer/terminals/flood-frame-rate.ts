@@ -14,7 +14,9 @@
 // update its scrollable element at once, which, while the scrollback is still filling up, shows
 // the scroll bar and re-arms a timer to hide it: two timer calls per line, measured here as tasks
 // of 50–220 ms in a fresh terminal's first flood. While flooded, all four are held back and made
-// together once per slow frame. They are xterm.js internals: if a future xterm.js no longer
+// together once per slow frame. The last is also coalesced to one per animation frame when there
+// is no flood: a burst of a few hundred lines cost 10–20 ms of timers for a scroll bar nobody
+// sees move line by line. They are xterm.js internals: if a future xterm.js no longer
 // has them, nothing is throttled (and flood-frame-rate.component.test.ts fails, so it does not go
 // unnoticed).
 import type { Terminal } from '@xterm/xterm';
@@ -58,7 +60,8 @@ export class FloodFrameRate {
   private heldCount = 0;
   private heldSelection = false;
   private heldCallbacks: FrameRequestCallback[] = [];
-  private heldViewportSync = false;
+  /** A scrolled line's viewport update waits for the next (or the next slow) frame. */
+  private viewportSyncQueued = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Row redraws asked for since the held redraw last looked (xterm asks after each parsed chunk). */
   private asked = 0;
@@ -114,11 +117,14 @@ export class FloodFrameRate {
   }
 
   private viewportSyncRequested(ydisp?: number): void {
-    // A queued update (it already waited for a frame) goes through; a scrolled line may wait.
+    // A queued update (it already waited for a frame) goes through; a scrolled line waits.
     if (ydisp !== undefined) return this.syncViewport!(ydisp);
-    if (this.heldViewportSync) return;
-    if (this.drawsNow()) return this.syncViewport!();
-    this.heldViewportSync = true;
+    if (this.viewportSyncQueued) return;
+    this.viewportSyncQueued = true;
+    this.callbackRequested(() => {
+      this.viewportSyncQueued = false;
+      this.syncViewport!();
+    });
   }
 
   private selectionRequested(isLinuxMouseSelection?: boolean): void {
@@ -160,11 +166,9 @@ export class FloodFrameRate {
       // Rows can only have shrunk in between (a resize redraws everything anyway).
       this.refreshRows!(this.heldStart, Math.min(this.heldEnd ?? 0, this.heldCount - 1), this.heldCount);
     }
-    if (this.heldViewportSync) this.syncViewport!();
     if (this.heldSelection) this.refreshSelection!();
     for (const callback of this.heldCallbacks.splice(0)) this.onNextFrame!(callback);
     this.heldStart = this.heldEnd = undefined;
     this.heldSelection = false;
-    this.heldViewportSync = false;
   }
 }
