@@ -64,15 +64,33 @@ describe('flood frame rate', () => {
 
   it('draws ordinary output at once', () => {
     const { drawn, debouncer, selection } = openTerminal();
+    term!.select(0, 0, 5);
+    const selectionDraws = drawn.selection;
     frameRate!.arrived(20);
     debouncer.refresh(3, 3, 24);
     selection.refresh();
     expect(drawn.rows).toEqual([[3, 3]]);
-    expect(drawn.selection).toBe(1);
+    expect(drawn.selection).toBe(selectionDraws + 1);
+  });
+
+  it('skips the selection redraw every scrolled line asks for while nothing is or was selected', () => {
+    const { drawn, selection } = openTerminal();
+    frameRate!.arrived(20);
+    for (let line = 0; line < 50; line += 1) selection.refresh();
+    expect(drawn.selection).toBe(0);
+    term!.select(0, 0, 5);
+    term!.clearSelection();
+    // The cleared selection must still be undrawn once.
+    const afterClearing = drawn.selection;
+    expect(afterClearing).toBeGreaterThan(0);
+    selection.refresh();
+    selection.refresh();
+    expect(drawn.selection).toBe(afterClearing);
   });
 
   it('holds redraws back during a flood, draws at most once per slow frame, and draws the last screen', async () => {
     const { drawn, debouncer, selection, viewport } = openTerminal();
+    term!.select(0, 0, 5); // a selection, so its redraws count
     const started = performance.now();
     const floodMs = 5 * FLOOD_FRAME_INTERVAL_MS;
     let requests = 0;

@@ -60,6 +60,8 @@ export class FloodFrameRate {
   private heldCount = 0;
   private heldSelection = false;
   private heldCallbacks: FrameRequestCallback[] = [];
+  /** Whether the last selection redraw let through showed a selection. */
+  private selectionShown = false;
   /** A scrolled line's viewport update waits for the next (or the next slow) frame. */
   private viewportSyncQueued = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -70,7 +72,7 @@ export class FloodFrameRate {
   private readonly refreshSelection: SelectionService['refresh'] | null = null;
   private readonly syncViewport: Viewport['_sync'] | null = null;
 
-  constructor(term: Terminal) {
+  constructor(private readonly term: Terminal) {
     const core = (term as unknown as XtermInternals)._core;
     const debouncer = core?._renderService?._renderDebouncer;
     const selection = core?._selectionService;
@@ -130,9 +132,17 @@ export class FloodFrameRate {
   private selectionRequested(isLinuxMouseSelection?: boolean): void {
     // Asked for at every scrolled line: already held is the common case, and must be cheap.
     if (this.heldSelection && !isLinuxMouseSelection) return;
+    // No selection shown and none now: the redraw would paint every row exactly as the row
+    // redraw of the same frame does (measured: two full redraws a frame).
+    if (!isLinuxMouseSelection && !this.selectionShown && !this.term.hasSelection()) return;
     // A mouse selection is the engineer's own doing: shown at once.
-    if (isLinuxMouseSelection || this.drawsNow()) return this.refreshSelection!(isLinuxMouseSelection);
+    if (isLinuxMouseSelection || this.drawsNow()) return this.drawSelection(isLinuxMouseSelection);
     this.heldSelection = true;
+  }
+
+  private drawSelection(isLinuxMouseSelection?: boolean): void {
+    this.refreshSelection!(isLinuxMouseSelection);
+    this.selectionShown = this.term.hasSelection();
   }
 
   /** True when a redraw may go ahead now; otherwise the held redraw is scheduled. */
@@ -166,7 +176,7 @@ export class FloodFrameRate {
       // Rows can only have shrunk in between (a resize redraws everything anyway).
       this.refreshRows!(this.heldStart, Math.min(this.heldEnd ?? 0, this.heldCount - 1), this.heldCount);
     }
-    if (this.heldSelection) this.refreshSelection!();
+    if (this.heldSelection) this.drawSelection();
     for (const callback of this.heldCallbacks.splice(0)) this.onNextFrame!(callback);
     this.heldStart = this.heldEnd = undefined;
     this.heldSelection = false;
