@@ -61,27 +61,35 @@ describe('a 50 MB flood through a terminal', () => {
 
     // Long tasks (over 50 ms, the API's threshold) during the flood, observed in the page.
     await page.evaluate(() => {
-      const seen: number[] = [];
-      (window as unknown as { obxLongTasks: number[] }).obxLongTasks = seen;
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push(entry.duration))).observe({ type: 'longtask' });
+      const seen: Array<[number, number]> = [];
+      (window as unknown as { obxLongTasks: Array<[number, number]> }).obxLongTasks = seen;
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => seen.push([entry.startTime, entry.duration]))).observe({ type: 'longtask' });
     });
+    const pageNow = () => page.evaluate(() => performance.now());
     await pane.locator('.xterm-helper-textarea').focus();
     // The end marker is computed by the shell, so the typed command line itself never matches.
     await page.keyboard.type(`head -c ${FLOOD_SOURCE_BYTES} /dev/urandom | base64; echo FLOOD-END-$((6*7))\n`);
 
     // While it runs: the console switches views and back, and the terminal is still there.
+    const switchStarted = await pageNow();
     await page.keyboard.press('Alt+1');
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await page.keyboard.press('Alt+7');
     await pane.waitFor({ state: 'visible' });
+    const switchEnded = await pageNow();
 
     await pane.locator('.xterm-rows').getByText('FLOOD-END-42').waitFor({ timeout: FLOOD_FINISHES_MS });
     sampling = false;
     await sampler;
 
-    const longTasks = await page.evaluate(() => (window as unknown as { obxLongTasks: number[] }).obxLongTasks);
-    const longest = longTasks.length > 0 ? `${Math.max(...longTasks).toFixed(0)} ms` : 'none over 50 ms';
-    console.log(`flood of ${(FLOOD_CHARS / 1048576).toFixed(0)} MB: longest task in the page ${longest} (${longTasks.length} over 50 ms); core (heap capped at ${CORE_HEAP_LIMIT_MB} MB) grew by ${((peak - before) / 1048576).toFixed(1)} MB resident at most`);
+    const longTasks = await page.evaluate(() => (window as unknown as { obxLongTasks: Array<[number, number]> }).obxLongTasks);
+    const longest = (tasks: Array<[number, number]>) => (tasks.length > 0 ? `${Math.max(...tasks.map(([, duration]) => duration)).toFixed(0)} ms` : 'none over 50 ms');
+    const duringSwitch = ([start, duration]: [number, number]) => start + duration > switchStarted && start < switchEnded;
+    console.log(
+      `flood of ${(FLOOD_CHARS / 1048576).toFixed(0)} MB: longest task in the page ${longest(longTasks.filter((task) => !duringSwitch(task)))}, ` +
+        `and ${longest(longTasks.filter(duringSwitch))} while it switched to Overview and back; ` +
+        `core (heap capped at ${CORE_HEAP_LIMIT_MB} MB) grew by ${((peak - before) / 1048576).toFixed(1)} MB resident at most`,
+    );
 
     // The core lived through it within its capped heap, and the shell still answers.
     expect(host.child.exitCode).toBeNull();
