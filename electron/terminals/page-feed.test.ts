@@ -2,7 +2,7 @@
 // pauses and a page that acknowledges only when told to.
 import { afterEach, describe, expect, it } from 'vitest';
 import { FLOW_HIGH_WATERMARK_CHARS } from './flow-control';
-import { MAX_QUEUED_CHARS, PageFeed } from './page-feed';
+import { FLOOD_QUIET_MS, MAX_QUEUED_CHARS, PageFeed } from './page-feed';
 import type { PendingOutput } from './replay-screen';
 
 const CHUNK = 64 * 1024;
@@ -12,7 +12,7 @@ function setUp(fastForward: boolean) {
   const sent: string[] = [];
   const channel = { paused: false, pauses: 0, pause: () => ((channel.paused = true), (channel.pauses += 1)), resume: () => (channel.paused = false) };
   feed = new PageFeed((text) => sent.push(text), () => channel, () => fastForward);
-  const output = (text: string, dropped = false): PendingOutput => ({ text, plain: false, lineFeeds: 0, carriageReturn: false, dropped });
+  const output = (text: string, dropped = false, plain = false): PendingOutput => ({ text, plain, lineFeeds: 0, carriageReturn: false, dropped });
   const sentChars = () => sent.reduce((sum, text) => sum + text.length, 0);
   return { sent, channel, output, sentChars };
 }
@@ -71,6 +71,24 @@ describe('page feed', () => {
     }
     expect(channel.paused).toBe(true);
     expect(pushed).toBeLessThanOrEqual(FLOW_HIGH_WATERMARK_CHARS + MAX_QUEUED_CHARS + 2 * CHUNK);
+  });
+
+  it('fast-forwarding, holds a flood of plain text back until it stops, then sends what was not dropped, in order', async () => {
+    const { sent, output, sentChars } = setUp(true);
+    const outputs: PendingOutput[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const next = output(`<${index}>${'.'.repeat(16 * 1024)}`, false, true);
+      outputs.push(next);
+      feed!.push(next);
+    }
+    feed!.sendFrame();
+    // Only what came before the rate showed a flood went out.
+    expect(sentChars()).toBeLessThan(10 * 16 * 1024);
+    for (const dropped of outputs.slice(15, 35)) dropped.dropped = true;
+    await new Promise((resolve) => setTimeout(resolve, 3 * FLOOD_QUIET_MS));
+    feed!.sendFrame();
+    const order = sent.join('').match(/<\d+>/g)!.map((marker) => Number(marker.slice(1, -1)));
+    expect(order).toEqual([...Array.from({ length: 15 }, (_, index) => index), ...Array.from({ length: 5 }, (_, index) => 35 + index)]);
   });
 
   it('sends everything queued at once when a page attaches, and then starts counting afresh', () => {

@@ -106,7 +106,7 @@ export class PageFeed {
    * while any other page showing this terminal still needs it.
    */
   sendAll(): void {
-    this.holding = false;
+    this.endHolding();
     for (const output of this.takeQueue()) if (!output.dropped) this.frame(output.text);
     this.sendFrame();
   }
@@ -139,9 +139,7 @@ export class PageFeed {
   dispose(): void {
     if (this.sendTimer) clearTimeout(this.sendTimer);
     this.sendTimer = null;
-    if (this.holdTimer) clearInterval(this.holdTimer);
-    this.holdTimer = null;
-    this.holding = false;
+    this.endHolding();
     this.outgoing = [];
     this.outgoingChars = 0;
     this.takeQueue();
@@ -170,6 +168,12 @@ export class PageFeed {
     if (this.head === this.queue.length) this.takeQueue();
   }
 
+  private endHolding(): void {
+    this.holding = false;
+    if (this.holdTimer) clearInterval(this.holdTimer);
+    this.holdTimer = null;
+  }
+
   private startHolding(now: number): void {
     this.holding = true;
     this.lastGlimpseAt = now;
@@ -186,9 +190,7 @@ export class PageFeed {
 
   /** The flood stopped (or turned into output that cannot be dropped): what is held goes out. */
   private stopHolding(): void {
-    this.holding = false;
-    if (this.holdTimer) clearInterval(this.holdTimer);
-    this.holdTimer = null;
+    this.endHolding();
     this.dropScrolledOut();
     this.sendQueued(Infinity);
   }
