@@ -48,7 +48,7 @@ export class TerminalSession {
       scrollback: number;
       /** The scrollback pages use now (a setting: it may change while the terminal runs). */
       pageScrollback?: () => number;
-      /** Whether a page that falls behind is fast-forwarded (page-feed.ts), or the program paused. */
+      /** Whether floods are fast-forwarded to the page (page-feed.ts), or the program paused. */
       fastForward?: () => boolean;
     },
   ) {

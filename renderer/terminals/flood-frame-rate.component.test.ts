@@ -99,8 +99,8 @@ describe('flood frame rate', () => {
     // chunks of a flood are drawn at once, until a tenth of a second shows the rate: here the
     // flood is under way from the start.)
     frameRate!.arrived(FLOOD_CHARS_PER_SECOND);
-    while (performance.now() - started < floodMs) {
-      frameRate!.arrived(FLOOD_CHARS_PER_SECOND / 100);
+    /** What xterm asks for after parsing a chunk of a flood. */
+    const chunkParsed = () => {
       debouncer.refresh(20, 23, 24);
       debouncer.refresh(0, 5, 24);
       selection.refresh();
@@ -110,18 +110,15 @@ describe('flood frame rate', () => {
         scrollBarQueued = true;
         debouncer.addRefreshCallback(() => (scrollBarQueued = false));
       }
+    };
+    while (performance.now() - started < floodMs) {
+      frameRate!.arrived(FLOOD_CHARS_PER_SECOND / 100);
+      chunkParsed();
       requests += 3;
       await wait(1);
     }
     // The flood's last output (right after a draw, or while one is waiting: held either way).
-    debouncer.refresh(20, 23, 24);
-    debouncer.refresh(0, 5, 24);
-    selection.refresh();
-    viewport._sync();
-    if (!scrollBarQueued) {
-      scrollBarQueued = true;
-      debouncer.addRefreshCallback(() => (scrollBarQueued = false));
-    }
+    chunkParsed();
     const drawsDuringFlood = drawn.rows.length;
     const selectionDrawsDuringFlood = drawn.selection;
     // Two callbacks a slow frame at most: the scroll bar's and the viewport's update.

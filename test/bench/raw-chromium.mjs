@@ -85,8 +85,6 @@ export async function launchRawChromium({ executablePath, args }) {
             await new Promise((resolve) => setTimeout(resolve, 100));
           }
         },
-        /** Runs `fn` in every document this page loads from now on, before its own scripts. */
-        addInitScript: (fn) => call('Page.addScriptToEvaluateOnNewDocument', { source: `(${fn.toString()})()` }),
         insertText: (text) => call('Input.insertText', { text }),
         async press(key, { code = key, keyCode, modifiers = 0, text } = {}) {
           await call('Input.dispatchKeyEvent', { type: 'keyDown', key, code, modifiers, windowsVirtualKeyCode: keyCode, ...(text ? { text } : {}) });
