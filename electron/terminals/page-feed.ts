@@ -38,10 +38,26 @@ export const FLOOD_QUIET_MS = 20;
 export const GLIMPSE_INTERVAL_MS = 100;
 const GLIMPSE_CHARS = 32 * 1024;
 
+/**
+ * Held back behind a replay buffer that is still parsing, the program is paused for this long at a
+ * time, then the queue is looked at again.
+ */
+const REPLAY_WAIT_MS = 5;
+
 export interface PageFeedChannel {
   pause(): void;
   resume(): void;
 }
+
+/** What the feed needs of the terminal's replay buffer (replay-screen.ts). */
+export interface PageFeedReplay {
+  /** Drops now whatever has scrolled out (a held flood is about to go out). */
+  dropScrolledOutNow(): void;
+  /** Parsing output it was given; it drops what scrolled out once that is done. */
+  readonly isParsing: boolean;
+}
+
+const NO_REPLAY: PageFeedReplay = { dropScrolledOutNow: () => {}, isParsing: false };
 
 export class PageFeed {
   private readonly flow: FlowGate;
@@ -68,8 +84,7 @@ export class PageFeed {
     private readonly send: (text: string) => void,
     private readonly channel: () => PageFeedChannel | null,
     private readonly fastForward: () => boolean,
-    /** Asks the replay buffer to drop what it can now (a held flood is about to go out). */
-    private readonly dropScrolledOut: () => void = () => {},
+    private readonly replay: PageFeedReplay = NO_REPLAY,
   ) {
     this.flow = new FlowGate(
       () => this.fellBehind(),
@@ -90,8 +105,9 @@ export class PageFeed {
     if (hold && !this.holding) this.startHolding(now);
     if (this.queuedChars > MAX_QUEUED_CHARS) {
       this.compact();
-      // Held text the replay could not drop (a scroll region, say) goes out after all.
-      if (this.queuedChars > MAX_QUEUED_CHARS && this.holding) this.stopHolding();
+      // Held text the replay could not drop (a scroll region, say) goes out after all; while the
+      // replay is still parsing what came before, the program waits for it instead (whileHolding).
+      if (this.queuedChars > MAX_QUEUED_CHARS && this.holding && !this.replay.isParsing) this.stopHolding();
       if (this.queuedChars > MAX_QUEUED_CHARS && !this.channelPaused) this.pauseChannel();
     }
   }
@@ -170,28 +186,46 @@ export class PageFeed {
 
   private endHolding(): void {
     this.holding = false;
-    if (this.holdTimer) clearInterval(this.holdTimer);
+    if (this.holdTimer) clearTimeout(this.holdTimer);
     this.holdTimer = null;
   }
 
   private startHolding(now: number): void {
     this.holding = true;
     this.lastGlimpseAt = now;
-    this.holdTimer ??= setInterval(() => this.whileHolding(), FLOOD_QUIET_MS);
+    this.holdTimer ??= setTimeout(() => this.whileHolding(), FLOOD_QUIET_MS);
   }
 
+  /**
+   * Runs while a flood is held: a glimpse when one is due, and the end of holding as soon as the
+   * output has been quiet for FLOOD_QUIET_MS (the timer aims at that moment, not a fixed tick:
+   * the flood's end reaches the page sooner).
+   */
   private whileHolding(): void {
+    this.holdTimer = null;
     const now = performance.now();
-    if (now - this.lastOutputAt >= FLOOD_QUIET_MS) return this.stopHolding();
-    if (now - this.lastGlimpseAt < GLIMPSE_INTERVAL_MS) return;
-    this.lastGlimpseAt = now;
-    this.sendQueued(GLIMPSE_CHARS);
+    if (this.channelPaused) {
+      // Paused with too much held: the replay was parsing what came before the flood, and drops
+      // what scrolled out once done. Then the program goes on; if it could not drop, the held
+      // text goes out after all.
+      this.compact();
+      if (this.queuedChars <= MAX_QUEUED_CHARS / 2) {
+        this.lastOutputAt = now;
+        this.resumeChannel();
+      } else if (!this.replay.isParsing) return this.stopHolding();
+    } else if (now >= this.lastOutputAt + FLOOD_QUIET_MS) return this.stopHolding();
+    if (now - this.lastGlimpseAt >= GLIMPSE_INTERVAL_MS) {
+      this.lastGlimpseAt = now;
+      this.sendQueued(GLIMPSE_CHARS);
+    }
+    const next = this.channelPaused ? now + REPLAY_WAIT_MS : Math.min(this.lastOutputAt + FLOOD_QUIET_MS, this.lastGlimpseAt + GLIMPSE_INTERVAL_MS);
+    this.holdTimer = setTimeout(() => this.whileHolding(), Math.max(1, next - now));
   }
 
   /** The flood stopped (or turned into output that cannot be dropped): what is held goes out. */
   private stopHolding(): void {
     this.endHolding();
-    this.dropScrolledOut();
+    this.replay.dropScrolledOutNow();
     this.sendQueued(Infinity);
   }
 

@@ -25,8 +25,9 @@ const { Unicode11Addon } = unicode11Addon;
 export const REPLAY_SETTLE_MS = 200;
 /**
  * Output pending beyond this many characters is parsed at once, whatever it is: the bound on
- * what the core holds unparsed per terminal (8 MB as JavaScript strings), for output that can
- * never be dropped (colours on every line, one endless line, a scroll region).
+ * what the core holds unparsed per terminal (8 MB as JavaScript strings; twice that while a parse
+ * is under way), for output that can never be dropped (colours on every line, one endless line,
+ * a scroll region).
  */
 export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
@@ -103,6 +104,9 @@ export class ReplayScreen {
     const plain = !NOT_PLAIN.test(text);
     const output: PendingOutput = { text, plain, lineFeeds: plain ? countLineFeeds(text) : 0, carriageReturn: plain && text.includes('\r'), dropped: false };
     if (!text) return output;
+    // Output that is not plain ends the plain run (a prompt after a flood, say): what the run has
+    // scrolled out is dropped now, or it could never be, and the page would be sent all of it.
+    if (!plain && this.plainLineFeeds >= this.lineFeedsToKeep()) this.dropScrolledOut(false);
     this.pending.push(output);
     this.pendingChars += text.length;
     if (plain) this.plainLineFeeds += output.lineFeeds;
@@ -111,12 +115,15 @@ export class ReplayScreen {
       this.plainLineFeeds = 0;
     }
     this.lastOutputAt = performance.now();
-    if (this.pendingChars > MAX_PENDING_CHARS) this.parsePending();
-    else {
-      this.dropScrolledOut();
-      this.settleTimer ??= setTimeout(() => this.settle(), REPLAY_SETTLE_MS);
-    }
+    this.dropScrolledOut();
+    this.settleTimer ??= setTimeout(() => this.settle(), REPLAY_SETTLE_MS);
+    this.boundPending();
     return output;
+  }
+
+  /** Parsing output it was given (it drops what scrolled out once done). */
+  get isParsing(): boolean {
+    return this.parsing > 0;
   }
 
   /** Output so far is laid out at the old size, as the page laid it out; then the size changes. */
@@ -189,7 +196,7 @@ export class ReplayScreen {
     // Amortised: wait for twice what must stay, then drop down to it.
     if (this.plainLineFeeds < (amortised ? 2 : 1) * keep) return;
     if (this.plainFrom > 0) {
-      this.pendingChars -= this.hand(this.pending.splice(0, this.plainFrom));
+      this.pendingChars -= this.hand(this.pending.splice(0, this.plainFrom), false);
       this.plainFrom = 0;
       return; // dropped once that is parsed
     }
@@ -219,26 +226,51 @@ export class ReplayScreen {
     return buffer?.scrollTop === 0 && buffer.scrollBottom === this.terminal.rows - 1;
   }
 
+  /**
+   * Parses what is pending once there is too much of it. Not while a parse is under way (up to
+   * twice the bound): a flood that follows other output waits for that to be parsed, and is
+   * then dropped, not parsed.
+   */
+  private boundPending(): void {
+    if (this.pendingChars > (this.parsing > 0 ? 2 : 1) * MAX_PENDING_CHARS) this.parsePending();
+  }
+
   private parsePending(): void {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
     if (this.pending.length === 0) return;
-    this.hand(this.pending);
+    this.hand(this.pending, true);
     this.pending = [];
     this.pendingChars = 0;
     this.plainFrom = 0;
     this.plainLineFeeds = 0;
   }
 
-  /** Gives output to the headless xterm to parse; returns its length. */
-  private hand(outputs: PendingOutput[]): number {
-    const text = outputs.length === 1 ? outputs[0]!.text : outputs.map((output) => output.text).join('');
+  /**
+   * Gives output to the headless xterm to parse; returns its length.
+   * - `inPieces`: piece by piece as it came. xterm yields to the event loop between writes once it
+   *   has parsed for a few milliseconds: a megabyte handed over in one string would hold the core
+   *   for 50–100 ms (a keystroke's echo would wait for it).
+   * - Else in one string, parsed in one go: what came before a flood, which must be parsed before
+   *   the flood can be dropped. Parsed in pieces, it would take many turns of an event loop busy
+   *   with the flood, which would pile up meanwhile.
+   */
+  private hand(outputs: PendingOutput[], inPieces: boolean): number {
+    const pieces = inPieces || outputs.length === 1 ? outputs.map((output) => output.text) : [outputs.map((output) => output.text).join('')];
+    let length = 0;
+    for (const piece of pieces.slice(0, -1)) {
+      this.terminal.write(piece);
+      length += piece.length;
+    }
+    const last = pieces.at(-1)!;
     this.parsing += 1;
-    this.terminal.write(text, () => {
+    this.terminal.write(last, () => {
       this.parsing -= 1;
-      if (this.parsing === 0) this.dropScrolledOut();
+      if (this.parsing > 0) return;
+      this.dropScrolledOut();
+      this.boundPending();
     });
-    return text.length;
+    return length + last.length;
   }
 }
 

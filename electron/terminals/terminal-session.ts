@@ -58,7 +58,7 @@ export class TerminalSession {
       (text) => this.events.data(this.id, text),
       () => this.channel,
       options.fastForward ?? (() => false),
-      () => this.screen.dropScrolledOutNow(),
+      this.screen,
     );
   }
 

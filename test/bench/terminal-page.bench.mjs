@@ -39,7 +39,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startHost(home) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/node/web-host.js'), '--state', join(home, 'state.json')], { env: { ...process.env, HOME: home, SSH_AUTH_SOCK: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist/node/web-host.js'), '--state', join(home, 'state.json')], { env: { ...process.env, HOME: home, SSH_AUTH_SOCK: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   for (let tries = 0; tries < 200 && !/token=/.test(output); tries += 1) await wait(50);
