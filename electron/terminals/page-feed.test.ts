@@ -2,16 +2,16 @@
 // pauses and a page that acknowledges only when told to.
 import { afterEach, describe, expect, it } from 'vitest';
 import { FLOW_HIGH_WATERMARK_CHARS } from './flow-control';
-import { FLOOD_QUIET_MS, MAX_QUEUED_CHARS, PageFeed } from './page-feed';
+import { FLOOD_QUIET_MS, MAX_QUEUED_CHARS, PageFeed, type PageFeedReplay } from './page-feed';
 import type { PendingOutput } from './replay-screen';
 
 const CHUNK = 64 * 1024;
 let feed: PageFeed | null = null;
 
-function setUp(fastForward: boolean) {
+function setUp(fastForward: boolean, replay?: PageFeedReplay) {
   const sent: string[] = [];
   const channel = { paused: false, pauses: 0, pause: () => ((channel.paused = true), (channel.pauses += 1)), resume: () => (channel.paused = false) };
-  feed = new PageFeed((text) => sent.push(text), () => channel, () => fastForward);
+  feed = new PageFeed((text) => sent.push(text), () => channel, () => fastForward, replay);
   const output = (text: string, dropped = false, plain = false): PendingOutput => ({ text, plain, lineFeeds: 0, carriageReturn: false, dropped });
   const sentChars = () => sent.reduce((sum, text) => sum + text.length, 0);
   return { sent, channel, output, sentChars };
@@ -89,6 +89,57 @@ describe('page feed', () => {
     feed!.sendFrame();
     const order = sent.join('').match(/<\d+>/g)!.map((marker) => Number(marker.slice(1, -1)));
     expect(order).toEqual([...Array.from({ length: 15 }, (_, index) => index), ...Array.from({ length: 5 }, (_, index) => 35 + index)]);
+  });
+
+  it('fast-forwarding, waits with the program paused while the replay parses, instead of sending the held flood', async () => {
+    // The replay is still parsing what came before the flood, so it cannot drop yet.
+    const replay = { isParsing: true, dropScrolledOutNow: () => {} };
+    const { sent, channel, output, sentChars } = setUp(true, replay);
+    const outputs: PendingOutput[] = [];
+    for (let index = 0; !channel.paused && index < 200; index += 1) {
+      const next = output(`<${index}>${'.'.repeat(CHUNK)}`, false, true);
+      outputs.push(next);
+      feed!.push(next);
+    }
+    expect(channel.paused).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 2 * FLOOD_QUIET_MS));
+    // Paused, not quiet: the flood is still held.
+    expect(channel.paused).toBe(true);
+    expect(sentChars()).toBeLessThan(MAX_QUEUED_CHARS / 4);
+    // The parse ends and the replay drops all but the last three pieces: the program goes on.
+    for (const dropped of outputs.slice(0, -3)) dropped.dropped = true;
+    replay.isParsing = false;
+    await new Promise((resolve) => setTimeout(resolve, FLOOD_QUIET_MS / 2));
+    expect(channel.paused).toBe(false);
+    // It ends: the page gets what was not dropped, in order after what it had.
+    await new Promise((resolve) => setTimeout(resolve, 3 * FLOOD_QUIET_MS));
+    feed!.sendFrame();
+    const order = sent.join('').match(/<\d+>/g)!.map((marker) => Number(marker.slice(1, -1)));
+    expect(order.slice(-3)).toEqual([outputs.length - 3, outputs.length - 2, outputs.length - 1]);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(sentChars()).toBeLessThan(MAX_QUEUED_CHARS / 2);
+  });
+
+  it('fast-forwarding, sends the held flood after all once the replay has parsed and could not drop it', async () => {
+    const replay = { isParsing: true, dropScrolledOutNow: () => {} };
+    const { channel, output, sentChars } = setUp(true, replay);
+    let pushed = 0;
+    while (!channel.paused && pushed < 4 * MAX_QUEUED_CHARS) {
+      feed!.push(output('p'.repeat(CHUNK), false, true));
+      pushed += CHUNK;
+    }
+    expect(channel.paused).toBe(true);
+    replay.isParsing = false; // and nothing was dropped (a scroll region, say)
+    await new Promise((resolve) => setTimeout(resolve, 2 * FLOOD_QUIET_MS));
+    feed!.sendFrame();
+    expect(sentChars()).toBeGreaterThanOrEqual(FLOW_HIGH_WATERMARK_CHARS);
+    feed!.acknowledged(sentChars());
+    while (sentChars() < pushed) {
+      feed!.sendFrame();
+      feed!.acknowledged(sentChars());
+    }
+    expect(sentChars()).toBe(pushed);
+    expect(channel.paused).toBe(false);
   });
 
   it('sends everything queued at once when a page attaches, and then starts counting afresh', () => {
