@@ -17,6 +17,12 @@ import { searchDecorations, terminalTheme } from './terminal-theme';
 
 /** A drag of the window edge fires dozens of resizes; the remote pty needs only where it ends. */
 const RESIZE_SETTLE_MS = 80;
+/**
+ * Output is handed to xterm in pieces of at most this size. xterm parses for 12 ms, then yields
+ * to the page, but it looks at the clock only between the pieces it was given: a 128 KB frame
+ * parsed while its code is still cold (the first flood in a page) held the page for 50 ms.
+ */
+const WRITE_PIECE = 16 * 1024;
 /** Beyond this many highlighted matches, highlighting costs more than it tells. */
 const SEARCH_HIGHLIGHT_LIMIT = 2000;
 /** Line height 1 clips the underscore of DejaVu Sans Mono in the DOM renderer ("OBX_MARK" reads "OBX MARK"). */
@@ -154,7 +160,12 @@ export class TerminalScreen {
   receive(data: string | Uint8Array, chars: number): void {
     if (this.held) return void this.held.push({ data, chars });
     this.frameRate?.arrived(chars);
-    this.term.write(data, () => this.acks.written(chars));
+    // Cut wherever the size falls, inside a character too: xterm carries a partial UTF-8
+    // sequence or surrogate pair over to the next write.
+    const piece = (from: number, to: number) => (typeof data === 'string' ? data.slice(from, to) : data.subarray(from, to));
+    let at = 0;
+    for (; data.length - at > WRITE_PIECE; at += WRITE_PIECE) this.term.write(piece(at, at + WRITE_PIECE));
+    this.term.write(piece(at, data.length), () => this.acks.written(chars));
   }
 
   /** Holds live output until the snapshot from `terminals.attach` is written. */

@@ -129,6 +129,31 @@ describe('terminals in the page', () => {
     expect(state.infos).toEqual([]);
   });
 
+  it('writes a large frame to xterm in pieces, whole characters across the cuts, and acknowledges it once written', async () => {
+    const core = scriptedCore({ 'terminals.list': () => [info('term-00000000000a')], 'terminals.attach': () => ({ info: info('term-00000000000a'), screen: '' }) });
+    const state = new TerminalsState();
+    await state.attach(core.api, host);
+    const term = state.screen('term-00000000000a')!.term;
+    const written: number[] = [];
+    const write = term.write.bind(term);
+    term.write = ((data: string | Uint8Array, callback?: () => void) => (written.push(data.length), write(data, callback))) as typeof term.write;
+    // Three- and four-byte characters (two UTF-16 units for the emoji): some cut lands inside one.
+    const lines = Array.from({ length: 3000 }, (_, index) => `${index} 界😀 ${'w'.repeat(index % 13)}`);
+    const text = `${lines.join('\r\n')}\r\n`;
+    const bytes = new TextEncoder().encode(text);
+    core.push('terminal.data', { id: 'term-00000000000a', data: bytes, chars: FLOW_ACK_STEP_CHARS });
+    core.push('terminal.data', { id: 'term-00000000000a', data: text, chars: text.length });
+    await parsed(state, 'term-00000000000a');
+    expect(Math.max(...written)).toBeLessThanOrEqual(16 * 1024);
+    expect(written.filter((length) => length > 0).length).toBeGreaterThan(2 * Math.floor(bytes.length / (16 * 1024)));
+    const shown = screenText(state, 'term-00000000000a').split('\n');
+    const start = shown.indexOf(lines[0]!);
+    expect(shown.slice(start, start + lines.length)).toEqual(lines);
+    expect(shown.slice(start + lines.length, start + 2 * lines.length)).toEqual(lines);
+    const acknowledged = core.requests.filter((request) => request.name === 'terminals.ack').reduce((sum, request) => sum + (request.params as { chars: number }).chars, 0);
+    expect(acknowledged).toBe(Math.floor((FLOW_ACK_STEP_CHARS + text.length) / FLOW_ACK_STEP_CHARS) * FLOW_ACK_STEP_CHARS);
+  });
+
   it('turns a refused request into a notice, not an exception', async () => {
     const core = scriptedCore({
       'terminals.list': () => [],

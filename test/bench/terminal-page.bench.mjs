@@ -48,20 +48,30 @@ async function startHost(home) {
   return { url, stop: () => child.kill() };
 }
 
-/** Page-side: resolves with [ms until `needle` shows in the terminal, longest task in between]. */
+/**
+ * Page-side: resolves with [ms until `needle` shows in the terminal, longest task in between,
+ * when that task began (ms after the start)].
+ */
 const watchFor = (page, selector, needle, timeoutMs) =>
   page.evaluate(
     ({ selector, needle, timeoutMs }) =>
       new Promise((resolve, reject) => {
         let longest = 0;
-        const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => (longest = Math.max(longest, entry.duration))));
+        let longestAt = 0;
+        const observer = new PerformanceObserver((list) =>
+          list.getEntries().forEach((entry) => {
+            if (entry.duration <= longest) return;
+            longest = entry.duration;
+            longestAt = entry.startTime - started;
+          }),
+        );
         observer.observe({ type: 'longtask' });
         const started = performance.now();
         const rows = document.querySelector(selector);
         const check = () => {
           if (rows?.textContent?.includes(needle)) {
             observer.disconnect();
-            resolve([performance.now() - started, longest]);
+            resolve([performance.now() - started, longest, longestAt]);
           } else if (performance.now() - started > timeoutMs) reject(new Error(`${needle} not seen`));
           else setTimeout(check, 20);
         };
@@ -241,16 +251,16 @@ export async function run() {
     const floorPerTerminal = ((await floorHeap()) - floorBefore) / MEMORY_TERMINALS;
 
     // The Long Tasks API reports only tasks over 50 ms: none reported means all were shorter.
-    const longest = (ms) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms');
-    const { directRate, directLongest, floorRate, consoleRate, consoleLongest, fastForwardRate, fastForwardLongest } = rates;
+    const longest = (ms, at, total) => (ms > 0 ? `${ms.toFixed(0)} ms${at === undefined ? '' : ` (at ${at.toFixed(0)} of ${total.toFixed(0)} ms)`}` : 'none ≥ 50 ms');
+    const { directRate, directLongest, floorRate, consoleRate, consoleLongest, consoleLongestAt, consoleMs, fastForwardRate, fastForwardLongest, fastForwardLongestAt, fastForwardMs } = rates;
     const echo = summarise(consoleEcho.times);
     const echoArrival = summarise(consoleEcho.arrivals);
     const raw = summarise(bareEcho);
     console.log(`terminal throughput (${(floodChars / 1048576).toFixed(1)} MB of output, DOM renderer, headless Chromium without Playwright)`);
     console.log(`xterm.js write() directly        ${directRate.toFixed(1)} MB/s   longest task ${longest(directLongest)}`);
     console.log(`bare WebSocket → xterm (floor)    ${floorRate.toFixed(1)} MB/s   → ${(floorRate / directRate).toFixed(2)}× direct (no console code: the carrier's own cost)`);
-    console.log(`ssh → core → page → xterm        ${fastForwardRate.toFixed(1)} MB/s   longest task ${longest(fastForwardLongest)} → ${(fastForwardRate / directRate).toFixed(2)}× direct (floods fast-forwarded, the default; target ≥ 0.8×; longest task target < 60 ms)`);
-    console.log(`  every byte through the xterm   ${consoleRate.toFixed(1)} MB/s   longest task ${longest(consoleLongest)} → ${(consoleRate / directRate).toFixed(2)}× direct (fast-forward off)`);
+    console.log(`ssh → core → page → xterm        ${fastForwardRate.toFixed(1)} MB/s   longest task ${longest(fastForwardLongest, fastForwardLongestAt, fastForwardMs)} → ${(fastForwardRate / directRate).toFixed(2)}× direct (floods fast-forwarded, the default; target ≥ 0.8×; longest task target < 60 ms)`);
+    console.log(`  every byte through the xterm   ${consoleRate.toFixed(1)} MB/s   longest task ${longest(consoleLongest, consoleLongestAt, consoleMs)} → ${(consoleRate / directRate).toFixed(2)}× direct (fast-forward off)`);
     console.log(`\nkeystroke echo (${ECHO_SAMPLES} keys, machine 22 through the controller)`);
     console.log(`bare ssh2 shell                   median ${raw.median.toFixed(1)} ms   p99 ${raw.p99.toFixed(1)} ms`);
     console.log(`console (key → echo in the page)  median ${echoArrival.median.toFixed(1)} ms   p99 ${echoArrival.p99.toFixed(1)} ms → +${(echoArrival.median - raw.median).toFixed(1)} ms (target ≤ +3 ms)`);
@@ -310,9 +320,9 @@ async function throughputWithoutPlaywright(url, pane, floodChars) {
     // The console's default, floods fast-forwarded; then every byte through the page's xterm (the
     // program paused while the page is behind). Each in a page of its own.
     await updateSettings(url, { fastForwardFloods: true });
-    const [fastForwardMs, fastForwardLongest] = await floodInFreshPage(42);
+    const [fastForwardMs, fastForwardLongest, fastForwardLongestAt] = await floodInFreshPage(42);
     await updateSettings(url, { fastForwardFloods: false });
-    const [consoleMs, consoleLongest] = await floodInFreshPage(43);
+    const [consoleMs, consoleLongest, consoleLongestAt] = await floodInFreshPage(43);
     await updateSettings(url, { fastForwardFloods: true });
 
     const bare = await raw.newPage(VIEWPORT);
@@ -352,7 +362,7 @@ async function throughputWithoutPlaywright(url, pane, floodChars) {
       return [ms, longest];
     }, { chars: floodChars, line: FLOOD_LINE });
     const floorMs = await webSocketFloorMs(bare, { chars: floodChars, line: FLOOD_LINE });
-    return { directRate: mbps(directMs), directLongest, floorRate: mbps(floorMs), consoleRate: mbps(consoleMs), consoleLongest, fastForwardRate: mbps(fastForwardMs), fastForwardLongest };
+    return { directRate: mbps(directMs), directLongest, floorRate: mbps(floorMs), consoleRate: mbps(consoleMs), consoleLongest, consoleLongestAt, consoleMs, fastForwardRate: mbps(fastForwardMs), fastForwardLongest, fastForwardLongestAt, fastForwardMs };
   } finally {
     await raw.close();
   }
