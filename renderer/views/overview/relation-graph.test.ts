@@ -98,6 +98,16 @@ describe('the relation graph layout', () => {
     }
   });
 
+  it('lays out again only when the model changed (a refresh of the same model reuses the layout)', () => {
+    const first = layoutRelationGraph(relationGraphModel(walkthrough));
+    expect(layoutRelationGraph(relationGraphModel(structuredClone(walkthrough)))).toBe(first);
+    const oneUnitLess = { ...walkthrough, units: walkthrough.units.slice(1) };
+    const changed = layoutRelationGraph(relationGraphModel(oneUnitLess));
+    expect(changed).not.toBe(first);
+    const application = walkthrough.units[0]!.application;
+    expect(changed.nodes.find((node) => node.name === application)!.units).toBe(first.nodes.find((node) => node.name === application)!.units - 1);
+  });
+
   it('starts a regular relation at its provider and ends it at its consumer', () => {
     const layout = layoutRelationGraph(relationGraphModel(walkthrough));
     const edge = layout.edges.find((candidate) => candidate.from === 'keystone' && candidate.to === 'openstack-dashboard')!;

@@ -154,7 +154,20 @@ function peerLoop(node: PlacedNode, nth: number): string {
   return `M${right},${node.y - spread} C${right + reach},${node.y - spread - 16} ${right + reach},${node.y + spread + 16} ${right},${node.y + spread}`;
 }
 
+/**
+ * The last layout, by the model it was made for: Overview lays the graph out each time it opens and
+ * at each refresh (every 10 s), and the model rarely changes between them; dagre takes 10–20 ms
+ * for a small model, in the same task as the view's first render.
+ */
+let lastLayout: { model: string; layout: RelationGraphLayout } | null = null;
+
 export function layoutRelationGraph(model: RelationGraphModel): RelationGraphLayout {
+  const key = JSON.stringify(model);
+  if (lastLayout?.model !== key) lastLayout = { model: key, layout: layoutWithDagre(model) };
+  return lastLayout.layout;
+}
+
+function layoutWithDagre(model: RelationGraphModel): RelationGraphLayout {
   const started = globalThis.performance?.now();
   const graph = new dagre.graphlib.Graph({ multigraph: true });
   graph.setGraph({ ...LAYOUT });
