@@ -1,6 +1,7 @@
 // At most N channels open at once on one SSH connection; the rest wait their turn in order.
 // Stock OpenSSH allows MaxSessions 10 per connection and answers the 11th with "Channel open
-// failure", so a burst of probes must queue rather than fail.
+// failure", so a burst of probes must queue rather than fail. It counts sessions (commands,
+// terminals): forwarded connections (jumps) are not sessions to OpenSSH and do not pass through it.
 
 export class ChannelGate {
   private open = 0;

@@ -239,19 +239,18 @@ export class SshConnection {
     }
   }
 
-  /** A TCP stream to host:port opened from the remote side (for jumping through this machine). */
+  /**
+   * A TCP stream to host:port opened from the remote side (for jumping through this machine).
+   * It takes no slot of the gate: OpenSSH's MaxSessions counts sessions (shells, commands), not
+   * forwarded connections, and a controller carries one for every machine reached through it
+   * (an OrangeBox has ten nodes) for as long as that machine is connected.
+   */
   async forwardTo(host: string, port: number): Promise<Duplex> {
     this.assertOpen();
-    const release = await this.gate.acquire();
     return new Promise((resolve, reject) => {
       this.client.forwardOut('127.0.0.1', 0, host, port, (error, stream) => {
-        if (error) {
-          release();
-          reject(describeConnectFailure(error, `${host}:${port}`, ''));
-          return;
-        }
-        stream.once('close', release);
-        resolve(stream);
+        if (error) reject(describeConnectFailure(error, `${host}:${port}`, ''));
+        else resolve(stream);
       });
     });
   }

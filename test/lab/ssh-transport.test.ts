@@ -164,6 +164,22 @@ describe('commands', () => {
     expect(connection.gate.inUse).toBe(0);
   });
 
+  it('keeps every session slot for commands and terminals while it carries jumps (MaxSessions counts sessions only)', async () => {
+    // An OrangeBox has ten nodes behind its controller: each reached through it holds a forwarded
+    // channel on the controller's connection for as long as it is connected. Twelve here, three to
+    // each machine's sshd (each answers with its banner).
+    const machines = lab.machines.map((machine) => machine.address);
+    const forwards = await Promise.all(Array.from({ length: 12 }, (_, index) => connection.forwardTo(machines[index % machines.length]!, 22)));
+    try {
+      const banners = await Promise.all(forwards.map((forward) => new Promise<string>((resolve) => forward.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1'))))));
+      expect(banners.every((banner) => banner.startsWith('SSH-2.0-'))).toBe(true);
+      const results = await Promise.all(Array.from({ length: 10 }, (_, index) => connection.exec(['echo', String(index)], { timeoutMs: 5000 })));
+      expect(results.map((result) => result.stdout.trim())).toEqual(Array.from({ length: 10 }, (_, index) => String(index)));
+    } finally {
+      for (const forward of forwards) forward.destroy();
+    }
+  });
+
   it('passes hostile names to the remote program unchanged, running nothing they contain', async () => {
     const marker = join('/tmp', `obx-pwned-${process.pid}`);
     const names = ['inst ance', "it's", `$(touch ${marker})`, `; touch ${marker}`, '`id`', 'new\nline', '*'];
