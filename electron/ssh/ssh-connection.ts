@@ -23,6 +23,12 @@ const KEEPALIVE_INTERVAL_MS = 15_000;
 const KEEPALIVE_COUNT_MAX = 3;
 /** OpenSSH's default MaxSessions. */
 export const DEFAULT_CHANNEL_LIMIT = 10;
+/**
+ * Session slots of a connection that terminals never take. A terminal holds its slot for as long
+ * as it is open: ten shells on one node would otherwise leave none for reading it, the lab's
+ * refresh would wait behind them for good, and the eleventh shell would wait without a word.
+ */
+export const SLOTS_KEPT_FOR_COMMANDS = 2;
 /** A probe that has not answered in 30 s is stuck (a hung NFS mount, a dead LXD socket). */
 export const DEFAULT_COMMAND_TIMEOUT_MS = 30_000;
 /**
@@ -100,6 +106,8 @@ const SERVER_HOST_KEY_ALGORITHMS: ServerHostKeyAlgorithm[] = [
 
 export class SshConnection {
   readonly gate: ChannelGate;
+  /** Terminals holding (or about to hold) a slot of the gate. */
+  private terminalsOpen = 0;
   private closed = false;
   private closeReason: ConsoleError | null = null;
   private readonly closeListeners = new Set<(reason: ConsoleError | null) => void>();
@@ -218,7 +226,22 @@ export class SshConnection {
    */
   async openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel> {
     this.assertOpen();
-    const release = await this.gate.acquire();
+    const most = this.gate.limit - SLOTS_KEPT_FOR_COMMANDS;
+    if (this.terminalsOpen >= most) {
+      throw new ConsoleError(
+        'command-failed',
+        `${most} terminals are already open on ${this.label}, the most the console opens on one SSH connection: its sshd allows ${this.gate.limit} sessions per connection (MaxSessions), and ${SLOTS_KEPT_FOR_COMMANDS} stay free for reading the lab. Close a terminal on it, then press Enter here`,
+      );
+    }
+    this.terminalsOpen += 1;
+    let slot: (() => void) | null = null;
+    const release = () => {
+      if (!slot) return;
+      slot();
+      slot = null;
+      this.terminalsOpen -= 1;
+    };
+    slot = await this.gate.acquire();
     const window = { term: TERMINAL_TYPE, cols: size.cols, rows: size.rows, width: 0, height: 0 };
     try {
       this.assertOpen();

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SshConnection, type SshTarget } from '../../electron/ssh/ssh-connection';
+import { DEFAULT_CHANNEL_LIMIT, SLOTS_KEPT_FOR_COMMANDS, SshConnection, type SshTarget } from '../../electron/ssh/ssh-connection';
 import { KnownHosts } from '../../electron/ssh/known-hosts';
 import { InteractiveHostKeyPolicy } from '../../electron/ssh/interactive-host-key-policy';
 import { PromptBroker } from '../../electron/core/prompt-broker';
@@ -177,6 +177,32 @@ describe('commands', () => {
       expect(results.map((result) => result.stdout.trim())).toEqual(Array.from({ length: 10 }, (_, index) => String(index)));
     } finally {
       for (const forward of forwards) forward.destroy();
+    }
+  });
+
+  it('opens terminals up to two slots short of MaxSessions, says so beyond, and still runs commands', async () => {
+    const most = DEFAULT_CHANNEL_LIMIT - SLOTS_KEPT_FOR_COMMANDS;
+    const openTerminal = async () => {
+      const terminal = await connection.openPty(null, { cols: 80, rows: 24 });
+      terminal.onData(() => {}); // read, as a terminal session does (an unread channel never closes)
+      return terminal;
+    };
+    const terminals = await Promise.all(Array.from({ length: most }, openTerminal));
+    try {
+      const refused = (await openTerminal().catch((error: unknown) => error)) as ConsoleError;
+      expect(refused).toBeInstanceOf(ConsoleError);
+      expect(refused.message).toContain(`${most} terminals are already open on`);
+      expect(refused.message).toContain('MaxSessions');
+      // The lab can still be read while they are open: every probe of a refresh at once.
+      const results = await Promise.all(Array.from({ length: 6 }, (_, index) => connection.exec(['echo', String(index)], { timeoutMs: 5000 })));
+      expect(results.map((result) => result.stdout.trim())).toEqual(['0', '1', '2', '3', '4', '5']);
+      // One closes: the next terminal opens.
+      const closed = new Promise((resolve) => terminals[0]!.onExit(resolve));
+      terminals[0]!.close();
+      await closed;
+      terminals[0] = await openTerminal();
+    } finally {
+      for (const terminal of terminals) terminal.close();
     }
   });
 
