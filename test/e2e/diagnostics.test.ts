@@ -86,6 +86,11 @@ describe('Diagnostics against the real lab', () => {
   it('offers the lab’s namespaces, containers and machines as sources and its instance and floating addresses as targets', async () => {
     const options = await setup().getByLabel('Source').locator('option').allTextContents();
     expect(options[0]).toBe(qrouterLabel());
+    // A namespace's name fills the field: its whole label is the title, and the hint names the
+    // machine it runs on.
+    await setup().getByLabel('Source').selectOption({ label: qrouterLabel() });
+    expect(await setup().getByLabel('Source').getAttribute('title')).toBe(qrouterLabel());
+    expect(await setup().locator('#source-hint').innerText()).toContain(`on ${qrouterLabel().split(' on ')[1]}, the gateway`);
     for (const instance of allInstances(lab)) {
       const host = lab.machines.find((machine) => machine.id === instance.machineId)!;
       expect(options).toContain(`${instance.name} on ${host.hostname}`);
