@@ -35,7 +35,7 @@ import {
   type TerminalData,
   type TerminalInfo,
 } from './terminals';
-import { MatrixRequest, PingRequest, PingRunRef, type PingRunStarted, type PingRunUpdate } from './diagnostics';
+import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
   params: Params;
@@ -96,6 +96,8 @@ export const consoleRequests = {
   'diagnostics.matrix': request<PingRunStarted>()(MatrixRequest),
   /** Stop a ping run: each cell ends with what it has. */
   'diagnostics.stop': request<null>()(PingRunRef),
+  /** The latest ping and matrix as far as they got (a page that reloads shows them again; runs go on in the core). */
+  'diagnostics.latest': request<LatestPingRuns>()(NoParams),
   'prompts.pending': request<PendingPrompt[]>()(NoParams),
   'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */

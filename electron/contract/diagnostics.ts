@@ -131,3 +131,33 @@ export interface PingRunUpdate {
   errors: string[];
   result: PingCellResult | null;
 }
+
+/** One cell as far as it got: its replies and errors so far, and its result once it ended. */
+export interface PingCellProgress {
+  state: PingCellState;
+  replies: PingReply[];
+  errors: string[];
+  result: PingCellResult | null;
+}
+
+/** Applies one update to its cell's progress (in place); a cell that is done stays done. */
+export function mergePingUpdate(cell: PingCellProgress, update: PingRunUpdate): void {
+  if (cell.state !== 'done') cell.state = update.state;
+  if (update.replies.length > 0) cell.replies.push(...update.replies);
+  if (update.errors.length > 0) cell.errors.push(...update.errors);
+  if (update.result) cell.result = update.result;
+}
+
+/** The latest run of a kind as the core keeps it: what a page that (re)loads shows again. */
+export interface PingRunRecord {
+  started: PingRunStarted;
+  /** ISO time the run started. */
+  startedAt: string;
+  /** Each cell's progress, in the order of `started.cells`. */
+  cells: PingCellProgress[];
+}
+
+export interface LatestPingRuns {
+  ping: PingRunRecord | null;
+  matrix: PingRunRecord | null;
+}

@@ -368,6 +368,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       return null;
     },
 
+    'diagnostics.latest': () => pings.latest,
+
     'prompts.pending': () => prompts.pending(),
 
     'prompts.answer': ({ promptId, answer }) => {

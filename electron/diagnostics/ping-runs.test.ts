@@ -60,6 +60,30 @@ describe('ping runs', () => {
     expect(first.at(-1)).toMatchObject({ state: 'done', result: { transmitted: 3, received: 3, lossPercent: 0, failure: null } });
   });
 
+  it('keeps the latest ping and matrix as far as they got, for a page that reloads', async () => {
+    const { runs, updates } = runsOn(new ScriptedMachine());
+    expect(runs.latest).toEqual({ ping: null, matrix: null });
+    const first = runs.start('ping', [{ kind: 'machine', machineId: '22' }], targets.slice(0, 2), timing);
+    await runs.finished(first.runId);
+    const matrix = runs.start('matrix', [{ kind: 'machine', machineId: '22' }], targets.slice(0, 3), { ...timing, count: 100 });
+    // Mid-run: each cell holds what its updates said so far.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const seen = (runId: string, cell: number) => updates.filter((update) => update.runId === runId && update.cell === cell).flatMap((update) => update.replies);
+    expect(runs.latest.matrix!.started).toEqual(matrix);
+    expect(runs.latest.matrix!.cells[0]!.replies).toEqual(seen(matrix.runId, 0));
+    expect(runs.latest.matrix!.cells[0]!.state).toBe('running');
+    runs.stop(matrix.runId);
+    await runs.finished(matrix.runId);
+    // The ping before it is still the latest ping, finished.
+    expect(runs.latest.ping!.started.runId).toBe(first.runId);
+    expect(runs.latest.ping!.cells.map((cell) => [cell.state, cell.replies.map((reply) => reply.seq), cell.result?.received])).toEqual([
+      ['done', [1, 2, 3], 3],
+      ['done', [1, 2, 3], 3],
+    ]);
+    expect(runs.latest.matrix!.cells.every((cell) => cell.state === 'done' && cell.result?.failure?.kind === 'stopped')).toBe(true);
+    expect(runs.latest.matrix!.cells[2]!.replies).toEqual(seen(matrix.runId, 2));
+  });
+
   it('keeps at most a few pings on one machine connection at once, however large the matrix', async () => {
     const machine = new ScriptedMachine();
     const { runs, updates } = runsOn(machine);

@@ -3,7 +3,7 @@
 // once, and every run stoppable. A run is a single source with its targets, or a matrix.
 import { randomBytes } from 'node:crypto';
 import { ConsoleError } from '../contract/console-errors';
-import type { PingCell, PingCellResult, PingRunStarted, PingRunUpdate, PingSource } from '../contract/diagnostics';
+import { mergePingUpdate, type LatestPingRuns, type PingCell, type PingCellResult, type PingRunStarted, type PingRunUpdate, type PingSource } from '../contract/diagnostics';
 import { ChannelGate } from '../ssh/channel-gate';
 import { quoteShellCommand } from '../ssh/shell-quote';
 import type { CommandResult, CommandTransport } from '../transports/command-transport';
@@ -40,8 +40,15 @@ export class PingRuns {
   private readonly runs = new Map<string, Run>();
   private readonly overall = new ChannelGate(MAX_PINGS_AT_ONCE);
   private readonly perConnection = new Map<string, ChannelGate>();
+  /** The latest run of each kind, kept up to date: a page that reloads shows it again. */
+  private readonly latestRuns: LatestPingRuns = { ping: null, matrix: null };
 
   constructor(private readonly options: PingRunsOptions) {}
+
+  /** The latest ping and matrix, as far as they got. */
+  get latest(): LatestPingRuns {
+    return this.latestRuns;
+  }
 
   /** Starts every cell (sources × targets); updates follow on the stream. */
   start(kind: 'ping' | 'matrix', sources: readonly PingSource[], targets: readonly string[], timing: PingTiming): PingRunStarted {
@@ -49,12 +56,14 @@ export class PingRuns {
     const cells: PingCell[] = sources.flatMap((source) =>
       targets.map((target) => ({ source, sourceLabel: pingSourceLabel(source, this.options.nameOf(source.machineId)), target })),
     );
+    const started: PingRunStarted = { runId, kind, cells, count: timing.count, intervalSeconds: timing.intervalSeconds };
+    this.latestRuns[kind] = { started, startedAt: new Date().toISOString(), cells: cells.map(() => ({ state: 'queued', replies: [], errors: [], result: null })) };
     const abort = new AbortController();
     const done = Promise.all(cells.map((cell, index) => this.runCell(runId, index, cell, timing, abort.signal))).then(() => {
       this.runs.delete(runId);
     });
     this.runs.set(runId, { abort, done });
-    return { runId, kind, cells, count: timing.count, intervalSeconds: timing.intervalSeconds };
+    return started;
   }
 
   /** Stops a run (its cells end with what they have); a run that already ended is left as it is. */
@@ -82,7 +91,13 @@ export class PingRuns {
     const hostName = this.options.nameOf(source.machineId);
     const argv = pingCommand(source, target, timing);
     const command = `${quoteShellCommand(argv)}   (on ${hostName})`;
-    const send = (update: Omit<PingRunUpdate, 'runId' | 'cell'>) => this.options.onUpdate({ runId, cell: index, ...update });
+    const send = (news: Omit<PingRunUpdate, 'runId' | 'cell'>) => {
+      const update = { runId, cell: index, ...news };
+      const record = [this.latestRuns.ping, this.latestRuns.matrix].find((run) => run?.started.runId === runId);
+      const progress = record?.cells[index];
+      if (progress) mergePingUpdate(progress, update);
+      this.options.onUpdate(update);
+    };
     const end = (result: PingCellResult) => send({ state: 'done', replies: [], errors: [], result });
     const nothing = { transmitted: null, received: 0, lossPercent: null, rtt: null };
 

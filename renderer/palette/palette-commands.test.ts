@@ -2,7 +2,8 @@
 // What a palette entry does, through the real console state attached to a scripted core: the
 // requests that reach the core and the view, focus and terminal layout the page ends up with.
 import { describe, expect, it, vi } from 'vitest';
-import type { ConsoleApi, RequestName } from '../../electron/contract/console-contract';
+import type { RequestName } from '../../electron/contract/console-contract';
+import { scriptedCore } from '../../test/support/scripted-core';
 import { defaultSettings } from '../../electron/contract/payloads';
 import type { TerminalInfo, TerminalTarget } from '../../electron/contract/terminals';
 import { ConsoleState } from '../state/console-state.svelte';
@@ -19,7 +20,6 @@ const terminalInfo = (id: string, target: TerminalTarget): TerminalInfo => ({
 });
 
 async function attachedConsole() {
-  const requests: { name: RequestName; params: unknown }[] = [];
   let opened = 0;
   const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
     'labs.list': () => [],
@@ -31,14 +31,7 @@ async function attachedConsole() {
     'terminals.attach': ({ id }: { id: string }) => ({ info: terminalInfo(id, { kind: 'local' }), screen: '' }),
     'settings.update': (patch: object) => ({ ...defaultSettings, ...patch }),
   };
-  const api: ConsoleApi = {
-    request: (async (name: RequestName, params: unknown) => {
-      requests.push({ name, params });
-      const answer = answers[name];
-      return answer ? (answer as (params: unknown) => unknown)(params) : null;
-    }) as ConsoleApi['request'],
-    listen: (() => () => {}) as ConsoleApi['listen'],
-  };
+  const { api, requests } = scriptedCore(answers);
   const consoleState = new ConsoleState();
   await consoleState.attach(api);
   const host = { openSettings: vi.fn(), shownTheme: 'dark' as const };

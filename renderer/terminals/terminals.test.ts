@@ -2,7 +2,7 @@
 // The page's terminal state against a scripted core: attaching after a reload, going live for a
 // terminal seen from its start, placing opened terminals, and acknowledging what was written.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConsoleApi, RequestName, StreamName, StreamPayload } from '../../electron/contract/console-contract';
+import { scriptedCore } from '../../test/support/scripted-core';
 import type { TerminalInfo } from '../../electron/contract/terminals';
 import { FLOW_ACK_STEP_CHARS } from '../../electron/terminals/flow-control';
 import { TerminalsState } from './terminals.svelte';
@@ -22,24 +22,6 @@ const info = (id: string, overrides: Partial<TerminalInfo> = {}): TerminalInfo =
   ...overrides,
 });
 
-/** A core that answers from a script and lets the test push its streams. */
-function scriptedCore(answers: Partial<Record<RequestName, (params: never) => unknown>>) {
-  const listeners = new Map<string, (payload: unknown) => void>();
-  const requests: { name: RequestName; params: unknown }[] = [];
-  const api: ConsoleApi = {
-    request: (async (name: RequestName, params: unknown) => {
-      requests.push({ name, params });
-      const answer = answers[name];
-      return answer ? (answer as (params: unknown) => unknown)(params) : null;
-    }) as ConsoleApi['request'],
-    listen: ((stream: string, listener: (payload: unknown) => void) => {
-      listeners.set(stream, listener);
-      return () => listeners.delete(stream);
-    }) as ConsoleApi['listen'],
-  };
-  const push = <N extends StreamName>(stream: N, payload: StreamPayload<N>) => listeners.get(stream)?.(payload);
-  return { api, requests, push };
-}
 
 const host = { notify: vi.fn(), showTerminals: vi.fn() };
 /** xterm parses writes asynchronously; this waits until everything written so far is parsed. */

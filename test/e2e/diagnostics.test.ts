@@ -117,6 +117,15 @@ describe('Diagnostics against the real lab', () => {
     // One legend entry per target: the chart draws one line for each.
     for (const address of addresses) expect(await page.locator('[data-testid="rtt-chart"] .u-legend').innerText()).toContain(address);
     await session.screenshot('diagnostics-dark');
+
+    // The run is kept in the core: a reloaded page shows it again, as it ended.
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Diagnostics/ }).click();
+    for (const address of addresses) {
+      await waitForOutcome(statsRow(address), 'ok');
+      expect(await statsRow(address).getByTestId('received').innerText()).toBe(String(COUNT));
+    }
+    expect(await page.locator('[data-testid="rtt-chart"] .u-legend').innerText()).toContain(addresses[0]!);
   });
 
   it('says in words that an unused instance-subnet address is unreachable and an unknown name is an unknown host', async () => {

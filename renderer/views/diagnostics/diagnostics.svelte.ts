@@ -2,7 +2,7 @@
 // filled live from the core's diagnostics.update stream. Runs live in the core; this only shows.
 import type { ConsoleApi, RequestParams } from '../../../electron/contract/console-contract';
 import type { PingRunStarted, PingRunUpdate } from '../../../electron/contract/diagnostics';
-import { applyUpdate, runIsActive, runViewOf, type RunView } from './ping-run-view';
+import { applyUpdate, runIsActive, runViewOf, runViewOfRecord, type RunView } from './ping-run-view';
 
 /** Updates that reach the page before the answer naming their run; more than this is not ours. */
 const MAX_EARLY_UPDATES = 2000;
@@ -18,6 +18,8 @@ export class DiagnosticsState {
   private api: ConsoleApi | null = null;
   /** The stream can overtake the request's answer: updates wait here until their run is known. */
   private early: PingRunUpdate[] = [];
+  /** Updates held while the latest runs are asked for (null: not restoring). */
+  private restoring: PingRunUpdate[] | null = null;
 
   get pingActive(): boolean {
     return runIsActive(this.ping);
@@ -30,10 +32,37 @@ export class DiagnosticsState {
   attach(api: ConsoleApi): void {
     this.api = api;
     api.listen('diagnostics.update', (update) => {
-      const run = [this.ping, this.matrix].find((candidate) => candidate?.runId === update.runId);
-      if (run) applyUpdate(run, update);
-      else if (this.early.length < MAX_EARLY_UPDATES) this.early.push(update);
+      if (this.restoring) return void (this.restoring.length < MAX_EARLY_UPDATES && this.restoring.push(update));
+      this.take(update);
     });
+    void this.restore(api);
+  }
+
+  /**
+   * Shows the latest ping and matrix again, as far as they got (the page reloaded; the runs went
+   * on in the core). Updates that came before the answer are in it (the core answers in stream
+   * order); those of other runs are taken as usual.
+   */
+  private async restore(api: ConsoleApi): Promise<void> {
+    this.restoring = [];
+    let restored: string[] = [];
+    try {
+      const latest = await api.request('diagnostics.latest', null);
+      if (latest.ping && !this.ping) this.ping = runViewOfRecord(latest.ping);
+      if (latest.matrix && !this.matrix) this.matrix = runViewOfRecord(latest.matrix);
+      restored = [latest.ping?.started.runId, latest.matrix?.started.runId].filter((id): id is string => id !== undefined);
+    } catch {
+      // A core without it (or gone meanwhile): nothing to show again.
+    }
+    const waiting = this.restoring;
+    this.restoring = null;
+    for (const update of waiting) if (!restored.includes(update.runId)) this.take(update);
+  }
+
+  private take(update: PingRunUpdate): void {
+    const run = [this.ping, this.matrix].find((candidate) => candidate?.runId === update.runId);
+    if (run) applyUpdate(run, update);
+    else if (this.early.length < MAX_EARLY_UPDATES) this.early.push(update);
   }
 
   async startPing(params: RequestParams<'diagnostics.ping'>): Promise<void> {

@@ -1,7 +1,7 @@
 // A ping run as the page holds it: each cell with the replies streamed so far and its result,
 // and what each cell says in a few words (for the stats table, the matrix and the reports).
 import type { PingReply } from '../../../electron/contract/lab-model';
-import type { PingCell, PingCellResult, PingCellState, PingRunStarted, PingRunUpdate } from '../../../electron/contract/diagnostics';
+import { mergePingUpdate, type PingCell, type PingCellResult, type PingCellState, type PingRunRecord, type PingRunStarted, type PingRunUpdate } from '../../../electron/contract/diagnostics';
 
 export interface CellView extends PingCell {
   state: PingCellState;
@@ -30,14 +30,18 @@ export function runViewOf(started: PingRunStarted, startedAt: string): RunView {
   };
 }
 
+/** A run as the core kept it (the page reloaded meanwhile): each cell as far as it got. */
+export function runViewOfRecord(record: PingRunRecord): RunView {
+  const run = runViewOf(record.started, record.startedAt);
+  run.cells = run.cells.map((cell, index) => ({ ...cell, ...record.cells[index] }));
+  return run;
+}
+
 /** Applies one update from the core to its cell (in place: the run is reactive state). */
 export function applyUpdate(run: RunView, update: PingRunUpdate): void {
   const cell = run.cells[update.cell];
   if (!cell || update.runId !== run.runId) return;
-  if (cell.state !== 'done') cell.state = update.state;
-  if (update.replies.length > 0) cell.replies.push(...update.replies);
-  if (update.errors.length > 0) cell.errors.push(...update.errors);
-  if (update.result) cell.result = update.result;
+  mergePingUpdate(cell, update);
 }
 
 export const runIsActive = (run: RunView | null): boolean => run !== null && run.cells.some((cell) => cell.state !== 'done');
