@@ -26,6 +26,7 @@ import { InteractiveHostKeyPolicy } from '../ssh/interactive-host-key-policy';
 import { RememberedPassphrases } from '../ssh/remembered-passphrases';
 import type { SecretVault } from '../ssh/secret-vault';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
+import { TerminalSlotsTaken } from '../ssh/ssh-connection';
 import { LabLink } from '../lab/lab-link';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { HostResolver } from '../lab/controller-route';
@@ -164,7 +165,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         // Resolved at each (re)open: the lab may have been reconnected since the terminal opened.
         open: async (size) => {
           if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect it, then press Enter here');
-          return (await keeper.transportFor(runsOn)).openPty(command, size);
+          const opening = (await keeper.terminalTransportFor(runsOn)).openPty(command, size);
+          return opening.catch(async (error: unknown) => {
+            // Another terminal took the connection's last slot meanwhile: once more, where there is room.
+            if (!(error instanceof TerminalSlotsTaken) || !keeper) throw error;
+            return (await keeper.terminalTransportFor(runsOn)).openPty(command, size);
+          });
         },
       };
     },

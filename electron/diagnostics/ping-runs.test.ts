@@ -32,6 +32,8 @@ class ScriptedMachine implements CommandTransport {
     return { exitCode: 0, signal: null, stdout: stdout + summary, stderr: '', truncated: false, invalidUtf8: false, durationMs: 1 };
   }
 
+  readonly roomForTerminal = false;
+
   openPty(): never {
     throw new Error('no pty here');
   }

@@ -28,6 +28,8 @@ export interface InventoryKeeperOptions {
 export class InventoryKeeper {
   private inventory: LabInventory;
   private readonly routes = new Map<string, MachineRoute>();
+  /** More connections to a machine, opened along its route when its own has all the terminals it takes. */
+  private readonly terminalRoutes = new Map<string, MachineRoute[]>();
   private running: Promise<LabInventory> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private intervalMs = 0;
@@ -85,6 +87,27 @@ export class InventoryKeeper {
     return route.transport;
   }
 
+  /**
+   * Where a new terminal on a machine opens: its route's connection, or once that has all the
+   * terminals it takes (a few of its session slots stay free for reading the machine), another
+   * connection along the same route. The controller's connection belongs to the lab link, and
+   * `juju ssh` runs on it: those say why a terminal cannot open instead.
+   */
+  async terminalTransportFor(machineId: string): Promise<CommandTransport> {
+    const main = await this.transportFor(machineId);
+    if (main.roomForTerminal || main.kind !== 'ssh' || machineId === CONTROLLER_MACHINE_ID) return main;
+    const extras = (this.terminalRoutes.get(machineId) ?? []).filter((route) => route.transport.isOpen);
+    this.terminalRoutes.set(machineId, extras);
+    const withRoom = extras.find((route) => route.transport.roomForTerminal);
+    if (withRoom) return withRoom.transport;
+    const controller = this.options.controller();
+    const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
+    if (!controller || !machine) return main;
+    const route = await openMachineRoute({ id: machine.id, address: machine.address }, this.options.routeChoice(machine.id), this.options.routeContext(controller));
+    extras.push(route);
+    return route.transport;
+  }
+
   /** The machine's host name as last read, else its Juju id. */
   nameOf(machineId: string): string {
     const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
@@ -95,6 +118,8 @@ export class InventoryKeeper {
   forgetRoute(machineId: string): void {
     this.routes.get(machineId)?.transport.close();
     this.routes.delete(machineId);
+    for (const route of this.terminalRoutes.get(machineId) ?? []) route.transport.close();
+    this.terminalRoutes.delete(machineId);
   }
 
   stop(): void {
@@ -102,6 +127,8 @@ export class InventoryKeeper {
     if (this.timer) clearTimeout(this.timer);
     for (const route of this.routes.values()) route.transport.close();
     this.routes.clear();
+    for (const route of [...this.terminalRoutes.values()].flat()) route.transport.close();
+    this.terminalRoutes.clear();
   }
 
   private schedule(): void {

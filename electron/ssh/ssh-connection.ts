@@ -215,6 +215,11 @@ export class SshConnection {
     return connection;
   }
 
+  /** False once terminals hold all the slots they may take (see SLOTS_KEPT_FOR_COMMANDS). */
+  get roomForTerminal(): boolean {
+    return this.terminalsOpen < this.gate.limit - SLOTS_KEPT_FOR_COMMANDS;
+  }
+
   /** Runs argv on the remote machine (quoted for its shell here, nowhere else). */
   exec(argv: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
     return this.execCommandLine(quoteShellCommand(argv), options);
@@ -227,9 +232,8 @@ export class SshConnection {
   async openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel> {
     this.assertOpen();
     const most = this.gate.limit - SLOTS_KEPT_FOR_COMMANDS;
-    if (this.terminalsOpen >= most) {
-      throw new ConsoleError(
-        'command-failed',
+    if (!this.roomForTerminal) {
+      throw new TerminalSlotsTaken(
         `${most} terminals are already open on ${this.label}, the most the console opens on one SSH connection: its sshd allows ${this.gate.limit} sessions per connection (MaxSessions), and ${SLOTS_KEPT_FOR_COMMANDS} stay free for reading the lab. Close a terminal on it, then press Enter here`,
       );
     }
@@ -476,6 +480,13 @@ function stopOnAbort(signal: AbortSignal, channel: ClientChannel): () => void {
 }
 
 /** The server refused to open a channel (often: its session limit, for a moment). */
+/** A terminal that did not open because the connection's terminals hold all the slots they may. */
+export class TerminalSlotsTaken extends ConsoleError {
+  constructor(message: string) {
+    super('command-failed', message);
+  }
+}
+
 class ChannelRefused extends Error {
   constructor(readonly failure: ConsoleError) {
     super(failure.message);

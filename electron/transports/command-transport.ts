@@ -14,6 +14,8 @@ export interface CommandTransport {
   run(argv: readonly string[], options?: CommandOptions): Promise<CommandResult>;
   /** An interactive program under a pty: a login shell when argv is null. */
   openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel>;
+  /** False when one more terminal would not open here (its connection has all it takes). */
+  readonly roomForTerminal: boolean;
   close(): void;
 }
 

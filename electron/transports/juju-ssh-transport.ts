@@ -34,6 +34,11 @@ export class JujuSshTransport implements CommandTransport {
     return this.controller.openPty(['juju', 'ssh', '--pty=true', this.machineId, ...(argv ? ['--', quoteShellCommand(argv)] : [])], size);
   }
 
+  /** Its terminals run on the controller's connection. */
+  get roomForTerminal(): boolean {
+    return this.controller.roomForTerminal;
+  }
+
   close(): void {
     // The controller connection belongs to the lab link.
   }

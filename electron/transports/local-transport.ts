@@ -80,5 +80,8 @@ export class LocalTransport implements CommandTransport {
     return openLocalPty(argv, size);
   }
 
+  /** Local ptys have no per-connection limit. */
+  readonly roomForTerminal = true;
+
   close(): void {}
 }

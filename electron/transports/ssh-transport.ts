@@ -28,6 +28,10 @@ export class SshTransport implements CommandTransport {
     return this.connection.openPty(argv, size);
   }
 
+  get roomForTerminal(): boolean {
+    return this.connection.roomForTerminal;
+  }
+
   close(): void {
     if (this.ownsConnection) this.connection.close();
   }

@@ -178,4 +178,22 @@ describe('terminals into the real lab', () => {
     expect(output.get(c.id) ?? '').not.toContain('bc-1337');
     await call('terminals.setBroadcast', { ids: [] });
   });
+
+  it('opens more terminals on one machine than one SSH connection takes, and the lab can still be read', async () => {
+    // Ten shells on machine 22 (besides any earlier tests left there): beyond what its route's
+    // connection takes, they open on another connection along the same route.
+    const terminals = [];
+    for (let index = 0; index < 10; index += 1) terminals.push(await open({ kind: 'machine', machineId: '22' }));
+    try {
+      expect(terminals.map((terminal) => terminal.state)).toEqual(Array(10).fill('running'));
+      for (const [index, terminal] of terminals.entries()) await type(terminal.id, `echo many-$((${index}+1000))\r`);
+      for (const [index, terminal] of terminals.entries()) await sees(terminal.id, new RegExp(`many-${index + 1000}`));
+      // The refresh reads every machine, 22 included, while they are open.
+      const refreshed = await call<{ machines: { id: string }[]; probes: { machineId: string; status: string }[] }>('inventory.refresh', null);
+      expect(refreshed.probes.filter((probe) => probe.machineId === '22').every((probe) => probe.status !== 'failed')).toBe(true);
+      expect(refreshed.probes.some((probe) => probe.machineId === '22')).toBe(true);
+    } finally {
+      for (const terminal of terminals) await call('terminals.close', { id: terminal.id });
+    }
+  });
 });
