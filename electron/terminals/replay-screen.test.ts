@@ -86,6 +86,17 @@ describe('replay screen fed lazily', () => {
     await expectSameAsEveryByte(`${before}${lines(6000, base64Line)}\x1b[0mdone\r\n`, { dropsSome: true });
   });
 
+  it('drops a plain flood that follows more than a megabyte of coloured output (parsed in pieces first)', async () => {
+    const coloured = lines(16000, (index) => `\x1b[3${index % 8}m${base64Line(index)}\x1b[0m`);
+    expect(coloured.length).toBeGreaterThan(1024 * 1024);
+    const plain = lines(6000, base64Line);
+    const pieces = chunked(`${coloured}${plain}$ `);
+    const reference = await parsedEveryByte(pieces);
+    const lazy = await replayed(pieces);
+    expect(lazy.serialized).toBe(reference.serialized);
+    expect(lazy.dropped).toBeGreaterThan(plain.length / 2);
+  }, 30_000);
+
   it('floods inside the alternate screen', async () => {
     await expectSameAsEveryByte(`kept in the normal buffer\r\n\x1b[?1049h\x1b[H\x1b[2J${lines(4000, base64Line)}`, { dropsSome: true });
   });

@@ -32,6 +32,12 @@ export const REPLAY_SETTLE_MS = 200;
 export const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
 /**
+ * What came before a flood is parsed in one go up to this much (about 25–40 ms of the core's
+ * time); more is parsed in pieces.
+ */
+const HAND_AT_ONCE_CHARS = 1024 * 1024;
+
+/**
  * Text whose effect is only to print characters and move the cursor down and back to the left
  * margin: no escape sequence (ESC, or CSI and the other C1 controls), no control that changes
  * state or moves the cursor up (backspace can, in reverse-wraparound mode), no vertical tab or
@@ -253,24 +259,22 @@ export class ReplayScreen {
    *   for 50–100 ms (a keystroke's echo would wait for it).
    * - Else in one string, parsed in one go: what came before a flood, which must be parsed before
    *   the flood can be dropped. Parsed in pieces, it would take many turns of an event loop busy
-   *   with the flood, which would pile up meanwhile.
+   *   with the flood (the program waits meanwhile, see page-feed.ts). Up to HAND_AT_ONCE_CHARS:
+   *   beyond that, holding the core would cost more than the wait.
    */
   private hand(outputs: PendingOutput[], inPieces: boolean): number {
-    const pieces = inPieces || outputs.length === 1 ? outputs.map((output) => output.text) : [outputs.map((output) => output.text).join('')];
-    let length = 0;
-    for (const piece of pieces.slice(0, -1)) {
-      this.terminal.write(piece);
-      length += piece.length;
-    }
-    const last = pieces.at(-1)!;
+    const total = outputs.reduce((sum, output) => sum + output.text.length, 0);
+    const atOnce = !inPieces && outputs.length > 1 && total <= HAND_AT_ONCE_CHARS;
+    const pieces = atOnce ? [outputs.map((output) => output.text).join('')] : outputs.map((output) => output.text);
+    for (const piece of pieces.slice(0, -1)) this.terminal.write(piece);
     this.parsing += 1;
-    this.terminal.write(last, () => {
+    this.terminal.write(pieces.at(-1)!, () => {
       this.parsing -= 1;
       if (this.parsing > 0) return;
       this.dropScrolledOut();
       this.boundPending();
     });
-    return length + last.length;
+    return total;
   }
 }
 
