@@ -231,21 +231,21 @@ export class SshConnection {
    */
   async openPty(argv: readonly string[] | null, size: PtySize): Promise<PtyChannel> {
     this.assertOpen();
-    const most = this.gate.limit - SLOTS_KEPT_FOR_COMMANDS;
     if (!this.roomForTerminal) {
       throw new TerminalSlotsTaken(
-        `${most} terminals are already open on ${this.label}, the most the console opens on one SSH connection: its sshd allows ${this.gate.limit} sessions per connection (MaxSessions), and ${SLOTS_KEPT_FOR_COMMANDS} stay free for reading the lab. Close a terminal on it, then press Enter here`,
+        `${this.terminalsOpen} terminals are already open on ${this.label}, the most the console opens on one SSH connection: its sshd allows ${this.gate.limit} sessions per connection (MaxSessions), and ${SLOTS_KEPT_FOR_COMMANDS} stay free for reading the lab. Close a terminal on it, then press Enter here`,
       );
     }
+    // Counted before waiting for the slot: a terminal opening at the same time sees it taken.
     this.terminalsOpen += 1;
-    let slot: (() => void) | null = null;
+    const slot = await this.gate.acquire();
+    let held = true;
     const release = () => {
-      if (!slot) return;
+      if (!held) return;
+      held = false;
       slot();
-      slot = null;
       this.terminalsOpen -= 1;
     };
-    slot = await this.gate.acquire();
     const window = { term: TERMINAL_TYPE, cols: size.cols, rows: size.rows, width: 0, height: 0 };
     try {
       this.assertOpen();
@@ -479,7 +479,6 @@ function stopOnAbort(signal: AbortSignal, channel: ClientChannel): () => void {
   };
 }
 
-/** The server refused to open a channel (often: its session limit, for a moment). */
 /** A terminal that did not open because the connection's terminals hold all the slots they may. */
 export class TerminalSlotsTaken extends ConsoleError {
   constructor(message: string) {
@@ -487,6 +486,7 @@ export class TerminalSlotsTaken extends ConsoleError {
   }
 }
 
+/** The server refused to open a channel (often: its session limit, for a moment). */
 class ChannelRefused extends Error {
   constructor(readonly failure: ConsoleError) {
     super(failure.message);

@@ -242,7 +242,7 @@ export class PageFeed {
     else this.sendTimer = setTimeout(() => this.sendFrame(), FRAME_INTERVAL_MS - sinceLast);
   }
 
-  /** Forgets dropped output at the front of the queue and counts what is left. */
+  /** Forgets what was sent and what the replay dropped, and counts what is left. */
   private compact(): void {
     this.queue = this.queue.slice(this.head).filter((output) => !output.dropped);
     this.head = 0;
