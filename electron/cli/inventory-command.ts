@@ -6,7 +6,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConsoleError } from '../contract/console-errors';
 import type { LabInventory, ProbeOutcome } from '../contract/inventory';
-import type { JujuStatus, LxcList } from '../contract/lab-model';
+import type { JujuStatus, LxcList, StackPackageList } from '../contract/lab-model';
+import { LEADING_PACKAGES } from '../probes/parsers/compute-stack';
 import { KnownHosts, fingerprintOf, knownHostsName } from '../ssh/known-hosts';
 import type { HostKeyPolicy, SshTarget } from '../ssh/ssh-connection';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
@@ -167,6 +168,16 @@ export function summarize(inventory: LabInventory): string {
     lines.push(`${title}  ${machine.hostname ?? '?'}  ${machine.address ?? '-'}  [${machine.roles.join(', ')}]`);
     if (machine.route) lines.push(`  route: ${machine.route.kind} (${machine.route.label})${machine.route.note ? ` — ${machine.route.note}` : ''}`);
     if (machine.routeError) lines.push(`  UNREACHABLE: ${machine.routeError.message}`);
+    if (machine.hypervisor) {
+      const { label, source, warning } = machine.hypervisor;
+      lines.push(`  hypervisor: ${label}${source ? ` (${source.file}${source.line ? ` line ${source.line}` : ''})` : ''}`);
+      if (warning) lines.push(`  CHECK: ${warning}`);
+    }
+    const packages = probe(machine.id, 'packages');
+    if (packages && packages.status !== 'failed') {
+      const leading = (packages.value as StackPackageList).packages.filter((pkg) => LEADING_PACKAGES.includes(pkg.name));
+      if (leading.length > 0) lines.push(`  packages: ${leading.map((pkg) => `${pkg.name} ${pkg.version ?? '(not installed)'}`).join(', ')}`);
+    }
     const list = probe(machine.id, 'lxc-list');
     if (list && list.status !== 'failed') {
       for (const instance of (list.value as LxcList).instances) {

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { LabId } from './payloads';
 import type { ErrorCode } from './console-errors';
+import type { Hypervisor } from './lab-model';
 
 /** The controller endpoint is not a Juju machine; its probes are filed under this id. */
 export const CONTROLLER_MACHINE_ID = 'controller';
@@ -27,6 +28,22 @@ export interface InventoryMachine {
   route: InventoryRoute | null;
   /** Why the machine could not be reached (its probes then did not run). */
   routeError: { code: ErrorCode; message: string } | null;
+  /** What a compute node virtualises with, from nova's configuration; null for other machines. */
+  hypervisor: MachineHypervisor | null;
+}
+
+/** A compute node's hypervisor, worked out in the core from `compute_driver`. */
+export interface MachineHypervisor {
+  kind: Hypervisor;
+  /** As an engineer says it: "LXD (nova-lxd, lxd.LXDDriver)", "libvirt/KVM (libvirt.LibvirtDriver)". */
+  label: string;
+  computeDriver: string | null;
+  /** `[libvirt] virt_type`, when set (it decides between KVM, QEMU and LXC under libvirt). */
+  virtType: string | null;
+  /** The file and line that set compute_driver. */
+  source: { file: string; line: number | null } | null;
+  /** Why this node needs a look: not LXD in an OrangeBox, or the driver could not be read. */
+  warning: string | null;
 }
 
 export type ProbeStatus = 'ok' | 'partial' | 'failed';

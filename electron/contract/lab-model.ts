@@ -360,6 +360,18 @@ export interface DpkgList {
   packages: DpkgPackage[];
 }
 
+/** The part of a compute or network node's software stack a package belongs to. */
+export type StackComponent = 'lxd' | 'nova' | 'neutron' | 'ovs' | 'other-hypervisor';
+
+export interface StackPackage extends DpkgPackage {
+  component: StackComponent;
+}
+
+/** The `packages` probe's model: the LXD/Nova/Neutron/OVS stack out of `dpkg -l`, in display order. */
+export interface StackPackageList {
+  packages: StackPackage[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // INI (nova.conf, nova-compute.conf)
 
@@ -370,6 +382,13 @@ export interface IniFile {
   masked: string[];
   /** "section.key" → every value, for keys given more than once (multi-valued options). */
   repeated: Record<string, string[]>;
+  /** "section.key" → the 1-based line that set the value the model holds (the last, when repeated). */
+  lines: Record<string, number>;
+  /**
+   * The whole file as printed, line for line, with every secret value (and every line that could
+   * not be read, which may be one) replaced by the mask at parse time: what "show the file" shows.
+   */
+  text: string;
 }
 
 /** What a nova compute node virtualises with, read from `compute_driver` (and `[libvirt] virt_type`). */

@@ -9,6 +9,7 @@ import type { CommandTransport } from '../transports/command-transport';
 import { openMachineRoute, type MachineRoute, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
+import { withHypervisors } from './node-hypervisor';
 import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from './probe-catalog';
 import { ProbeQueue, type ProbeDefinition } from './probe-runner';
 
@@ -175,6 +176,7 @@ export class InventoryKeeper {
       jujuState: null,
       route: { kind: 'controller', label: controller.transport.label, chosenBy: 'auto', note: null },
       routeError: null,
+      hypervisor: null,
     };
     // Every probe's outcome is kept and streamed; an outcome that names more (namespaces,
     // profiles, the machines in juju status) queues the probes that follow from it at once.
@@ -207,8 +209,10 @@ export class InventoryKeeper {
 
     await jujuStatusDone;
     // Juju is the truth about which machines exist: a machine probed from memory but gone from
-    // juju status is dropped below; a new one gets its route and probes now.
-    this.publish({ machines: [controllerMachine, ...machines] });
+    // juju status is dropped below; a new one gets its route and probes now. Until this refresh's
+    // probes are in, each machine shows the hypervisor the last refresh read.
+    const lastRead = this.inventory.probes;
+    this.publish({ machines: withHypervisors([controllerMachine, ...machines], lastRead) });
     const fresh = machines.filter((machine) => !probed.has(machine.id));
     const routed = await this.openRoutes(machines, controller);
     for (const machine of fresh) {
@@ -216,7 +220,7 @@ export class InventoryKeeper {
       if (!route) continue;
       for (const probe of MACHINE_PROBES) if (probe.appliesTo(machine)) queue.add({ machine, transport: route.transport, probe });
     }
-    this.publish({ machines: [controllerMachine, ...machines] });
+    this.publish({ machines: withHypervisors([controllerMachine, ...machines], lastRead) });
     await queue.drained();
 
     const present = new Set([CONTROLLER_MACHINE_ID, ...machines.map((machine) => machine.id)]);
@@ -228,7 +232,7 @@ export class InventoryKeeper {
       refreshing: false,
       refreshedAt: new Date().toISOString(),
       lastRefreshMs: Date.now() - started,
-      machines: [controllerMachine, ...machines],
+      machines: withHypervisors([controllerMachine, ...machines], probes),
       probes,
       links: linkInventory(probes),
     });

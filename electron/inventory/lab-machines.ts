@@ -54,6 +54,7 @@ export function machinesFromJujuStatus(status: JujuStatus): InventoryMachine[] {
         jujuState: machine.state,
         route: null,
         routeError: null,
+        hypervisor: null,
       } satisfies InventoryMachine;
     })
     .sort((a, b) => Number(a.id) - Number(b.id));

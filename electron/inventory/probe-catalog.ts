@@ -2,11 +2,17 @@
 // applies to (by the roles Juju gives them). Commands are argv arrays; names that come from the
 // lab (namespaces, profiles) are only ever arguments.
 import type { InventoryMachine, MachineRole } from '../contract/inventory';
+import type { StackPackageList } from '../contract/lab-model';
 import { parsers } from '../probes/parsers/index';
-import { parseDpkgList, selectLxdStackPackages } from '../probes/parsers/dpkg';
+import { parseDpkgList } from '../probes/parsers/dpkg';
+import { selectStackPackages } from '../probes/parsers/compute-stack';
 import type { ParseResult } from '../probes/parsers/parse-result';
 import { parseLxcProfileList } from '../probes/parsers/lxc-profile-list';
 import type { ProbeDefinition } from './probe-runner';
+
+/** Where Ubuntu's nova packages keep nova's configuration (nova-compute reads both, the second last). */
+export const NOVA_CONF_PATH = '/etc/nova/nova.conf';
+export const NOVA_COMPUTE_CONF_PATH = '/etc/nova/nova-compute.conf';
 
 const has = (machine: InventoryMachine, ...roles: MachineRole[]) => roles.some((role) => machine.roles.includes(role));
 
@@ -31,10 +37,10 @@ function parseHostname(text: string): ParseResult<{ hostname: string | null }> {
     : { value: { hostname: null }, format: 'unreadable', problems: [{ line: 1, message: 'hostname printed something that is not a host name' }] };
 }
 
-/** dpkg -l lists everything; the console keeps the packages of the LXD/Nova stack. */
-function parseLxdStackPackages(text: string): ParseResult<unknown> {
+/** dpkg -l lists everything; the console keeps the packages of the LXD/Nova/Neutron/OVS stack. */
+function parseStackPackages(text: string): ParseResult<StackPackageList> {
   const parsed = parseDpkgList(text);
-  return { ...parsed, value: { packages: selectLxdStackPackages(parsed.value) } };
+  return { ...parsed, value: { packages: selectStackPackages(parsed.value) } };
 }
 
 const HOSTNAME_PROBE: ProbeDefinition = { id: 'hostname', appliesTo: () => true, command: () => ['hostname'], parse: parseHostname };
@@ -52,7 +58,7 @@ export const CONTROLLER_PROBES: ProbeDefinition[] = [
 
 export const MACHINE_PROBES: ProbeDefinition[] = [
   HOSTNAME_PROBE,
-  { id: 'packages', appliesTo: () => true, command: () => ['dpkg', '-l'], parse: parseLxdStackPackages, explainFailure: notFound('dpkg') },
+  { id: 'packages', appliesTo: () => true, command: () => ['dpkg', '-l'], parse: parseStackPackages, explainFailure: notFound('dpkg') },
   {
     id: 'lxc-list',
     appliesTo: (machine) => has(machine, 'compute', 'control'),
@@ -68,8 +74,8 @@ export const MACHINE_PROBES: ProbeDefinition[] = [
     command: () => ['lxc', 'profile', 'list', '--format', 'json'],
     parse: parseLxcProfileList,
   },
-  { id: 'nova-conf', appliesTo: (machine) => has(machine, 'compute'), command: () => ['cat', '/etc/nova/nova.conf'], parse: parsers.ini },
-  { id: 'nova-compute-conf', appliesTo: (machine) => has(machine, 'compute'), command: () => ['cat', '/etc/nova/nova-compute.conf'], parse: parsers.ini },
+  { id: 'nova-conf', appliesTo: (machine) => has(machine, 'compute'), command: () => ['cat', NOVA_CONF_PATH], parse: parsers.ini },
+  { id: 'nova-compute-conf', appliesTo: (machine) => has(machine, 'compute'), command: () => ['cat', NOVA_COMPUTE_CONF_PATH], parse: parsers.ini },
   { id: 'ip-netns', appliesTo: (machine) => has(machine, 'gateway'), command: () => ['ip', 'netns', 'list'], parse: parsers['ip-netns'] },
   {
     id: 'ovs-vsctl',

@@ -84,6 +84,7 @@ export function syntheticInventory({ nodes = 50, containers = 5000, applications
     jujuState: 'started',
     route: { kind: 'jump', label: 'through the controller', chosenBy: 'auto', note: null },
     routeError: null,
+    hypervisor: { kind: 'lxd', label: 'LXD (nova-lxd, lxd.LXDDriver)', computeDriver: 'lxd.LXDDriver', virtType: null, source: { file: '/etc/nova/nova-compute.conf', line: 2 }, warning: null },
   }));
   const probes = [outcome('controller', 'juju-status', syntheticJujuStatus({ applications, units, relations, machines: nodes }), 'juju status --format=json')];
   const links = [];
@@ -112,7 +113,7 @@ export function syntheticInventory({ nodes = 50, containers = 5000, applications
     refreshing: false,
     refreshedAt: STARTED_AT,
     lastRefreshMs: 900,
-    machines: [{ id: 'controller', hostname: 'OrangeBox64', address: '127.0.1.1', roles: ['controller'], applications: [], jujuState: null, route: { kind: 'controller', label: 'SSH', chosenBy: 'auto', note: null }, routeError: null }, ...machines],
+    machines: [{ id: 'controller', hostname: 'OrangeBox64', address: '127.0.1.1', roles: ['controller'], applications: [], jujuState: null, route: { kind: 'controller', label: 'SSH', chosenBy: 'auto', note: null }, routeError: null, hypervisor: null }, ...machines],
     probes,
     links: { containers: links },
   };

@@ -37,6 +37,9 @@ describe('orangebox-console inventory', () => {
     expect(out).toMatch(/machine 23 .*\n {2}route: juju-ssh/);
     for (const instance of lab.machines.flatMap((machine) => machine.instances)) expect(out).toMatch(new RegExp(`${instance.name} +RUNNING +${instance.fixedAddress.replace(/\./g, '\\.')}`));
     expect(out).toContain(`netns ${lab.gateway.router.namespace}`);
+    for (const machine of lab.machines.filter((candidate) => candidate.role === 'compute')) {
+      expect(out).toMatch(new RegExp(`machine ${machine.id} .*\\n(?: .*\\n)*? {2}hypervisor: LXD \\(nova-lxd, lxd\\.LXDDriver\\) \\(${machine.nova!.novaComputeConf} line \\d+\\)\\n {2}packages: lxd \\S+, lxd-client \\S+`));
+    }
   });
 
   it('prints JSON with every nova.conf secret masked', async () => {
@@ -44,6 +47,7 @@ describe('orangebox-console inventory', () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(out) as LabInventory;
     expect(parsed.machines.map((machine) => machine.id)).toEqual(['controller', ...lab.machines.map((machine) => machine.id)]);
+    expect(parsed.machines.filter((machine) => machine.hypervisor?.kind === 'lxd').map((machine) => machine.id)).toEqual(lab.machines.filter((machine) => machine.role === 'compute').map((machine) => machine.id));
     for (const secret of Object.values(lab.nova.secrets)) expect(out).not.toContain(secret);
   });
 

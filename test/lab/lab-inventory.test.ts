@@ -2,13 +2,14 @@
 // routes, containers per node, profiles with their nics, namespaces with addresses, packages,
 // nova.conf with every secret masked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SshConnection } from '../../electron/ssh/ssh-connection';
 import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
-import type { IniFile, JujuStatus, LxcList, LxcProfile } from '../../electron/contract/lab-model';
+import type { IniFile, JujuStatus, LxcList, LxcProfile, StackPackageList } from '../../electron/contract/lab-model';
+import { SshConnection } from '../../electron/ssh/ssh-connection';
+import { stackComponentOf } from '../../electron/probes/parsers/compute-stack';
 import { labCredentials } from '../support/lab-credentials';
 import { sshController } from '../../electron/lab/lab-controller';
-import { loadLabManifest, machineById, machinesByRole, type LabManifest } from './lab-manifest';
+import { keyFor, loadLabManifest, machineById, machinesByRole, type LabManifest } from './lab-manifest';
 
 let lab: LabManifest;
 let controller: SshConnection;
@@ -106,15 +107,45 @@ describe('the live inventory of the real lab', () => {
       expect(novaConf?.status, machine.id).toBe('ok');
       const text = JSON.stringify(novaConf);
       for (const secret of Object.values(lab.nova.secrets)) expect(text).not.toContain(secret);
+      // The file as shown keeps every line, the password lines with the key and the mask.
+      expect((novaConf!.value as IniFile).text).toMatch(/^password = ••••••$/m);
       expect((novaConf!.value as IniFile).masked.length).toBeGreaterThanOrEqual(Object.keys(lab.nova.secrets).length);
       const computeConf = probe(machine.id, 'nova-compute-conf')!.value as IniFile;
       expect(JSON.stringify(computeConf)).toContain('lxd.LXDDriver');
     }
   });
 
-  it('lists the LXD stack packages each machine really has installed', () => {
-    const packages = probe('22', 'packages')!.value as { packages: { name: string; version: string | null }[] };
-    expect(packages.packages.map((entry) => entry.name)).toEqual(expect.arrayContaining(['lxd', 'lxd-client']));
+  it('lists, on every compute node, exactly the stack packages dpkg has there, with their versions', async () => {
+    for (const machine of machinesByRole(lab, 'compute')) {
+      // Asked over the machine's own SSH, the way an engineer would check the console.
+      const credentials = labCredentials(lab);
+      const connection = await SshConnection.open({ host: machine.address, port: machine.port, user: lab.user }, { auth: { ...credentials.auth, identityFiles: [keyFor(lab, machine)] }, hostKeys: credentials.hostKeys });
+      let installed: string[];
+      try {
+        const result = await connection.exec(['dpkg-query', '-W', '-f', '${db:Status-Abbrev}|${Package}|${Version}|${Architecture}\n'], { timeoutMs: 20_000 });
+        expect(result.exitCode, `dpkg-query on ${machine.id}: ${result.stderr}`).toBe(0);
+        installed = result.stdout
+          .split('\n')
+          .map((line) => line.split('|'))
+          .filter(([status, name]) => status?.trim() === 'ii' && name && stackComponentOf(name) !== null)
+          .map(([, name, version, arch]) => `${name} ${version} ${arch}`);
+      } finally {
+        connection.close();
+      }
+      const packages = probe(machine.id, 'packages')!.value as StackPackageList;
+      expect(packages.packages.filter((entry) => entry.status === 'ii').map((entry) => `${entry.name} ${entry.version} ${entry.arch}`).sort(), machine.id).toEqual(installed.sort());
+      expect(packages.packages.slice(0, 2).map((entry) => entry.name), machine.id).toEqual(['lxd', 'lxd-client']);
+    }
+  });
+
+  it('works out each compute node’s hypervisor from its own nova-compute.conf, with the line', () => {
+    for (const machine of machinesByRole(lab, 'compute')) {
+      const seen = inventory.machines.find((candidate) => candidate.id === machine.id)!;
+      const computeConf = probe(machine.id, 'nova-compute-conf')!.value as IniFile;
+      expect(seen.hypervisor, machine.id).toMatchObject({ kind: 'lxd', computeDriver: machine.nova!.computeDriver, source: { file: machine.nova!.novaComputeConf, line: computeConf.lines['DEFAULT.compute_driver'] }, warning: null });
+      expect(computeConf.text.split('\n')[computeConf.lines['DEFAULT.compute_driver']! - 1]).toMatch(new RegExp(`^compute_driver *= *${machine.nova!.computeDriver.replace('.', '\\.')}$`));
+    }
+    for (const machine of inventory.machines.filter((candidate) => !candidate.roles.includes('compute'))) expect(machine.hypervisor, machine.id).toBeNull();
   });
 
   it('gets the Juju model from the controller', () => {

@@ -81,8 +81,3 @@ function readPackageLine(text: string, hasArchitecture: boolean | null): DpkgPac
     description: description ? description.trim() : null,
   };
 }
-
-/** The packages of the LXD hypervisor stack, in LXD_STACK_PACKAGES order. */
-export function selectLxdStackPackages(list: DpkgList): DpkgPackage[] {
-  return LXD_STACK_PACKAGES.flatMap((name) => list.packages.filter((pkg) => pkg.name === name));
-}

@@ -25,8 +25,8 @@ function inventory(probes: ProbeOutcome[]): LabInventory {
     lastRefreshMs: null,
     probes,
     machines: [
-      { id: '22', hostname: 'node03ob64', address: '127.0.1.22', roles: ['compute'], applications: [], jujuState: 'started', route: null, routeError: null },
-      { id: '24', hostname: 'node05ob64', address: '127.0.1.24', roles: ['compute'], applications: [], jujuState: 'started', route: null, routeError: null },
+      { id: '22', hostname: 'node03ob64', address: '127.0.1.22', roles: ['compute'], applications: [], jujuState: 'started', route: null, routeError: null, hypervisor: null },
+      { id: '24', hostname: 'node05ob64', address: '127.0.1.24', roles: ['compute'], applications: [], jujuState: 'started', route: null, routeError: null, hypervisor: null },
     ],
     links: {
       containers: [

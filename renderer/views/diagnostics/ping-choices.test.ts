@@ -23,6 +23,7 @@ const machine = (id: string, hostname: string, routeError: boolean = false) => (
   jujuState: null,
   route: null,
   routeError: routeError ? { code: 'ssh-unreachable' as const, message: 'down' } : null,
+  hypervisor: null,
 });
 const instance = (name: string, state: string, ipv4: string[]) => ({
   name,

@@ -41,6 +41,7 @@ const machine = (id: string, hostname: string, roles: InventoryMachine['roles'])
   jujuState: 'started',
   route: { kind: 'jump', label: `through the controller`, chosenBy: 'auto', note: null },
   routeError: null,
+  hypervisor: null,
 });
 
 export function computeProbes(machineId: string): ProbeOutcome[] {

@@ -14,7 +14,7 @@ const inventory: LabInventory = {
   refreshedAt: null,
   lastRefreshMs: null,
   probes: [],
-  machines: ['22', '23', '24', '26'].map((id) => ({ id, hostname: null, address: null, roles: [], applications: [], jujuState: 'started', route: null, routeError: null })),
+  machines: ['22', '23', '24', '26'].map((id) => ({ id, hostname: null, address: null, roles: [], applications: [], jujuState: 'started', route: null, routeError: null, hypervisor: null })),
   links: { containers: [{ container: 'juju-79fcc7-23-lxd-0', machineId: '23', state: 'RUNNING', profiles: ['default'], nics: [], jujuMachineId: '23/lxd/0', units: ['keystone/0'] }] },
 };
 

@@ -14,7 +14,7 @@ export function outcome(machineId: string, probeId: string, value: unknown, over
 }
 
 export function machine(id: string, hostname: string | null, roles: InventoryMachine['roles']): InventoryMachine {
-  return { id, hostname, address: null, roles, applications: [], jujuState: 'started', route: null, routeError: null };
+  return { id, hostname, address: null, roles, applications: [], jujuState: 'started', route: null, routeError: null, hypervisor: null };
 }
 
 export function labInventory(extraProbes: ProbeOutcome[] = [], machines: InventoryMachine[] = [machine(LAB_MACHINE_ID, LAB_NODE, ['compute'])]): LabInventory {

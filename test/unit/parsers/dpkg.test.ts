@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LXD_STACK_PACKAGES, parseDpkgList, selectLxdStackPackages } from '../../../electron/probes/parsers/dpkg';
+import { LXD_STACK_PACKAGES, parseDpkgList } from '../../../electron/probes/parsers/dpkg';
+import { selectStackPackages } from '../../../electron/probes/parsers/compute-stack';
 import { UNREADABLE } from '../../../electron/probes/parsers/parse-result';
 import { fixture } from './fixtures';
 
@@ -19,8 +20,8 @@ describe('dpkg -l, walkthrough (`dpkg -l | grep lxd` on a xenial compute node)',
     expect(result.value.packages[2]?.description).toBe('Openstack Compute - LXD container hypervisor support');
   });
 
-  it('selects the LXD hypervisor stack in a fixed order', () => {
-    expect(selectLxdStackPackages(result.value).map((pkg) => pkg.name)).toEqual(['lxd', 'lxd-client', 'nova-compute-lxd', 'python-nova-lxd', 'python-pylxd']);
+  it('selects the LXD hypervisor stack, lxd, lxd-client and nova-compute-lxd first', () => {
+    expect(selectStackPackages(result.value).map((pkg) => pkg.name)).toEqual(['lxd', 'lxd-client', 'nova-compute-lxd', 'python-nova-lxd', 'python-pylxd']);
   });
 });
 
@@ -36,7 +37,7 @@ describe('dpkg -l, dpkg 1.21 (Debian 12)', () => {
     const { value } = parseDpkgList(fixture('dpkg', 'debian-12-dpkg-1.21-lxd-stack.txt'));
     expect(value.packages.find((pkg) => pkg.name === 'lxc')).toEqual({ status: 'un', name: 'lxc', version: null, arch: null, description: '(no description available)' });
     expect(value.packages.find((pkg) => pkg.name === 'liblxc1')).toMatchObject({ version: '1:5.0.2-1+deb12u4', arch: 'amd64' });
-    expect(selectLxdStackPackages(value).map((pkg) => `${pkg.status} ${pkg.name}`)).toEqual(['ii lxd', 'ii lxd-client', 'ii lxcfs', 'ii liblxc1', 'ii liblxc-common', 'un lxc']);
+    expect(selectStackPackages(value).map((pkg) => `${pkg.status} ${pkg.name}`)).toEqual(['ii lxd', 'ii lxd-client', 'ii lxcfs', 'ii liblxc1', 'ii liblxc-common', 'un lxc', 'ii openvswitch-switch']);
   });
 
   it('reads dpkg before 1.16.2, which had no Architecture column', () => {
@@ -51,6 +52,28 @@ describe('dpkg -l, dpkg 1.21 (Debian 12)', () => {
     expect(result.value.packages).toEqual([
       { status: 'ii', name: 'lxd', version: '2.0.0-0ubuntu4', arch: null, description: 'Container hypervisor based on LXC - daemon' },
       { status: 'rc', name: 'lxc', version: '1.0.8-0ubuntu0.3', arch: null, description: 'Linux Containers userspace tools' },
+    ]);
+  });
+
+  it('keeps the Nova, Neutron and OVS stack too, by component, and leaves the rest out', () => {
+    const listing = ['python3-openvswitch', 'neutron-openvswitch-agent', 'nova-compute', 'openssh-server', 'python-novaclient', 'nova-compute-lxd', 'lxcfs', 'lxd', 'qemu-kvm', 'python3-neutron', 'novalidate', 'lxd-client', 'openvswitch-switch', 'nova-common', 'python3-nova']
+      .map((name) => `ii  ${name}  1.0  amd64  a package`)
+      .join('\n');
+    const selected = selectStackPackages(parseDpkgList(listing).value);
+    expect(selected.map((pkg) => `${pkg.component} ${pkg.name}`)).toEqual([
+      'lxd lxd',
+      'lxd lxd-client',
+      'lxd nova-compute-lxd',
+      'lxd lxcfs',
+      'nova nova-common',
+      'nova nova-compute',
+      'nova python-novaclient',
+      'nova python3-nova',
+      'neutron neutron-openvswitch-agent',
+      'neutron python3-neutron',
+      'ovs openvswitch-switch',
+      'ovs python3-openvswitch',
+      'other-hypervisor qemu-kvm',
     ]);
   });
 

@@ -133,6 +133,51 @@ describe('oslo.config INI rules', () => {
   });
 });
 
+describe('the file as it may be shown (IniFile.text) and where each value came from (IniFile.lines)', () => {
+  it('is the walkthrough file line for line, with only the three passwords masked', () => {
+    const text = fixture('ini', 'walkthrough-nova.conf.txt');
+    const shown = parseIni(text).value.text.split('\n');
+    const original = text.replace(/\n$/, '').split('\n');
+    expect(shown.length).toBeGreaterThanOrEqual(original.length);
+    const changed = original.flatMap((line, index) => (line.replace(/\s+$/, '') === shown[index] ? [] : [index + 1]));
+    expect(changed.map((number) => shown[number - 1])).toEqual([`password = ${SECRET_MASK}`, `password = ${SECRET_MASK}`, `rabbit_password = ${SECRET_MASK}`]);
+  });
+
+  it('names the line that set each value, the last one for a repeated key', () => {
+    const { value } = parseIni('[DEFAULT]\n# comment\ndebug = true\n\n[neutron]\nurl = http://h:9696\nurl = http://other:9696\n');
+    expect(value.lines).toEqual({ 'DEFAULT.debug': 3, 'neutron.url': 7 });
+  });
+
+  it('masks secrets in the text as in the model: continued, commented out, in URLs, and unreadable lines', () => {
+    const result = parseIni(
+      [
+        '[DEFAULT]',
+        'transport_url = rabbit://nova:rabbit-clear@10.0.0.1:5672/',
+        '#admin_password = commented-clear',
+        '# connection = mysql://nova:comment-url-clear@db/nova',
+        'secret = first-clear',
+        '  second-clear',
+        'stray-line-clear',
+        '[broken',
+        'password =',
+      ].join('\n'),
+    );
+    const lines = result.value.text.split('\n');
+    expect(lines).toEqual([
+      '[DEFAULT]',
+      `transport_url = rabbit://nova:${SECRET_MASK}@10.0.0.1:5672/`,
+      `#admin_password = ${SECRET_MASK}`,
+      `# connection = mysql://nova:${SECRET_MASK}@db/nova`,
+      `secret = ${SECRET_MASK}`,
+      `  ${SECRET_MASK}`,
+      SECRET_MASK,
+      SECRET_MASK,
+      'password =',
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(/clear/);
+  });
+});
+
 describe('which keys are secrets', () => {
   it.each(['password', 'admin_password', 'rabbit_password', 'metadata_proxy_shared_secret', 'memcache_secret_key', 'fixed_key', 'admin_token', 'application_credential_secret', 'api_key', 'private_key', 'key', 'db_passwd'])(
     '%s is secret',
