@@ -1,6 +1,7 @@
 // Shared by the benchmarks: bundle the TypeScript modules a benchmark drives into one ESM file
 // inside dist/bench (so its bare imports resolve from node_modules), and summarise samples.
 import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -30,4 +31,16 @@ export async function timeEach(count, once) {
     samples.push(performance.now() - start);
   }
   return samples;
+}
+
+/**
+ * The machine's load as the figures beside it were taken: the 1, 5 and 15 minute load averages
+ * and the number of cores. A 1-minute load near or above the core count means the figures shared
+ * the machine (compare the ratios within one run, not the absolute figures across runs).
+ */
+export function loadAverage() {
+  const [one, five, fifteen] = loadavg();
+  const cores = cpus().length;
+  const state = one < cores / 2 ? 'quiet' : one < cores ? 'busy' : 'loaded';
+  return `load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} on ${cores} cores (${state})`;
 }

@@ -3,7 +3,9 @@
 // 1. throughput: a remote command's output through ssh → core → page → xterm, vs xterm.js
 //    write() of the same bytes directly (target ≥ 0.8× direct). Measured in a Chromium without
 //    Playwright (raw-chromium.mjs says why), beside a bare WebSocket → xterm floor;
-// 2. the longest main-thread task during that flood, in both (target < 60 ms);
+// 2. the page's longest main-thread task: during the direct write, as the console's flood scrolls,
+//    and while the console switches views mid-flood (Alt+1 to Overview, Alt+7 back to Terminals)
+//    (target < 60 ms; printed, never asserted);
 // 3. keystroke echo latency through the console vs a bare ssh2 shell on the same route
 //    (target ≤ bare + 3 ms);
 // 4. page memory per terminal holding 10,000 lines of 120 columns, vs bare xterm.js terminals
@@ -18,7 +20,7 @@ import { spawn } from 'node:child_process';
 import ssh2 from 'ssh2';
 import WebSocket from 'ws';
 import { chromium } from 'playwright-core';
-import { summarise } from './bench-harness.mjs';
+import { loadAverage, summarise } from './bench-harness.mjs';
 import { webSocketFloorMs } from './websocket-floor.mjs';
 import { launchRawChromium } from './raw-chromium.mjs';
 
@@ -27,6 +29,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Base64 of this many zero bytes is the flood (≈ 4/3 as many characters). */
 const FLOOD_SOURCE_BYTES = 12 * 1024 * 1024;
 const FLOOD_LINE = 100;
+/** Floods during which the console leaves for Overview and comes back (one switch in each). */
+const SWITCH_FLOODS = 3;
+/** The first flood's end marker; the switch floods follow the two throughput floods. */
+const FIRST_FLOOD = 42;
+const LAST_FLOOD = FIRST_FLOOD + 1 + SWITCH_FLOODS;
 const ECHO_SAMPLES = 40;
 const MEMORY_TERMINALS = 3;
 const MEMORY_LINES = 10_000;
@@ -50,28 +57,25 @@ async function startHost(home) {
 
 /**
  * Page-side: resolves with [ms until `needle` shows in the terminal, longest task in between,
- * when that task began (ms after the start)].
+ * when that task began (ms after the start), every long task as [start, duration] (ms after the
+ * start)]. The terminal is looked up at each check: a view switch takes it off the page and back.
  */
 const watchFor = (page, selector, needle, timeoutMs) =>
   page.evaluate(
     ({ selector, needle, timeoutMs }) =>
       new Promise((resolve, reject) => {
-        let longest = 0;
-        let longestAt = 0;
-        const observer = new PerformanceObserver((list) =>
-          list.getEntries().forEach((entry) => {
-            if (entry.duration <= longest) return;
-            longest = entry.duration;
-            longestAt = entry.startTime - started;
-          }),
-        );
+        const tasks = [];
+        const note = (entries) => entries.forEach((entry) => tasks.push([entry.startTime - started, entry.duration]));
+        const observer = new PerformanceObserver((list) => note(list.getEntries()));
         observer.observe({ type: 'longtask' });
         const started = performance.now();
-        const rows = document.querySelector(selector);
         const check = () => {
-          if (rows?.textContent?.includes(needle)) {
+          if (document.querySelector(selector)?.textContent?.includes(needle)) {
+            const ms = performance.now() - started;
+            note(observer.takeRecords());
             observer.disconnect();
-            resolve([performance.now() - started, longest, longestAt]);
+            const [longestAt, longest] = tasks.reduce((max, task) => (task[1] > max[1] ? task : max), [0, 0]);
+            resolve([ms, longest, longestAt, tasks]);
           } else if (performance.now() - started > timeoutMs) reject(new Error(`${needle} not seen`));
           else setTimeout(check, 20);
         };
@@ -114,6 +118,7 @@ export async function run() {
     await setup.locator(pane).first().getByText('$').first().waitFor({ timeout: 20_000 });
     await setup.context().close();
 
+    console.log(loadAverage());
     // 1 + 2: the flood through the console, the bare WebSocket floor and the direct write
     const floodChars = Math.ceil(FLOOD_SOURCE_BYTES / 3) * 4 * ((FLOOD_LINE + 1) / FLOOD_LINE);
     const rates = await throughputWithoutPlaywright(host.url, pane, floodChars);
@@ -137,7 +142,7 @@ export async function run() {
     await page.goto(host.url);
     await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Alt+7');
-    await page.locator(pane).first().getByText('FLOOD-43-END').waitFor({ timeout: 20_000 });
+    await page.locator(pane).first().getByText(`FLOOD-${LAST_FLOOD}-END`).waitFor({ timeout: 20_000 });
 
     // 3: keystroke echo, in the page, from the key event to the character on screen
     await typeInto(page, '[data-terminal] .xterm', 'clear\n');
@@ -250,17 +255,37 @@ export async function run() {
     }, { terminals: MEMORY_TERMINALS, lines: MEMORY_LINES, cols: MEMORY_COLS });
     const floorPerTerminal = ((await floorHeap()) - floorBefore) / MEMORY_TERMINALS;
 
-    // The Long Tasks API reports only tasks over 50 ms: none reported means all were shorter.
-    const longest = (ms, at, total) => (ms > 0 ? `${ms.toFixed(0)} ms${at === undefined ? '' : ` (at ${at.toFixed(0)} of ${total.toFixed(0)} ms)`}` : 'none ≥ 50 ms');
-    const { directRate, directLongest, floorRate, consoleRate, consoleLongest, consoleLongestAt, consoleMs, fastForwardRate, fastForwardLongest, fastForwardLongestAt, fastForwardMs } = rates;
+    // The Long Tasks API reports only tasks of 50 ms or more: none reported means all were shorter.
+    const longest = (ms, at, total) => (ms > 0 ? `${ms.toFixed(0)} ms${at === undefined ? '' : ` (began at ${at.toFixed(0)} of ${total.toFixed(0)} ms)`}` : 'none ≥ 50 ms');
+    const { directRate, directLongest, directMs, floorRate, consoleRate, consoleLongest, consoleLongestAt, consoleMs, fastForwardRate, fastForwardLongest, fastForwardLongestAt, fastForwardMs, switchFloods } = rates;
     const echo = summarise(consoleEcho.times);
     const echoArrival = summarise(consoleEcho.arrivals);
     const raw = summarise(bareEcho);
     console.log(`terminal throughput (${(floodChars / 1048576).toFixed(1)} MB of output, DOM renderer, headless Chromium without Playwright)`);
-    console.log(`xterm.js write() directly        ${directRate.toFixed(1)} MB/s   longest task ${longest(directLongest)}`);
+    console.log(`xterm.js write() directly        ${directRate.toFixed(1)} MB/s`);
     console.log(`bare WebSocket → xterm (floor)    ${floorRate.toFixed(1)} MB/s   → ${(floorRate / directRate).toFixed(2)}× direct (no console code: the carrier's own cost)`);
-    console.log(`ssh → core → page → xterm        ${fastForwardRate.toFixed(1)} MB/s   longest task ${longest(fastForwardLongest, fastForwardLongestAt, fastForwardMs)} → ${(fastForwardRate / directRate).toFixed(2)}× direct (floods fast-forwarded, the default; target ≥ 0.8×; longest task target < 60 ms)`);
-    console.log(`  every byte through the xterm   ${consoleRate.toFixed(1)} MB/s   longest task ${longest(consoleLongest, consoleLongestAt, consoleMs)} → ${(consoleRate / directRate).toFixed(2)}× direct (fast-forward off)`);
+    console.log(`ssh → core → page → xterm        ${fastForwardRate.toFixed(1)} MB/s   → ${(fastForwardRate / directRate).toFixed(2)}× direct (floods fast-forwarded, the default; target ≥ 0.8×)`);
+    console.log(`  every byte through the xterm   ${consoleRate.toFixed(1)} MB/s   → ${(consoleRate / directRate).toFixed(2)}× direct (fast-forward off)`);
+    // A task counts as the switch's when any of it falls between the Alt+1 and the terminal shown
+    // again; the longest over every switch flood, with the flood it was in.
+    const maxOf = (tasks) => tasks.reduce((max, task) => (task[1] > max[1] ? task : max), [0, 0, 0]);
+    const switches = switchFloods.map(({ ms, tasks, switched: [from, to, endedBeforeBack] }) => {
+      const inSwitch = ([at, duration]) => at + duration > from && at < to;
+      return { from, to, endedBeforeBack, during: maxOf(tasks.filter(inSwitch).map((task) => [...task, ms])), aside: maxOf(tasks.filter((task) => !inSwitch(task)).map((task) => [...task, ms])) };
+    });
+    const [switchAt, switchLongest, switchFloodMs] = maxOf(switches.map((one) => one.during));
+    const [asideAt, asideLongest, asideFloodMs] = maxOf(switches.map((one) => one.aside));
+    const ended = switches.filter((one) => one.endedBeforeBack).length;
+    console.log(`\nlongest main-thread task in the page (Long Tasks API, which sees tasks of 50 ms or more; target < 60 ms, not asserted)`);
+    console.log(`xterm.js write() directly                         ${longest(directLongest, undefined)} (${directMs.toFixed(0)} ms of writing)`);
+    console.log(`the console's flood as it scrolls (default)       ${longest(fastForwardLongest, fastForwardLongestAt, fastForwardMs)}`);
+    console.log(`  every byte through the xterm (fast-forward off) ${longest(consoleLongest, consoleLongestAt, consoleMs)}`);
+    console.log(`the flood during a view switch                    ${longest(switchLongest, switchAt, switchFloodMs)}, longest over ${SWITCH_FLOODS} floods each leaving for Overview (Alt+1) and back to Terminals (Alt+7)`);
+    console.log(
+      `  the switches took ${switches.map((one) => `${(one.to - one.from).toFixed(0)} ms from ${one.from.toFixed(0)}`).join(', ')} ms into their floods` +
+        `${ended > 0 ? ` (${ended} of those floods had ended by the time the terminal was back)` : ''}; the rest of those floods: ${longest(asideLongest, asideAt, asideFloodMs)}`,
+    );
+    console.log(loadAverage());
     console.log(`\nkeystroke echo (${ECHO_SAMPLES} keys, machine 22 through the controller)`);
     console.log(`bare ssh2 shell                   median ${raw.median.toFixed(1)} ms   p99 ${raw.p99.toFixed(1)} ms`);
     console.log(`console (key → echo in the page)  median ${echoArrival.median.toFixed(1)} ms   p99 ${echoArrival.p99.toFixed(1)} ms → +${(echoArrival.median - raw.median).toFixed(1)} ms (target ≤ +3 ms)`);
@@ -270,6 +295,7 @@ export async function run() {
     console.log(`\npage memory per terminal (${MEMORY_LINES} lines × ${MEMORY_COLS} columns, performance.memory)`);
     console.log(`bare xterm.js (floor)             ${(floorPerTerminal / 1048576).toFixed(2)} MB`);
     console.log(`console terminal                  ${(consolePerTerminal / 1048576).toFixed(2)} MB → ${(consolePerTerminal / floorPerTerminal).toFixed(2)}× the floor (target ≤ 1.2×)`);
+    console.log(loadAverage());
   } finally {
     await browser.close();
     host.stop();
@@ -302,28 +328,60 @@ async function throughputWithoutPlaywright(url, pane, floodChars) {
   const raw = await launchRawChromium({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const mbps = (ms) => floodChars / 1048576 / (ms / 1000);
   try {
-    /** A flood in a fresh page (cold, as the direct write): [ms until its end shows, longest task]. */
-    const floodInFreshPage = async (marker) => {
+    /**
+     * A flood in a fresh page (cold, as the direct write): [ms until its end shows, longest task,
+     * when it began, every long task]; with `switchViews`, also when (ms after the start) the
+     * console left for Overview (Alt+1) once the flood was on screen, when it was back on
+     * Terminals (Alt+7) showing the terminal, and whether the flood had ended by then.
+     */
+    const floodInFreshPage = async (marker, { switchViews = false } = {}) => {
       const page = await raw.newPage(VIEWPORT);
       await page.goto(url);
       await page.waitFor(() => document.querySelector('[data-testid=connection-state]')?.textContent?.includes('Connected'));
       await page.press('7', { code: 'Digit7', keyCode: 55, modifiers: ALT });
       await page.waitFor((selector) => /\$/.test(document.querySelector(selector)?.textContent ?? ''), pane);
       await page.evaluate(() => document.querySelector('[data-terminal] .xterm-helper-textarea').focus());
-      await page.insertText(`head -c ${FLOOD_SOURCE_BYTES} /dev/zero | base64 -w ${FLOOD_LINE}; echo FLOOD-$((40+${marker - 40}))-END`);
+      const commandLine = `head -c ${FLOOD_SOURCE_BYTES} /dev/zero | base64 -w ${FLOOD_LINE}; echo FLOOD-$((40+${marker - 40}))-END`;
+      await page.insertText(commandLine);
+      // The page shows what the earlier floods left: this one is on screen once its command line,
+      // echoed before it starts, has scrolled away under rows of A's.
+      const onScreen = ({ selector, commandLine }) => document.querySelector(selector)?.textContent?.includes(commandLine) ?? false;
+      if (switchViews) await page.waitFor(onScreen, { selector: pane, commandLine });
       const watching = watchFor(page, pane, `FLOOD-${marker}-END`, 300_000);
       await page.press('Enter', { keyCode: 13, text: '\r' });
+      let switched = null;
+      if (switchViews) {
+        const sinceStart = () => page.evaluate(() => performance.now() - window.__obxBenchStart);
+        await page.waitFor(({ selector, commandLine }) => {
+          const text = document.querySelector(selector)?.textContent ?? '';
+          return !text.includes(commandLine) && /A{50}/.test(text);
+        }, { selector: pane, commandLine });
+        const from = await sinceStart();
+        await page.press('1', { code: 'Digit1', keyCode: 49, modifiers: ALT });
+        await page.waitFor(() => [...document.querySelectorAll('h1')].some((heading) => heading.textContent.trim() === 'Overview'));
+        await page.press('7', { code: 'Digit7', keyCode: 55, modifiers: ALT });
+        await page.waitFor((selector) => document.querySelector(selector)?.checkVisibility() ?? false, pane);
+        const to = await sinceStart();
+        const endShown = await page.evaluate(({ selector, needle }) => document.querySelector(selector)?.textContent?.includes(needle) ?? false, { selector: pane, needle: `FLOOD-${marker}-END` });
+        switched = [from, to, endShown];
+      }
       const result = await watching;
       await page.close();
-      return result;
+      return [...result, switched];
     };
     // The console's default, floods fast-forwarded; then every byte through the page's xterm (the
     // program paused while the page is behind). Each in a page of its own.
     await updateSettings(url, { fastForwardFloods: true });
-    const [fastForwardMs, fastForwardLongest, fastForwardLongestAt] = await floodInFreshPage(42);
+    const [fastForwardMs, fastForwardLongest, fastForwardLongestAt] = await floodInFreshPage(FIRST_FLOOD);
     await updateSettings(url, { fastForwardFloods: false });
-    const [consoleMs, consoleLongest, consoleLongestAt] = await floodInFreshPage(43);
+    const [consoleMs, consoleLongest, consoleLongestAt] = await floodInFreshPage(FIRST_FLOOD + 1);
     await updateSettings(url, { fastForwardFloods: true });
+    // The default again, the console leaving for Overview and coming back while each runs.
+    const switchFloods = [];
+    for (let index = 0; index < SWITCH_FLOODS; index += 1) {
+      const [ms, , , tasks, switched] = await floodInFreshPage(FIRST_FLOOD + 2 + index, { switchViews: true });
+      switchFloods.push({ ms, tasks, switched });
+    }
 
     const bare = await raw.newPage(VIEWPORT);
     await bare.evaluate(
@@ -362,7 +420,21 @@ async function throughputWithoutPlaywright(url, pane, floodChars) {
       return [ms, longest];
     }, { chars: floodChars, line: FLOOD_LINE });
     const floorMs = await webSocketFloorMs(bare, { chars: floodChars, line: FLOOD_LINE });
-    return { directRate: mbps(directMs), directLongest, floorRate: mbps(floorMs), consoleRate: mbps(consoleMs), consoleLongest, consoleLongestAt, consoleMs, fastForwardRate: mbps(fastForwardMs), fastForwardLongest, fastForwardLongestAt, fastForwardMs };
+    return {
+      directRate: mbps(directMs),
+      directLongest,
+      directMs,
+      floorRate: mbps(floorMs),
+      consoleRate: mbps(consoleMs),
+      consoleLongest,
+      consoleLongestAt,
+      consoleMs,
+      fastForwardRate: mbps(fastForwardMs),
+      fastForwardLongest,
+      fastForwardLongestAt,
+      fastForwardMs,
+      switchFloods,
+    };
   } finally {
     await raw.close();
   }
