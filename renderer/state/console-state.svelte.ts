@@ -85,8 +85,10 @@ export class ConsoleState {
     });
     api.listen('inventory.changed', (inventory) => {
       // The shape comes whole; probes streamed during a refresh are kept until it lists its own.
+      // Until then the core's probes are the last refresh's: older than any streamed since, so
+      // they only fill in what this page does not have (a streamed reading must not flick back).
       const streamed = this.inventory?.labId === inventory.labId ? this.inventory.probes : [];
-      this.inventory = { ...inventory, probes: inventory.refreshing || inventory.probes.length === 0 ? mergeProbes(streamed, inventory.probes) : inventory.probes };
+      this.inventory = { ...inventory, probes: inventory.refreshing || inventory.probes.length === 0 ? mergeProbes(inventory.probes, streamed) : inventory.probes };
       this.refreshTracker.inventoryChanged(inventory);
       this.refreshProgress = this.refreshTracker.current;
     });
