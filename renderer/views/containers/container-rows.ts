@@ -110,6 +110,13 @@ export function changedCells(previous: ContainerRow[], current: ContainerRow[]):
   return changes;
 }
 
+/** Changes still shown plus new ones: a row's fields from both. Neither map is modified. */
+export function mergeChanges(shown: Map<string, Set<keyof ContainerRow>>, found: Map<string, Set<keyof ContainerRow>>): Map<string, Set<keyof ContainerRow>> {
+  const merged = new Map(shown);
+  for (const [key, fields] of found) merged.set(key, new Set([...(shown.get(key) ?? []), ...fields]));
+  return merged;
+}
+
 /** The profile that is the container's own: nova-lxd makes one named like the instance and applies
  * it last; anything else shows its last profile (the one whose settings win). */
 export function ownProfileOf(row: Pick<ContainerRow, 'name' | 'profileList'>): string | null {
