@@ -1,7 +1,7 @@
 // The Electron shell: one locked-down window, the app:// protocol serving the built renderer,
 // and the IPC wiring to the console core. Everything else lives in the core (electron/*) and
 // the renderer, where tests reach it.
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, safeStorage, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, Tray, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, normalize, sep } from 'node:path';
 import { createConsoleCore, type ConsoleCore } from './core/console-core';
@@ -10,15 +10,21 @@ import { APP_NAME } from './core/app-identity';
 import { ElectronConsoleStore, ElectronSecretVault } from './store/electron-store-adapter';
 import { handleIpcRequest, isAppFrameUrl } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
+import { wireAppLifecycle } from './shell/app-lifecycle';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD_FILE = fileURLToPath(new URL('./preload.cjs', import.meta.url));
+// Copied beside main.js by electron/build/bundle-node.mjs (with its @2x twin, which Electron picks on HiDPI).
+const TRAY_ICON_FILE = fileURLToPath(new URL('./tray-icon.png', import.meta.url));
 const CLIPBOARD_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-read', 'clipboard-sanitized-write']);
 const WINDOW_SIZE = { width: 1440, height: 900, minWidth: 960, minHeight: 600 };
 
 // A standard, secure scheme gives the page a real origin (app://console) instead of file://.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+// One console per user: starting it again shows the running one's window (and its terminals).
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -81,6 +87,7 @@ function wireCore(core: ConsoleCore): void {
 app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
 app.whenReady().then(async () => {
+  if (!isFirstInstance) return;
   // Everything is refused but the clipboard, and that only for the console's own page (the
   // terminal's copy and paste menu).
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
@@ -98,14 +105,18 @@ app.whenReady().then(async () => {
     reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
   });
   wireCore(core);
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-  app.on('before-quit', () => void core.close());
-});
-
-// Terminals live in the core, so closing the last window on macOS keeps the app (and shells).
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  // Closing the last window or quitting asks before it would end open terminals.
+  const lifecycle = wireAppLifecycle(
+    {
+      app,
+      dialog,
+      platform: process.platform,
+      windows: () => BrowserWindow.getAllWindows(),
+      openWindow: createWindow,
+      createTray: () => new Tray(TRAY_ICON_FILE),
+      buildMenu: (items) => Menu.buildFromTemplate(items),
+    },
+    core,
+  );
+  lifecycle.showWindow();
 });

@@ -2,7 +2,7 @@
 // esbuild, not tsc: the sandboxed preload must be ONE CommonJS file (a sandboxed preload cannot
 // require local modules), and bundling keeps startup to one file read per entry.
 import { build } from 'esbuild';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, copyFile, rm } from 'node:fs/promises';
 
 const outdir = 'dist/node';
 await rm(outdir, { recursive: true, force: true });
@@ -38,3 +38,7 @@ await build({
 });
 
 await chmod(`${outdir}/cli.js`, 0o755);
+
+// The tray icon of a console kept running in the background: main.js opens it from its own folder,
+// so it ships with the bundle. Electron takes the @2x file on HiDPI screens by its name.
+for (const icon of ['tray-icon.png', 'tray-icon@2x.png']) await copyFile(`assets/${icon}`, `${outdir}/${icon}`);

@@ -59,6 +59,8 @@ export interface ConsoleCoreOptions {
 export interface ConsoleCore {
   dispatch: RequestDispatcher;
   streams: StreamHub;
+  /** How many terminals are open (what closing the app would end). */
+  openTerminalCount(): number;
   close(): Promise<void>;
 }
 
@@ -391,6 +393,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   return {
     dispatch: createRequestDispatcher(handlers, options.reportInternalError),
     streams,
+    openTerminalCount: () => terminals.list().length,
     close: async () => {
       pings.stopAll();
       await terminals.closeAll();

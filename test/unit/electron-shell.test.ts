@@ -1,10 +1,11 @@
-// The Electron shell's security settings, checked by running the real electron/main.ts against a
-// recording stand-in of Electron (test/support/electron-stub.ts): the real binary cannot run here.
+// The Electron shell's security settings and lifecycle wiring, checked by running the real
+// electron/main.ts against a recording stand-in of Electron (test/support/electron-stub.ts): the
+// real binary cannot run here.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { electronStubControl, ipcMain, makeWebContentsRecorder, recorded } from '../support/electron-stub';
+import { BrowserWindow, electronStubControl, ipcMain, ipcRenderer, makeWebContentsRecorder, recorded } from '../support/electron-stub';
 import { IPC_REQUEST_CHANNEL } from '../../electron/ipc/ipc-channels';
 
 let stateDir: string;
@@ -77,5 +78,19 @@ describe('the Electron shell', () => {
     expect(contents.openWindow('https://docs.openstack.org/')).toEqual({ action: 'deny' });
     expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(recorded.openedExternally).toEqual(['https://docs.openstack.org/']);
+  });
+
+  it('asks before closing its window would end a terminal, and keeps it running behind a tray icon', async () => {
+    const opened = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'terminals.open', { target: { kind: 'local' }, cols: 80, rows: 24 })) as { ok: boolean; result: { id: string } };
+    expect(opened.ok).toBe(true);
+    electronStubControl.answerNextQuestion('Keep running in the background');
+    BrowserWindow.getAllWindows()[0]!.close();
+    await vi.waitFor(() => expect(recorded.trays, 'main.ts should have made a tray icon').toHaveLength(1), { timeout: 4_000 });
+    expect(recorded.questions[0]!.options.buttons).toContain('Quit and end 1 terminal');
+    expect(recorded.trays[0]!.icon).toMatch(/tray-icon\.png$/);
+    expect(recorded.quitted).toBe(false);
+    const listed = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'terminals.list', null)) as { result: { id: string }[] };
+    expect(listed.result.map((info) => info.id)).toEqual([opened.result.id]);
+    await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'terminals.close', { id: opened.result.id });
   });
 });
