@@ -29,12 +29,11 @@ import {
   TerminalRecord,
   TerminalRef,
   TerminalResize,
-  RecordingRef,
-  type RecordingEntry,
   type TerminalAttachment,
   type TerminalData,
   type TerminalInfo,
 } from './terminals';
+import { RecordingRef, type OpenedRecording, type RecordingEntry, type RecordingPlayback } from './recordings';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
@@ -86,10 +85,14 @@ export const consoleRequests = {
   'terminals.setBroadcast': request<TerminalInfo[]>()(TerminalBroadcast),
   /** The scrollback and screen as plain text. */
   'terminals.exportText': request<string>()(TerminalRef),
-  /** Recordings in the recordings folder, newest first. */
+  /** Every recording the console wrote or the engineer opened (wherever it is; gone ones marked missing), and the recordings folder's, newest first. */
   'recordings.list': request<RecordingEntry[]>()(NoParams),
-  /** One recording's asciicast text, for the player. */
-  'recordings.read': request<string>()(RecordingRef),
+  /** One listed recording's asciicast text, for the player (checked as asciicast v2). */
+  'recordings.read': request<RecordingPlayback>()(RecordingRef),
+  /** A .cast file the engineer named by path: checked as asciicast v2, remembered in the list, and its text. */
+  'recordings.open': request<OpenedRecording>()(RecordingRef),
+  /** Drop a recording from the list (the file, if any, stays where it is). */
+  'recordings.forget': request<RecordingEntry[]>()(RecordingRef),
   /** Ping from one source to its targets; replies follow on diagnostics.update. */
   'diagnostics.ping': request<PingRunStarted>()(PingRequest),
   /** Ping every target from every source (bounded in parallel); cells fill on diagnostics.update. */

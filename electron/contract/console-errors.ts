@@ -8,6 +8,7 @@ export const errorCodes = [
   'store-unreadable', // the settings file could not be read or parsed
   'store-unwritable', // the settings file could not be written
   'ssh-config-unreadable', // ~/.ssh/config (or an Include) could not be read
+  'recording-unplayable', // a file is not a playable asciicast v2 recording (damaged, not UTF-8, too large)
   'transport-closed', // the carrier between UI and core went away
   'ssh-unreachable', // nothing answered at host:port (down, wrong address, firewall)
   'ssh-timeout', // the SSH handshake or login did not finish in time

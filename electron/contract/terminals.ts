@@ -79,15 +79,3 @@ export interface TerminalData {
   /** The text's length in UTF-16 code units: what flow control counts and the page acknowledges. */
   chars: number;
 }
-
-export interface RecordingEntry {
-  path: string;
-  name: string;
-  bytes: number;
-  modifiedAt: string;
-  /** From the asciicast header, when readable. */
-  title: string | null;
-  durationSeconds: number | null;
-}
-
-export const RecordingRef = v.object({ path: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)) });

@@ -33,7 +33,7 @@ import type { HostResolver } from '../lab/controller-route';
 import { homedir, hostname } from 'node:os';
 import { TerminalManager } from '../terminals/terminal-manager';
 import { terminalCommand, terminalTitle } from '../terminals/terminal-targets';
-import { listRecordings, readRecording } from '../terminals/recordings';
+import { createRecordingKeeper } from './recording-handlers';
 import { LocalTransport } from '../transports/local-transport';
 import { CONTROLLER_MACHINE_ID } from '../contract/inventory';
 import { expandHome } from '../ssh-config/ssh-config-file';
@@ -153,6 +153,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     return opened;
   };
 
+  const recordings = createRecordingKeeper({
+    known: () => state.recordings,
+    save: (next) => persist({ ...state, recordings: next }),
+    folder: () => state.settings.recordingsDirectory,
+    inProgress: () => terminals.list().flatMap((info) => (info.recordingPath ? [info.recordingPath] : [])),
+    onSaveFailed: (message) => notify('warning', 'store-unwritable', message),
+  });
+
   const terminals = new TerminalManager({
     resolve: async (target) => {
       if (target.kind === 'local') {
@@ -182,6 +190,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     onData: (id, data) => streams.push('terminal.data', { id, data, chars: data.length }),
     onInfo: (info) => streams.push('terminal.info', info),
     onClosed: (id) => streams.push('terminal.closed', { id }),
+    onRecording: recordings.onRecording,
   });
 
   const pings = new PingRuns({
@@ -357,9 +366,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     'terminals.exportText': ({ id }) => terminals.get(id).text(),
 
-    'recordings.list': () => listRecordings(state.settings.recordingsDirectory),
-
-    'recordings.read': ({ path }) => readRecording(state.settings.recordingsDirectory, path),
+    ...recordings.handlers,
 
     'diagnostics.ping': ({ source, targets, ...timing }) => {
       requireLab();
@@ -397,6 +404,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     close: async () => {
       pings.stopAll();
       await terminals.closeAll();
+      await recordings.settled();
       dropLink();
       prompts.closeAll();
       passphrases.forget();

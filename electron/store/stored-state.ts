@@ -1,8 +1,11 @@
-// What the console keeps between runs (saved labs, settings), its schema, and how a damaged copy
-// is salvaged: every readable lab and setting is kept, the rest is reported, never silently lost.
+// What the console keeps between runs (saved labs, settings, the recordings it wrote or opened),
+// its schema, and how a damaged copy is salvaged: every readable lab, setting and recording is
+// kept, the rest is reported, never silently lost.
 import * as v from 'valibot';
 import { SavedLab, Settings, defaultSettings, LabId, type SavedLab as SavedLabValue } from '../contract/payloads';
+import { KnownRecording } from '../contract/recordings';
 import { describeIssues } from '../contract/validation';
+import { MAX_REMEMBERED_RECORDINGS } from '../terminals/recording-catalog';
 
 export const STORED_STATE_VERSION = 1;
 
@@ -11,6 +14,8 @@ export const StoredState = v.object({
   settings: Settings,
   labs: v.array(SavedLab),
   lastLabId: v.nullable(LabId),
+  /** Newest first, at most MAX_REMEMBERED_RECORDINGS. Absent in files from before it existed. */
+  recordings: v.optional(v.array(KnownRecording), []),
 });
 export type StoredState = v.InferOutput<typeof StoredState>;
 
@@ -19,6 +24,7 @@ export const emptyStoredState = (): StoredState => ({
   settings: { ...defaultSettings },
   labs: [],
   lastLabId: null,
+  recordings: [],
 });
 
 /** Where the console's state lives: a JSON file in the browser host and tests, electron-store in the app. */
@@ -76,5 +82,27 @@ export function salvageStoredState(raw: unknown): StoreLoadResult {
 
   const last = v.safeParse(LabId, record.lastLabId);
   state.lastLabId = last.success && seen.has(last.output) ? last.output : null;
+  state.recordings = salvageRecordings(record.recordings, problems);
   return { state, problems };
+}
+
+/** Every readable remembered recording; one that is not is reported (its file is not touched). */
+function salvageRecordings(raw: unknown, problems: string[]): KnownRecording[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('the list of recordings was not a list; recordings outside the recordings folder are no longer listed (their files are untouched)');
+    return [];
+  }
+  const kept: KnownRecording[] = [];
+  const paths = new Set<string>();
+  raw.forEach((candidate, index) => {
+    const recording = v.safeParse(KnownRecording, candidate);
+    if (!recording.success) {
+      problems.push(`remembered recording #${index + 1} could not be read (${describeIssues(recording.issues)}); it is no longer listed, its file is untouched`);
+    } else if (!paths.has(recording.output.path) && kept.length < MAX_REMEMBERED_RECORDINGS) {
+      paths.add(recording.output.path);
+      kept.push(recording.output);
+    }
+  });
+  return kept;
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { ConsoleError } from '../contract/console-errors';
 import type { TerminalInfo, TerminalTarget } from '../contract/terminals';
 import type { PtySize } from './pty-channel';
-import { TerminalSession, type PtyOpener } from './terminal-session';
+import { TerminalSession, type PtyOpener, type RecordingChange } from './terminal-session';
 import { recordingPathFor } from './recordings';
 
 export interface TerminalManagerOptions {
@@ -18,6 +18,8 @@ export interface TerminalManagerOptions {
   onData(id: string, data: string): void;
   onInfo(info: TerminalInfo): void;
   onClosed(id: string): void;
+  /** A terminal began or ended a recording (the core remembers where). */
+  onRecording?(change: RecordingChange): void;
 }
 
 export class TerminalManager {
@@ -28,7 +30,8 @@ export class TerminalManager {
   async open(target: TerminalTarget, size: PtySize): Promise<TerminalInfo> {
     const { title, open } = await this.options.resolve(target);
     const id = `term-${randomBytes(6).toString('hex')}`;
-    const session = new TerminalSession(id, target, title, open, { data: this.options.onData, info: this.options.onInfo }, {
+    const events = { data: this.options.onData, info: this.options.onInfo, recording: (change: RecordingChange) => this.options.onRecording?.(change) };
+    const session = new TerminalSession(id, target, title, open, events, {
       size,
       scrollback: this.options.scrollback(),
       pageScrollback: () => this.options.scrollback(),

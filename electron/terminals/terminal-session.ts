@@ -18,7 +18,13 @@ const RESET_STYLE = '\x1b[0m';
 export interface TerminalSessionEvents {
   data(id: string, data: string): void;
   info(info: TerminalInfo): void;
+  /** A recording began or ended: the core remembers every file it wrote, wherever it is. */
+  recording?(change: RecordingChange): void;
 }
+
+export type RecordingChange =
+  | { kind: 'started'; path: string; title: string; at: string }
+  | { kind: 'stopped'; path: string };
 
 export type PtyOpener = (size: PtySize) => Promise<PtyChannel>;
 
@@ -166,8 +172,10 @@ export class TerminalSession {
   }
 
   startRecording(path: string): void {
-    void this.recorder?.close();
+    const previous = this.recorder;
+    if (previous) void previous.close().then(() => this.events.recording?.({ kind: 'stopped', path: previous.path }));
     this.recorder = new AsciicastRecorder(path, { cols: this.size.cols, rows: this.size.rows, title: this.title, term: TERMINAL_TYPE });
+    this.events.recording?.({ kind: 'started', path, title: this.title, at: new Date().toISOString() });
     this.events.info(this.info);
   }
 
@@ -175,6 +183,7 @@ export class TerminalSession {
     const recorder = this.recorder;
     this.recorder = null;
     await recorder?.close();
+    if (recorder) this.events.recording?.({ kind: 'stopped', path: recorder.path });
     this.events.info(this.info);
   }
 

@@ -96,7 +96,7 @@ export const viewCatalog: ViewEntry[] = [
     title: 'Recordings',
     shortcut: '8',
     summary: 'Recorded terminal sessions, played back.',
-    willShow: ['Every asciicast recording in the recordings folder', 'Playback with pause, seek and speed'],
+    willShow: ['Every recording the console made, wherever it was saved, and any .cast file you open', 'Playback with pause, seek and speed'],
     replaces: ['asciinema play'],
   },
 ];

@@ -1,6 +1,6 @@
 // Terminals on this computer (node-pty), through the real core: a flood stays within the flow
 // control window while the page lags; "always record" records from the first byte; recordings
-// are listed and read back, and nothing outside the recordings folder can be read.
+// are listed and read back, and a file the console neither wrote nor was asked to open is not read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,8 @@ import xtermHeadless from '@xterm/headless';
 import { createConsoleCore, type ConsoleCore } from '../../electron/core/console-core';
 import { FileStore } from '../../electron/store/file-store';
 import type { RequestOutcome } from '../../electron/contract/console-contract';
-import type { RecordingEntry, TerminalInfo } from '../../electron/contract/terminals';
+import type { TerminalInfo } from '../../electron/contract/terminals';
+import type { RecordingEntry } from '../../electron/contract/recordings';
 import { FLOW_HIGH_WATERMARK_CHARS } from '../../electron/terminals/flow-control';
 import { slugOf } from '../../electron/terminals/recordings';
 
@@ -121,13 +122,13 @@ describe('a local terminal', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ path: terminal.recordingPath, title: terminal.title });
     expect(list[0]!.durationSeconds).toBeGreaterThan(0);
-    const cast = await call<string>('recordings.read', { path: terminal.recordingPath });
+    const { cast } = await call<{ cast: string }>('recordings.read', { path: terminal.recordingPath });
     expect(JSON.parse(cast.split('\n')[0]!)).toMatchObject({ version: 2, width: 90, height: 25 });
     expect(cast).toContain('always-21');
     await call('settings.update', { alwaysRecord: false });
   });
 
-  it('refuses to read anything but a .cast file inside the recordings folder', async () => {
+  it('refuses to read a file the console neither recorded nor was asked to open', async () => {
     await writeFile(join(dir, 'outside.cast'), '{"version":2}\n');
     for (const path of [join(dir, 'outside.cast'), join(dir, 'recordings', '..', 'state.json'), '/etc/passwd']) {
       const outcome = await core.dispatch('recordings.read', { path });
