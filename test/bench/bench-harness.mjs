@@ -34,13 +34,14 @@ export async function timeEach(count, once) {
 }
 
 /**
- * The machine's load as the figures beside it were taken: the 1, 5 and 15 minute load averages
- * and the number of cores. A 1-minute load near or above the core count means the figures shared
- * the machine (compare the ratios within one run, not the absolute figures across runs).
+ * The machine's load as the figures beside it were taken: the 1, 5 and 15 minute load averages,
+ * the number of cores, and a word for the 1-minute figure (quiet under half the cores, busy under
+ * all of them, loaded beyond). On a loaded machine the figures shared it: compare the ratios
+ * within one run, not the absolute figures across runs.
  */
 export function loadAverage() {
   const [one, five, fifteen] = loadavg();
   const cores = cpus().length;
   const state = one < cores / 2 ? 'quiet' : one < cores ? 'busy' : 'loaded';
-  return `load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} on ${cores} cores (${state})`;
+  return `load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} on ${cores} cores: ${state}`;
 }

@@ -48,8 +48,6 @@ export async function run() {
   const auth = { identityFiles: [lab.userKey], identitiesOnly: true, agentSocket: null, passphrases: null };
   const target = { host: lab.controller.address, port: 22, user: lab.user };
 
-  console.log(loadAverage());
-
   // 1. round trips
   const transport = await h.SshConnection.open(target, { auth, hostKeys });
   const bareExec = (client) => () =>
