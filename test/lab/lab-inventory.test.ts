@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { IniFile, JujuStatus, LxcList, LxcProfile, StackPackageList } from '../../electron/contract/lab-model';
-import { SshConnection } from '../../electron/ssh/ssh-connection';
-import { stackComponentOf } from '../../electron/probes/parsers/compute-stack';
+import type { SshConnection } from '../../electron/ssh/ssh-connection';
+import { installedStackPackages } from '../support/lab-machine-facts';
 import { labCredentials } from '../support/lab-credentials';
 import { sshController } from '../../electron/lab/lab-controller';
-import { keyFor, loadLabManifest, machineById, machinesByRole, type LabManifest } from './lab-manifest';
+import { loadLabManifest, machineById, machinesByRole, type LabManifest } from './lab-manifest';
 
 let lab: LabManifest;
 let controller: SshConnection;
@@ -117,21 +117,7 @@ describe('the live inventory of the real lab', () => {
 
   it('lists, on every compute node, exactly the stack packages dpkg has there, with their versions', async () => {
     for (const machine of machinesByRole(lab, 'compute')) {
-      // Asked over the machine's own SSH, the way an engineer would check the console.
-      const credentials = labCredentials(lab);
-      const connection = await SshConnection.open({ host: machine.address, port: machine.port, user: lab.user }, { auth: { ...credentials.auth, identityFiles: [keyFor(lab, machine)] }, hostKeys: credentials.hostKeys });
-      let installed: string[];
-      try {
-        const result = await connection.exec(['dpkg-query', '-W', '-f', '${db:Status-Abbrev}|${Package}|${Version}|${Architecture}\n'], { timeoutMs: 20_000 });
-        expect(result.exitCode, `dpkg-query on ${machine.id}: ${result.stderr}`).toBe(0);
-        installed = result.stdout
-          .split('\n')
-          .map((line) => line.split('|'))
-          .filter(([status, name]) => status?.trim() === 'ii' && name && stackComponentOf(name) !== null)
-          .map(([, name, version, arch]) => `${name} ${version} ${arch}`);
-      } finally {
-        connection.close();
-      }
+      const installed = (await installedStackPackages(lab, machine)).map((entry) => `${entry.name} ${entry.version} ${entry.arch}`);
       const packages = probe(machine.id, 'packages')!.value as StackPackageList;
       expect(packages.packages.filter((entry) => entry.status === 'ii').map((entry) => `${entry.name} ${entry.version} ${entry.arch}`).sort(), machine.id).toEqual(installed.sort());
       expect(packages.packages.slice(0, 2).map((entry) => entry.name), machine.id).toEqual(['lxd', 'lxd-client']);
