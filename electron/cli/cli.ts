@@ -1,21 +1,30 @@
 // orangebox-console: the core under plain Node, no Electron.
 import { APP_NAME, APP_VERSION } from '../core/app-identity';
-import { runWebHost } from '../web/start-web-host';
+import { runWebHost, WEB_HOST_OPTIONS } from '../web/start-web-host';
 import { runParseCommand } from './parse-command';
-import { runInventoryCommand } from './inventory-command';
+import { INVENTORY_EXIT_STATUS, INVENTORY_OPTIONS, runInventoryCommand } from './inventory-command';
 
 const USAGE = `${APP_NAME} ${APP_VERSION}: operator console for OpenStack-on-LXD labs (OrangeBoxes)
 
 Usage: orangebox-console <command> [options]
 
 Commands:
-  web [--port N] [--open]   serve the console to a browser on 127.0.0.1
+  web [options]             serve the console to a browser on 127.0.0.1
+  inventory <controller> [options]
+                            run every probe on a live lab and print the inventory
   parse <kind> [file|-]     print the normalized JSON of one command output
-  inventory <controller>    run every probe on a live lab and print the inventory (--json)
+                            (orangebox-console parse --help lists the kinds)
   help                      show this help
 
+web options:
+${WEB_HOST_OPTIONS}
+
+inventory options (<controller> is [user@]host[:port] or a ~/.ssh/config Host):
+${INVENTORY_OPTIONS}
+  inventory exit status: ${INVENTORY_EXIT_STATUS.replace(/\n\s+/, '\n                         ')}
+
 Options:
-  -h, --help                show this help
+  -h, --help                show this help (also: orangebox-console <command> --help)
   -V, --version             print the version`;
 
 export async function runCli(argv: string[]): Promise<number> {

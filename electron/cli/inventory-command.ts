@@ -17,20 +17,24 @@ import { parseJumpSpec } from '../lab/controller-route';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { RouteChoice } from '../lab/machine-routes';
 
+/** The options and exit status, said once: here and in `orangebox-console --help`. */
+export const INVENTORY_OPTIONS = `  --json               print the whole inventory as JSON (secrets already masked)
+  -i, --identity FILE  private key to use (default: ssh-agent and ~/.ssh/config)
+  --known-hosts FILE   known_hosts to check host keys against (default: ~/.ssh/known_hosts)
+  --accept-new         record host keys never seen before (a changed key is still refused)
+  --route ID=ROUTE     reach machine ID by "jump" or "juju-ssh" instead of choosing automatically`;
+export const INVENTORY_EXIT_STATUS = `0 all probes read, 1 the lab could not be reached, 2 bad arguments,
+             4 the inventory is incomplete (a machine unreachable or a probe failed).`;
+
 export const INVENTORY_USAGE = `Usage: orangebox-console inventory <controller> [options]
 
 Connects to a lab's controller ([user@]host[:port], or a ~/.ssh/config Host), finds the machines
 from Juju, runs every probe on every machine, and prints the inventory.
 
 Options:
-  --json               print the whole inventory as JSON (secrets already masked)
-  -i, --identity FILE  private key to use (default: ssh-agent and ~/.ssh/config)
-  --known-hosts FILE   known_hosts to check host keys against (default: ~/.ssh/known_hosts)
-  --accept-new         record host keys never seen before (a changed key is still refused)
-  --route ID=ROUTE     reach machine ID by "jump" or "juju-ssh" instead of choosing automatically
+${INVENTORY_OPTIONS}
 
-Exit status: 0 all probes read, 1 the lab could not be reached, 2 bad arguments,
-             4 the inventory is incomplete (a machine unreachable or a probe failed).`;
+Exit status: ${INVENTORY_EXIT_STATUS}`;
 
 interface InventoryArguments {
   controller: string;

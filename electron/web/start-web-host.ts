@@ -7,12 +7,15 @@ import { defaultStateFile } from '../core/state-location';
 import { FileStore } from '../store/file-store';
 import { startWebHost } from './web-host';
 
+/** The options, said once: here and in `orangebox-console --help`. */
+export const WEB_HOST_OPTIONS = `  --port N      listen on port N (default: a free port)
+  --open        open the URL in the default browser
+  --state FILE  saved labs and settings (default: ${defaultStateFile()})`;
+
 export const WEB_HOST_USAGE = `Usage: orangebox-console web [--port N] [--open] [--state FILE]
 
 Serves the console to a browser on http://127.0.0.1 (loopback only).
-  --port N      listen on port N (default: a free port)
-  --open        open the URL in the default browser
-  --state FILE  saved labs and settings (default: ${defaultStateFile()})`;
+${WEB_HOST_OPTIONS}`;
 
 interface WebHostArguments {
   port: number;

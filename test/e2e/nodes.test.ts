@@ -132,6 +132,13 @@ describe('the Nodes view on the real lab', () => {
     }
   });
 
+  it('makes the README’s first screenshot: the Nodes view of the real lab', async () => {
+    await dismissNotes();
+    await page.getByRole('heading', { name: 'Nodes', level: 1 }).scrollIntoViewIfNeeded();
+    // Copied to assets/screenshot-nodes.png when the view changes (the README shows that file).
+    await session.screenshot('readme-nodes');
+  });
+
   it('keeps the probe list below, folded', async () => {
     for (const machine of computes) {
       const howRead = card(machine).locator('details.how-read');
@@ -222,6 +229,8 @@ describe('the Nodes view on the real lab', () => {
       const box = element.getBoundingClientRect();
       return box.top >= 0 && box.top < window.innerHeight;
     })).toBe(true);
+    // Only the view scrolled: the page itself (top bar, status bar) stays where it is.
+    expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
 
     await runFromPalette('Compare compute nodes', 'Compare compute nodes');
     await page.getByTestId('node-comparison').waitFor();

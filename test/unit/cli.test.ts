@@ -23,7 +23,17 @@ describe('orangebox-console', () => {
     const { out } = capture();
     expect(await runCli(['--help'])).toBe(0);
     expect(out.join('\n')).toMatch(/Usage: orangebox-console <command>/);
-    expect(out.join('\n')).toMatch(/web \[--port N\]/);
+    expect(out.join('\n')).toMatch(/web \[options\]/);
+  });
+
+  it('names in --help every option that web and inventory accept', async () => {
+    const { out } = capture();
+    await runCli(['--help']);
+    const help = out.join('\n');
+    // Each option is one the commands' own parsers accept (an unknown one exits 2, tested there).
+    for (const option of ['--port N', '--open', '--state FILE']) expect(help).toContain(option);
+    for (const option of ['--json', '-i, --identity FILE', '--known-hosts FILE', '--accept-new', '--route ID=ROUTE']) expect(help).toContain(option);
+    expect(help).toMatch(/inventory exit status: 0 .* 4 the inventory is incomplete/s);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
