@@ -5,6 +5,7 @@ import { parsers } from '../../electron/probes/parsers/index';
 import { fixture } from '../../test/unit/parsers/fixtures';
 import { LAB_MACHINE_ID, LAB_NODE, labInventory, machine, outcome } from '../views/profiles/lab-inventory.fixture';
 import { paletteEntries, type PaletteEntry, type PaletteSource } from './palette-entries';
+import { relationKey } from '../views/overview/overview-marks';
 
 /** The gateway of the walkthrough (machine 26); the lab's `ip netns` output is filed under it. */
 const GATEWAY_ID = '26';
@@ -30,11 +31,20 @@ const byId = (entries: PaletteEntry[], id: string) => {
 describe('palette entries from a real-shaped inventory', () => {
   const entries = paletteEntries(source());
 
-  it('lists every application and unit juju status shows, each leading to Overview', () => {
+  it('lists every application and unit juju status shows, each leading to its own row in Overview', () => {
     const status = jujuStatus();
-    for (const application of status.applications) expect(byId(entries, `application:${application.name}`).command).toEqual({ type: 'show', view: 'overview', focus: null });
-    for (const unit of status.units) expect(byId(entries, `unit:${unit.name}`).title).toBe(unit.name);
+    for (const application of status.applications) expect(byId(entries, `application:${application.name}`).command).toEqual({ type: 'show', view: 'overview', focus: { view: 'overview', target: { kind: 'application', name: application.name } } });
+    for (const unit of status.units) expect(byId(entries, `unit:${unit.name}`)).toMatchObject({ title: unit.name, command: { type: 'show', view: 'overview', focus: { view: 'overview', target: { kind: 'unit', name: unit.name } } } });
     expect(byId(entries, 'application:nova-compute').detail).toContain('scale 3');
+  });
+
+  it('lists every Juju machine and container, and every relation, each leading to its row in Overview', () => {
+    const status = jujuStatus();
+    for (const machine of status.machines) expect(byId(entries, `juju-machine:${machine.id}`).command).toEqual({ type: 'show', view: 'overview', focus: { view: 'overview', target: { kind: 'machine', id: machine.id } } });
+    expect(byId(entries, 'juju-machine:22/lxd/1')).toMatchObject({ kind: 'machine', title: 'Juju machine 22/lxd/1' });
+    // glance provides identity-service to keystone in the walkthrough's juju status.
+    expect(byId(entries, 'relation:glance:identity-service keystone')).toMatchObject({ kind: 'relation', title: 'glance:identity-service ↔ keystone', command: { focus: { view: 'overview', target: { kind: 'relation', key: 'glance:identity-service keystone' } } } });
+    for (const relation of status.relations) expect(byId(entries, `relation:${relationKey(relation)}`).kind).toBe('relation');
   });
 
   it('opens a unit’s terminal on its machine, or in the LXD container Juju put it in', () => {

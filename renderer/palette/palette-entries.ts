@@ -1,7 +1,8 @@
 // Everything the command palette can find, built from the live state: the Juju model's
-// applications and units, machines, containers, gateway namespaces, LXD profiles, open terminals,
-// the views and the console's own actions. Each entry says what it is, where it is, and what Enter
-// does (a command the palette runs). Pure: the same state gives the same entries.
+// applications, units, machines and relations, the lab's machines, containers, gateway
+// namespaces, LXD profiles, open terminals, the views and the console's own actions. Each entry
+// says what it is, where it is, and what Enter does (a command the palette runs). Pure: the same
+// state gives the same entries.
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory } from '../../electron/contract/inventory';
 import type { JujuStatus, LxcProfileList } from '../../electron/contract/lab-model';
 import type { ConnectionState, SavedLab } from '../../electron/contract/payloads';
@@ -12,8 +13,9 @@ import { viewCatalog, type ViewId } from '../views/view-catalog';
 import { containerRows, type ContainerRow } from '../views/containers/container-rows';
 import { canExec, namespacesOf } from '../views/nodes/machine-terminal-targets';
 import { hostNameOf, jujuStatusOf } from '../state/inventory-reading';
+import { relationEnds, relationKey } from '../views/overview/overview-marks';
 
-export type PaletteKind = 'action' | 'view' | 'terminal' | 'application' | 'unit' | 'machine' | 'container' | 'namespace' | 'profile';
+export type PaletteKind = 'action' | 'view' | 'terminal' | 'application' | 'unit' | 'relation' | 'machine' | 'container' | 'namespace' | 'profile';
 
 export type ConsoleAction = 'refresh' | 'presentation' | 'theme' | 'disconnect' | 'manage-labs' | 'settings';
 
@@ -50,7 +52,7 @@ export interface PaletteSource {
 }
 
 /** Kinds in the order they are listed when nothing is typed (and when scores tie). */
-export const KIND_ORDER: readonly PaletteKind[] = ['action', 'view', 'terminal', 'application', 'unit', 'machine', 'namespace', 'container', 'profile'];
+export const KIND_ORDER: readonly PaletteKind[] = ['action', 'view', 'terminal', 'application', 'unit', 'relation', 'machine', 'namespace', 'container', 'profile'];
 
 export const KIND_LABELS: Record<PaletteKind, string> = {
   action: 'Action',
@@ -58,6 +60,7 @@ export const KIND_LABELS: Record<PaletteKind, string> = {
   terminal: 'Terminal',
   application: 'Application',
   unit: 'Unit',
+  relation: 'Relation',
   machine: 'Machine',
   container: 'Container',
   namespace: 'Namespace',
@@ -143,16 +146,30 @@ function jujuEntries(inventory: LabInventory): PaletteEntry[] {
       title: application.name,
       detail: [application.status, application.scale === null ? null : `scale ${application.scale}`, application.charm && `charm ${application.charm}`].filter(Boolean).join(' · '),
       keywords: `juju app ${application.charm ?? ''}`,
-      command: { type: 'show', view: 'overview', focus: null },
+      command: { type: 'show', view: 'overview', focus: { view: 'overview', target: { kind: 'application', name: application.name } } },
     });
   }
   for (const unit of status.units) {
     const detail = [unit.workloadStatus, unit.machine && `machine ${unit.machine}`, unit.address].filter(Boolean).join(' · ');
-    entries.push({ id: `unit:${unit.name}`, kind: 'unit', title: unit.name, detail, keywords: `juju ${unit.application}`, command: { type: 'show', view: 'overview', focus: null } });
+    entries.push({ id: `unit:${unit.name}`, kind: 'unit', title: unit.name, detail, keywords: `juju ${unit.application}`, command: { type: 'show', view: 'overview', focus: { view: 'overview', target: { kind: 'unit', name: unit.name } } } });
     const terminal = unit.machine ? unitTerminal(inventory, unit.machine) : null;
     if (terminal) {
       entries.push({ id: `unit:${unit.name}:terminal`, kind: 'unit', title: `Terminal on ${unit.name}`, detail: terminal.where, keywords: 'juju ssh shell', command: { type: 'open-terminal', target: terminal.target } });
     }
+  }
+  // Juju's own machines and containers ("23/lxd/0"), as juju status lists them: the row in Overview.
+  for (const machine of status.machines) {
+    const detail = [machine.state, machine.address, machine.instanceId].filter(Boolean).join(' · ');
+    entries.push({ id: `juju-machine:${machine.id}`, kind: 'machine', title: `Juju machine ${machine.id}`, detail, keywords: `juju status ${machine.parent ? 'container lxd' : 'node'}`, command: { type: 'show', view: 'overview', focus: { view: 'overview', target: { kind: 'machine', id: machine.id } } } });
+  }
+  const relations = new Set<string>();
+  for (const relation of status.relations) {
+    const key = relationKey(relation);
+    // Ids are unique; where juju status leaves out the endpoints, two relations can read the same.
+    if (relations.has(key)) continue;
+    relations.add(key);
+    const detail = [relation.interface, relation.type, relation.message].filter(Boolean).join(' · ');
+    entries.push({ id: `relation:${key}`, kind: 'relation', title: relationEnds(relation).join(' ↔ '), detail, keywords: 'juju relate integrate endpoint', command: { type: 'show', view: 'overview', focus: { view: 'overview', target: { kind: 'relation', key } } } });
   }
   return entries;
 }

@@ -13,7 +13,17 @@ export type ViewFocus =
   /** Ping these addresses; from this source when given. */
   | { view: 'diagnostics'; targets: string[]; source?: PingSourceFocus }
   | { view: 'nodes'; machineId: string }
-  | { view: 'containers'; filter: string };
+  | { view: 'containers'; filter: string }
+  /** One row of the Juju model, scrolled to, focused and marked. */
+  | { view: 'overview'; target: OverviewTarget };
+
+/** What can be picked in the Overview: an application (with its detail), a unit, a Juju machine
+ * or container ("23", "23/lxd/0"), or a relation (by `relationKey`). */
+export type OverviewTarget =
+  | { kind: 'application'; name: string }
+  | { kind: 'unit'; name: string }
+  | { kind: 'machine'; id: string }
+  | { kind: 'relation'; key: string };
 
 /** Where a ping runs from, as a view can name it. */
 export type PingSourceFocus =

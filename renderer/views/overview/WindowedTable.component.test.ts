@@ -1,13 +1,45 @@
 // The real windowed table mounted in a DOM with a thousand lines (the Overview's scale for units):
-// only a window of them is in the page, and it follows scrolling and `reveal`.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRawSnippet, flushSync, mount, unmount } from 'svelte';
+// only a window of them is in the page, and it follows scrolling and `reveal`, which also brings a
+// far line into view focused and keeps it there when the row height is measured afterwards.
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRawSnippet, flushSync, mount, tick, unmount } from 'svelte';
 import WindowedTable from './WindowedTable.svelte';
+
+/** jsdom does no layout: the heights the browser would measure are reported by hand. The table
+ * measures its row (a ruler) and its visible part with one ResizeObserver, made at first use. */
+let reportHeights: ((entries: { target: Element }[]) => void) | null = null;
+beforeAll(() => {
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      constructor(callback: (entries: { target: Element }[]) => void) {
+        reportHeights = callback;
+      }
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    },
+  );
+  // How the table brings a focused row to the middle of the window (jsdom does not scroll the page).
+  Element.prototype.scrollIntoView = vi.fn();
+});
+
+/** What the browser would measure: each element's clientHeight, then one report of them all. */
+function measure(heights: [Element, number][]) {
+  for (const [element, px] of heights) Object.defineProperty(element, 'clientHeight', { configurable: true, get: () => px });
+  reportHeights!(heights.map(([target]) => ({ target })));
+  flushSync();
+}
 
 /** The Overview's units table at the scale the benchmarks use (test/bench/synthetic-inventory.mjs). */
 const LINES = 1000;
 /** At most a screenful (jsdom does no layout: the table's fallback of eight lines) and its overscan. */
 const MOST_LINES_IN_PAGE = 8 + 2 * 8;
+/** A line near the end, far out of the first window. */
+const FAR = LINES - 10;
+/** A row in presentation mode (the fallback is 34 px) and the visible part of a table on a laptop. */
+const MEASURED_ROW_PX = 46;
+const VIEWPORT_PX = 600;
 
 interface UnitLine {
   name: string;
@@ -23,7 +55,8 @@ const cells = createRawSnippet((line: () => unknown) => ({
 }));
 const nothing = createRawSnippet(() => ({ render: () => '<p class="empty">No units.</p>' }));
 
-let component: { reveal: (index: number) => void } | null = null;
+type Table = { reveal: (index: number, options?: { focus?: boolean }) => void };
+let component: Table | null = null;
 afterEach(() => {
   if (component) unmount(component);
   component = null;
@@ -42,10 +75,11 @@ function render(lines: UnitLine[]) {
       key: (line: unknown) => unit(line).name,
       rowClass: (line: unknown) => (unit(line).workload === 'blocked' ? 'blocked' : ''),
       rowData: (line: unknown) => ({ 'data-unit': unit(line).name }),
+      current: (line: unknown) => unit(line).name === units[FAR]!.name,
       row: cells,
       empty: nothing,
     },
-  }) as { reveal: (index: number) => void };
+  }) as Table;
   flushSync();
   return target;
 }
@@ -87,6 +121,54 @@ describe('the windowed table', () => {
     const row = target.querySelector<HTMLElement>(`[data-unit="${units[far]!.name}"]`)!;
     expect(row).not.toBeNull();
     expect(row.getAttribute('aria-rowindex')).toBe(String(far + 2));
+  });
+
+  it('brings a far line into view focused when revealed with focus, and marks it current', async () => {
+    const target = render(units);
+    component!.reveal(FAR, { focus: true });
+    flushSync();
+    await tick();
+    const row = target.querySelector<HTMLElement>(`[data-unit="${units[FAR]!.name}"]`)!;
+    expect(row).not.toBeNull();
+    expect(document.activeElement).toBe(row);
+    expect(row.getAttribute('aria-current')).toBe('true');
+    expect(row.tabIndex).toBe(-1);
+    // Only the focused line is focusable, and not by Tab.
+    expect(target.querySelectorAll('.viewport [tabindex]')).toHaveLength(1);
+    expect(vi.mocked(Element.prototype.scrollIntoView).mock.contexts.at(-1)).toBe(row);
+    expect(Element.prototype.scrollIntoView).toHaveBeenLastCalledWith({ block: 'center' });
+  });
+
+  it('keeps a revealed line in view when the row and the table are measured after the reveal', async () => {
+    // As in a table the palette has just opened: revealed before the browser measured anything.
+    const target = render(units);
+    component!.reveal(FAR, { focus: true });
+    flushSync();
+    await tick();
+    const viewport = target.querySelector<HTMLElement>('.viewport')!;
+    const ruler = target.querySelector<HTMLElement>('.ruler')!;
+    // Presentation-sized rows: the fallback's positions are now 12 px a line short, screens off at line 990.
+    measure([[ruler, MEASURED_ROW_PX], [viewport, VIEWPORT_PX]]);
+    await tick();
+    const top = FAR * MEASURED_ROW_PX;
+    expect(viewport.scrollTop).toBeLessThanOrEqual(top);
+    expect(viewport.scrollTop + VIEWPORT_PX).toBeGreaterThanOrEqual(top + MEASURED_ROW_PX);
+    const row = target.querySelector<HTMLElement>(`[data-unit="${units[FAR]!.name}"]`)!;
+    expect(row.style.top).toBe(`${top}px`);
+    expect(document.activeElement).toBe(row);
+  });
+
+  it('lets the engineer scroll away from a revealed line: a later measurement does not pull it back', () => {
+    const target = render(units);
+    component!.reveal(FAR);
+    flushSync();
+    const viewport = target.querySelector<HTMLElement>('.viewport')!;
+    viewport.scrollTop = 0;
+    viewport.dispatchEvent(new Event('scroll'));
+    flushSync();
+    measure([[target.querySelector('.ruler')!, MEASURED_ROW_PX], [viewport, VIEWPORT_PX]]);
+    expect(viewport.scrollTop).toBe(0);
+    expect(shown(target)).toContain(units[0]!.name);
   });
 
   it('shows its empty message outside the table when there are no lines', () => {

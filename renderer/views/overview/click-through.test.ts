@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseJujuStatus } from '../../../electron/probes/parsers/juju-status';
 import type { LabInventory } from '../../../electron/contract/inventory';
-import { hostOf, indexLab, machineClickThrough, unitTerminal } from './click-through';
+import { hostOf, indexLab, machineClickThrough, machineTerminal, unitTerminal } from './click-through';
 
 const walkthrough = parseJujuStatus(readFileSync(new URL('../../../test/fixtures/outputs/juju-status/walkthrough-2.0.1-tabular.txt', import.meta.url), 'utf8')).value;
 const unit = (name: string) => walkthrough.units.find((candidate) => candidate.name === name)!;
@@ -44,5 +44,16 @@ describe('click-through from the Juju model', () => {
     expect(unitTerminal(onMissingMachine, lab)).toEqual({ target: null, reason: 'machine 25 is not in the lab\'s inventory (not reached yet)' });
     expect(unitTerminal({ ...unit('keystone/0'), machine: null }, lab).target).toBeNull();
     expect(unitTerminal(unit('keystone/0'), indexLab(walkthrough, null)).target).toBeNull();
+  });
+
+  it('opens a machine’s terminal on it and a Juju container’s inside it, and says why it cannot', () => {
+    const lab = indexLab(walkthrough, inventory);
+    expect(machineTerminal('26', lab)).toEqual({ target: { kind: 'machine', machineId: '26' }, label: 'Terminal on machine 26' });
+    expect(machineTerminal('23/lxd/0', lab)).toEqual({ target: { kind: 'container', machineId: '23', container: 'juju-79fcc7-23-lxd-0' }, label: 'Terminal in juju-79fcc7-23-lxd-0 on machine 23' });
+    // Without the inventory's link, juju status's instance id names the container.
+    const instanceId = walkthrough.machines.find((machine) => machine.id === '22/lxd/1')!.instanceId!;
+    expect(machineTerminal('22/lxd/1', lab).target).toEqual({ kind: 'container', machineId: '22', container: instanceId });
+    expect(machineTerminal('25', lab)).toEqual({ target: null, reason: 'machine 25 is not in the lab\'s inventory (not reached yet)' });
+    expect(machineTerminal('23/lxd/7', lab)).toEqual({ target: null, reason: 'the LXD name of Juju machine 23/lxd/7 is not known yet' });
   });
 });

@@ -1,5 +1,6 @@
 // Where a unit or a machine of the Juju model leads: a Juju machine to its node in Nodes, a Juju
-// LXD container ("23/lxd/0") to its row in Containers, and a unit to a terminal where it runs.
+// LXD container ("23/lxd/0") to its row in Containers, and a machine, a container or a unit to a
+// terminal where it runs.
 // Pure: reads the Juju status and the inventory, never guesses a machine the lab did not report.
 import type { LabInventory } from '../../../electron/contract/inventory';
 import type { JujuStatus, JujuUnit } from '../../../electron/contract/lab-model';
@@ -42,16 +43,22 @@ export function machineClickThrough(jujuMachineId: string, lab: LabIndex): Click
   return { view: 'containers', focus: { view: 'containers', filter: container }, label: `Show container ${container} (Juju machine ${jujuMachineId}) in Containers` };
 }
 
-export type UnitTerminal = { target: TerminalTarget; label: string } | { target: null; reason: string };
+export type TerminalChoice = { target: TerminalTarget; label: string } | { target: null; reason: string };
 
-/** A shell where the unit runs: `lxc exec` into its Juju container on the host, or a login shell
- * on its machine (over the machine's route: SSH, or `juju ssh` where only Juju's key is let in). */
-export function unitTerminal(unit: JujuUnit, lab: LabIndex): UnitTerminal {
-  if (!unit.machine) return { target: null, reason: `juju status gives ${unit.name} no machine yet` };
-  const host = hostOf(unit.machine) ?? unit.machine;
+/** A shell on a Juju machine: a login shell on a machine (over its route: SSH, or `juju ssh` where
+ * only Juju's key is let in), `lxc exec` into a Juju container on its host. */
+export function machineTerminal(jujuMachineId: string, lab: LabIndex): TerminalChoice {
+  const host = hostOf(jujuMachineId) ?? jujuMachineId;
   if (!lab.machines.has(host)) return { target: null, reason: `machine ${host} is not in the lab's inventory (not reached yet)` };
-  if (host === unit.machine) return { target: { kind: 'machine', machineId: host }, label: `Terminal on machine ${host}, where ${unit.name} runs` };
-  const container = lab.containerOf.get(unit.machine);
-  if (!container) return { target: null, reason: `the LXD name of Juju machine ${unit.machine} is not known yet` };
-  return { target: { kind: 'container', machineId: host, container }, label: `Terminal in ${container} on machine ${host}, where ${unit.name} runs` };
+  if (host === jujuMachineId) return { target: { kind: 'machine', machineId: host }, label: `Terminal on machine ${host}` };
+  const container = lab.containerOf.get(jujuMachineId);
+  if (!container) return { target: null, reason: `the LXD name of Juju machine ${jujuMachineId} is not known yet` };
+  return { target: { kind: 'container', machineId: host, container }, label: `Terminal in ${container} on machine ${host}` };
+}
+
+/** A shell where the unit runs: its Juju container's or its machine's. */
+export function unitTerminal(unit: JujuUnit, lab: LabIndex): TerminalChoice {
+  if (!unit.machine) return { target: null, reason: `juju status gives ${unit.name} no machine yet` };
+  const choice = machineTerminal(unit.machine, lab);
+  return choice.target ? { target: choice.target, label: `${choice.label}, where ${unit.name} runs` } : choice;
 }
