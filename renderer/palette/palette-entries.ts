@@ -7,7 +7,7 @@ import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory } from 
 import type { JujuStatus, LxcProfileList } from '../../electron/contract/lab-model';
 import type { ConnectionState, SavedLab } from '../../electron/contract/payloads';
 import type { TerminalInfo, TerminalTarget } from '../../electron/contract/terminals';
-import type { ViewFocus } from '../state/view-focus';
+import type { NodePart, ViewFocus } from '../state/view-focus';
 import { stateLabel } from '../terminals/terminal-labels';
 import { viewCatalog, type ViewId } from '../views/view-catalog';
 import { containerRows, type ContainerRow } from '../views/containers/container-rows';
@@ -73,7 +73,7 @@ export function paletteEntries(source: PaletteSource): PaletteEntry[] {
     ...actionEntries(source),
     ...viewEntries(),
     ...terminalEntries(source.terminals),
-    ...(inventory ? [...jujuEntries(inventory), ...machineEntries(inventory), ...namespaceEntries(inventory), ...containerEntries(inventory), ...profileEntries(inventory)] : []),
+    ...(inventory ? [...comparisonEntries(inventory), ...jujuEntries(inventory), ...machineEntries(inventory), ...namespaceEntries(inventory), ...containerEntries(inventory), ...profileEntries(inventory)] : []),
   ];
 }
 
@@ -185,11 +185,36 @@ function machineEntries(inventory: LabInventory): PaletteEntry[] {
       { id: `machine:${machine.id}`, kind: 'machine', title: machine.hostname ? `${host} (${which})` : host, detail, keywords: `node ${machine.applications.join(' ')}`, command: { type: 'show', view: 'nodes', focus: { view: 'nodes', machineId: machine.id } } },
       { id: `machine:${machine.id}:shell`, kind: 'machine', title: `Shell on ${host}`, detail: `${which}, over ${machine.route?.label ?? 'its route'}`, keywords: 'terminal ssh login', command: { type: 'open-terminal', target: { kind: 'machine', machineId: machine.id } } },
     ];
+    const show = (part: NodePart): PaletteCommand => ({ type: 'show', view: 'nodes', focus: { view: 'nodes', machineId: machine.id, part } });
     if (machine.id !== CONTROLLER_MACHINE_ID) {
       entries.push({ id: `machine:${machine.id}:juju-ssh`, kind: 'machine', title: `juju ssh ${machine.id}`, detail: `${host}, through the controller`, keywords: `terminal shell ${host}`, command: { type: 'open-terminal', target: { kind: 'juju-ssh', machineId: machine.id } } });
+      entries.push({ id: `machine:${machine.id}:packages`, kind: 'machine', title: `Packages on ${host}`, detail: `${which}: the LXD, Nova, Neutron and OVS packages`, keywords: 'dpkg -l grep lxd versions', command: show('packages') });
+    }
+    if (machine.roles.includes('compute')) {
+      const driver = machine.hypervisor?.computeDriver;
+      entries.push(
+        { id: `machine:${machine.id}:nova-conf`, kind: 'machine', title: `nova.conf on ${host}`, detail: `${which}: /etc/nova/nova.conf, secrets masked`, keywords: 'cat configuration nova config', command: show('nova-conf') },
+        { id: `machine:${machine.id}:nova-compute-conf`, kind: 'machine', title: `nova-compute.conf on ${host}`, detail: `${which}: ${driver ? `compute_driver = ${driver}` : '/etc/nova/nova-compute.conf'}`, keywords: 'cat configuration compute_driver hypervisor', command: show('nova-compute-conf') },
+      );
     }
     return entries;
   });
+}
+
+/** Compute nodes side by side, when there are two to compare. */
+function comparisonEntries(inventory: LabInventory): PaletteEntry[] {
+  const computeNodes = inventory.machines.filter((machine) => machine.roles.includes('compute'));
+  if (computeNodes.length < 2) return [];
+  return [
+    {
+      id: 'nodes:compare',
+      kind: 'action',
+      title: 'Compare compute nodes',
+      detail: `packages and nova settings across ${computeNodes.length} compute nodes, differences marked`,
+      keywords: 'diff nova.conf dpkg versions drift',
+      command: { type: 'show', view: 'nodes', focus: { view: 'nodes', compare: true } },
+    },
+  ];
 }
 
 function namespaceEntries(inventory: LabInventory): PaletteEntry[] {

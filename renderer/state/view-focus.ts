@@ -12,7 +12,10 @@ export type ViewFocus =
   | { view: 'network'; machineId: string; namespace: string }
   /** Ping these addresses; from this source when given. */
   | { view: 'diagnostics'; targets: string[]; source?: PingSourceFocus }
-  | { view: 'nodes'; machineId: string }
+  /** One machine's card; with a part, that part of it (its packages, or one nova file opened). */
+  | { view: 'nodes'; machineId: string; part?: NodePart }
+  /** The compute nodes side by side. */
+  | { view: 'nodes'; compare: true }
   | { view: 'containers'; filter: string }
   /** One row of the Juju model, scrolled to, focused and marked. */
   | { view: 'overview'; target: OverviewTarget };
@@ -24,6 +27,9 @@ export type OverviewTarget =
   | { kind: 'unit'; name: string }
   | { kind: 'machine'; id: string }
   | { kind: 'relation'; key: string };
+
+/** A part of a machine card that the palette can open directly. */
+export type NodePart = 'packages' | 'nova-conf' | 'nova-compute-conf';
 
 /** Where a ping runs from, as a view can name it. */
 export type PingSourceFocus =
