@@ -97,9 +97,9 @@ beforeAll(async () => {
   // The first full reading of the lab: every compute node's containers and the gateway's namespaces.
   await page.keyboard.press('Alt+2');
   for (const machine of machinesByRole(lab, 'compute')) {
-    await page.locator(`[data-machine="${machine.id}"] [data-probe="lxc-list"][data-status="ok"]`).waitFor({ timeout: INVENTORY_READ_MS });
+    await page.locator(`[data-machine="${machine.id}"] [data-probe="lxc-list"][data-status="ok"]`).waitFor({ state: 'attached', timeout: INVENTORY_READ_MS });
   }
-  await page.locator(`[data-machine="${lab.gateway.machineId}"] [data-probe="ip-netns"][data-status="ok"]`).waitFor({ timeout: INVENTORY_READ_MS });
+  await page.locator(`[data-machine="${lab.gateway.machineId}"] [data-probe="ip-netns"][data-status="ok"]`).waitFor({ state: 'attached', timeout: INVENTORY_READ_MS });
 });
 
 afterEach(async ({ task }) => {
