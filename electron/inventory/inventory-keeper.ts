@@ -9,7 +9,7 @@ import type { CommandTransport } from '../transports/command-transport';
 import { openMachineRoute, type MachineRoute, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
-import { withHypervisors } from './node-hypervisor';
+import { readMachineHypervisor } from './node-hypervisor';
 import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from './probe-catalog';
 import { ProbeQueue, type ProbeDefinition } from './probe-runner';
 
@@ -189,7 +189,10 @@ export class InventoryKeeper {
       if (outcome.probeId === 'hostname' && outcome.status === 'ok') job.machine.hostname = (outcome.value as { hostname: string | null }).hostname;
       if (outcome.probeId === 'juju-status') {
         const status = outcome.status !== 'failed' ? (outcome.value as JujuStatus) : null;
-        machines = status ? machinesFromJujuStatus(status) : [];
+        // Until this refresh reads them again, each machine keeps the name and hypervisor last read:
+        // a terminal opened meanwhile is titled by its host name, and the cards do not flicker.
+        const known = new Map(this.inventory.machines.map((machine) => [machine.id, machine]));
+        machines = status ? machinesFromJujuStatus(status).map((machine) => ({ ...machine, hostname: known.get(machine.id)?.hostname ?? null, hypervisor: known.get(machine.id)?.hypervisor ?? null })) : [];
         jujuAnswered();
         return;
       }
@@ -209,10 +212,8 @@ export class InventoryKeeper {
 
     await jujuStatusDone;
     // Juju is the truth about which machines exist: a machine probed from memory but gone from
-    // juju status is dropped below; a new one gets its route and probes now. Until this refresh's
-    // probes are in, each machine shows the hypervisor the last refresh read.
-    const lastRead = this.inventory.probes;
-    this.publish({ machines: withHypervisors([controllerMachine, ...machines], lastRead) });
+    // juju status is dropped below; a new one gets its route and probes now.
+    this.publish({ machines: [controllerMachine, ...machines] });
     const fresh = machines.filter((machine) => !probed.has(machine.id));
     const routed = await this.openRoutes(machines, controller);
     for (const machine of fresh) {
@@ -220,7 +221,7 @@ export class InventoryKeeper {
       if (!route) continue;
       for (const probe of MACHINE_PROBES) if (probe.appliesTo(machine)) queue.add({ machine, transport: route.transport, probe });
     }
-    this.publish({ machines: withHypervisors([controllerMachine, ...machines], lastRead) });
+    this.publish({ machines: [controllerMachine, ...machines] });
     await queue.drained();
 
     const present = new Set([CONTROLLER_MACHINE_ID, ...machines.map((machine) => machine.id)]);
@@ -228,11 +229,12 @@ export class InventoryKeeper {
       machine.hostname = (outcomes.get(`${machine.id}|hostname`)?.value as { hostname: string | null } | undefined)?.hostname ?? machine.hostname;
     }
     const probes = [...outcomes.values()].filter((outcome) => present.has(outcome.machineId));
+    for (const machine of machines) machine.hypervisor = readMachineHypervisor(machine, probes);
     this.publish({
       refreshing: false,
       refreshedAt: new Date().toISOString(),
       lastRefreshMs: Date.now() - started,
-      machines: withHypervisors([controllerMachine, ...machines], probes),
+      machines: [controllerMachine, ...machines],
       probes,
       links: linkInventory(probes),
     });

@@ -83,8 +83,3 @@ export function readMachineHypervisor(machine: InventoryMachine, probes: readonl
         : `${name} is a compute node of an OrangeBox but runs ${hypervisorLabel(kind, computeDriver)}, not nova-lxd: its instances are not LXD containers (set by ${setting.file}${line ? ` line ${line}` : ''})`,
   };
 }
-
-/** Each machine with its hypervisor read from these probes. */
-export function withHypervisors(machines: InventoryMachine[], probes: readonly ProbeOutcome[]): InventoryMachine[] {
-  return machines.map((machine) => ({ ...machine, hypervisor: readMachineHypervisor(machine, probes) }));
-}

@@ -63,6 +63,8 @@ export class ConsoleState {
   currentLab = $derived(this.labs.find((lab) => lab.id === this.connection?.labId) ?? null);
 
   private nextNoticeId = 1;
+  /** A view was chosen before the first answers came. */
+  private chosenBeforeLoad = false;
   private api: ConsoleApi | null = null;
 
   /** Open a view; with a focus, showing that one thing (from another view or the palette). */
@@ -70,6 +72,7 @@ export class ConsoleState {
     this.view = view;
     this.focus = focus;
     this.managingLabs = false;
+    if (!this.loaded) this.chosenBeforeLoad = true;
   }
 
   async attach(api: ConsoleApi): Promise<void> {
@@ -128,7 +131,9 @@ export class ConsoleState {
       this.connection = connection;
       if (!this.loaded) for (const notice of notices) this.notify(notice);
       this.loaded = true;
-      if (labs.length === 0) this.managingLabs = true;
+      // With no lab saved the page opens on "connect a lab", unless the engineer already chose a
+      // view (Alt+8 pressed while the page loaded): that choice stands.
+      if (labs.length === 0 && !this.chosenBeforeLoad) this.managingLabs = true;
     });
   }
 

@@ -16,6 +16,7 @@ let controller: SshConnection;
 let keeper: InventoryKeeper;
 let inventory: LabInventory;
 const streamed: ProbeOutcome[] = [];
+const publishedInventories: LabInventory[] = [];
 
 const probe = (machineId: string, probeId: string) => inventory.probes.find((outcome) => outcome.machineId === machineId && outcome.probeId === probeId);
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
     controller: () => sshController(controller),
     routeContext: credentials.routeContext,
     routeChoice: () => 'auto',
-    onInventory: () => {},
+    onInventory: (published) => publishedInventories.push(published),
     onProbe: (outcome) => streamed.push(outcome),
   });
   inventory = await keeper.refresh();
@@ -174,5 +175,23 @@ describe('the live inventory of the real lab', () => {
     expect(streamed.length).toBe(inventory.probes.length);
     expect(streamed.every((outcome) => Number.isFinite(outcome.durationMs) && !Number.isNaN(Date.parse(outcome.startedAt)))).toBe(true);
     expect(inventory.probes.filter((outcome) => outcome.status === 'failed').map((outcome) => `${outcome.machineId} ${outcome.probeId}: ${outcome.error?.message}`)).toEqual([]);
+  });
+});
+
+// Last: it refreshes again, and the tests above read the first refresh.
+describe('the next refresh of the real lab', () => {
+  it('keeps each machine’s name and hypervisor through the next refresh (a terminal opened meanwhile is titled by its host)', async () => {
+    publishedInventories.length = 0;
+    await keeper.refresh();
+    const during = publishedInventories.filter((published) => published.machines.length > 1);
+    expect(during.length).toBeGreaterThan(1);
+    for (const published of during) {
+      for (const machine of lab.machines) {
+        const seen = published.machines.find((candidate) => candidate.id === machine.id)!;
+        expect(seen.hostname, `machine ${machine.id} while refreshing`).toBe(machine.hostname);
+        if (machine.role === 'compute') expect(seen.hypervisor?.kind, `machine ${machine.id} while refreshing`).toBe('lxd');
+      }
+    }
+    expect(keeper.nameOf('22')).toBe(machineById(lab, '22').hostname);
   });
 });
