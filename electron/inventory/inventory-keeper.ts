@@ -6,7 +6,7 @@ import type { JujuStatus } from '../contract/lab-model';
 import { ConsoleError } from '../contract/console-errors';
 import type { LabController } from '../lab/lab-controller';
 import type { CommandTransport } from '../transports/command-transport';
-import { openMachineRoute, type MachineRoute, type RouteChoice, type RouteContext } from '../lab/machine-routes';
+import { openMachineRoute, type MachineRoute, type MachineToReach, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
 import { readMachineHypervisor } from './node-hypervisor';
@@ -22,6 +22,11 @@ export interface InventoryKeeperOptions {
   controller: () => LabController | null;
   routeContext: (controller: LabController) => RouteContext;
   routeChoice: (machineId: string) => RouteChoice;
+  /**
+   * How a machine's route is opened: over SSH or juju ssh by default; a snapshot answers from its
+   * file, and a capture wraps the live route to keep what every command printed.
+   */
+  openRoute?: (machine: MachineToReach, choice: RouteChoice, controller: LabController) => Promise<MachineRoute>;
   onInventory: (inventory: LabInventory) => void;
   onProbe: (outcome: ProbeOutcome) => void;
 }
@@ -83,7 +88,7 @@ export class InventoryKeeper {
     if (existing?.transport.isOpen) return existing.transport;
     const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
     if (!machine) throw new ConsoleError('not-found', `Juju reports no machine ${machineId} in this lab (refresh, or check juju status)`);
-    const route = await openMachineRoute({ id: machine.id, address: machine.address }, this.options.routeChoice(machine.id), this.options.routeContext(controller));
+    const route = await this.openRoute(machine, controller);
     this.routes.set(machine.id, route);
     return route.transport;
   }
@@ -104,7 +109,7 @@ export class InventoryKeeper {
     const controller = this.options.controller();
     const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
     if (!controller || !machine) return main;
-    const route = await openMachineRoute({ id: machine.id, address: machine.address }, this.options.routeChoice(machine.id), this.options.routeContext(controller));
+    const route = await this.openRoute(machine, controller);
     extras.push(route);
     return route.transport;
   }
@@ -130,6 +135,12 @@ export class InventoryKeeper {
     this.routes.clear();
     for (const route of [...this.terminalRoutes.values()].flat()) route.transport.close();
     this.terminalRoutes.clear();
+  }
+
+  private openRoute(machine: InventoryMachine, controller: LabController): Promise<MachineRoute> {
+    const reach = { id: machine.id, address: machine.address };
+    const choice = this.options.routeChoice(machine.id);
+    return this.options.openRoute ? this.options.openRoute(reach, choice, controller) : openMachineRoute(reach, choice, this.options.routeContext(controller));
   }
 
   private schedule(): void {
@@ -250,7 +261,7 @@ export class InventoryKeeper {
         try {
           let route = this.routes.get(machine.id);
           if (!route || !route.transport.isOpen) {
-            route = await openMachineRoute({ id: machine.id, address: machine.address }, this.options.routeChoice(machine.id), this.options.routeContext(controller));
+            route = await this.openRoute(machine, controller);
             this.routes.set(machine.id, route);
           }
           routed.set(machine.id, route);
