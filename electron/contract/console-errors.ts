@@ -18,6 +18,7 @@ export const errorCodes = [
   'ssh-disconnected', // the connection dropped
   'command-timeout', // a command on a lab machine ran past its time limit
   'command-failed', // a command could not be started (channel refused, …)
+  'snapshot-read-only', // the open lab is a snapshot: it answers from its file and runs nothing new
   'internal', // a bug: the message says what failed
 ] as const;
 

@@ -3,7 +3,7 @@
 import type { CommandOptions, CommandResult } from '../ssh/ssh-connection';
 import type { PtyChannel, PtySize } from '../terminals/pty-channel';
 
-export type TransportKind = 'ssh' | 'juju-ssh' | 'local';
+export type TransportKind = 'ssh' | 'juju-ssh' | 'local' | 'snapshot';
 
 export interface CommandTransport {
   readonly kind: TransportKind;

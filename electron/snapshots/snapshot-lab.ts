@@ -1,0 +1,94 @@
+// A recorded lab as the core's ordinary InventoryKeeper reads it: a controller and a route to each
+// machine whose transports answer from the snapshot's commands. Juju status, lxc list and every
+// other probe run through their own parsers on the recorded raw outputs, so every view works from
+// a snapshot unchanged, and a newer parser reads an older snapshot better.
+import { ConsoleError } from '../contract/console-errors';
+import { CONTROLLER_MACHINE_ID, type LabInventory, type ProbeOutcome } from '../contract/inventory';
+import type { SnapshotContent } from '../contract/snapshot';
+import type { InventoryKeeperOptions } from '../inventory/inventory-keeper';
+import type { LabController } from '../lab/lab-controller';
+import type { MachineRoute, MachineToReach } from '../lab/machine-routes';
+import { SnapshotTransport, describeSnapshot } from '../transports/snapshot-transport';
+
+/** The part of an InventoryKeeper's options that makes it read a snapshot instead of a lab. */
+export type SnapshotKeeperOptions = Pick<InventoryKeeperOptions, 'labId' | 'controller' | 'routeContext' | 'routeChoice' | 'openRoute'>;
+
+export interface SnapshotLab {
+  readonly content: SnapshotContent;
+  /** "snapshot of OrangeBox64 taken 2026-12-07 10:00 UTC" */
+  readonly description: string;
+  readonly controller: LabController;
+  /** Each machine's route as recorded; a machine whose route failed at capture fails the same way. */
+  openRoute(machine: MachineToReach): Promise<MachineRoute>;
+  keeperOptions(labId: string): SnapshotKeeperOptions;
+  /** A probe read from the snapshot carries the time its command ran at capture, not now. */
+  stampProbe(outcome: ProbeOutcome): ProbeOutcome;
+  /** The inventory says when the lab was read: when the snapshot was taken. */
+  stampInventory(inventory: LabInventory): LabInventory;
+}
+
+export function snapshotLab(content: SnapshotContent): SnapshotLab {
+  const description = describeSnapshot(content.meta);
+  const recordedMachines = new Map(content.inventory.machines.map((machine) => [machine.id, machine]));
+  const nameOf = (machineId: string) => {
+    if (machineId === CONTROLLER_MACHINE_ID) return 'the controller';
+    const hostname = recordedMachines.get(machineId)?.hostname;
+    return hostname ? `machine ${machineId} (${hostname})` : `machine ${machineId}`;
+  };
+  const transportFor = (machineId: string, label: string) =>
+    new SnapshotTransport({ machineId, machineName: nameOf(machineId), commands: content.commands, label });
+
+  const recordedController = content.routes.find((route) => route.machineId === CONTROLLER_MACHINE_ID);
+  const controller: LabController = {
+    transport: transportFor(CONTROLLER_MACHINE_ID, recordedController?.label ?? description),
+    jumpHost: null,
+    address: recordedMachines.get(CONTROLLER_MACHINE_ID)?.address ?? (content.lab.controller.kind === 'local' ? 'this computer' : content.lab.controller.host),
+  };
+
+  const openRoute = async (machine: MachineToReach): Promise<MachineRoute> => {
+    const recorded = content.routes.find((route) => route.machineId === machine.id && route.kind !== 'controller');
+    if (recorded) {
+      const kind = recorded.kind === 'juju-ssh' ? 'juju-ssh' : 'jump';
+      return { machineId: machine.id, kind, transport: transportFor(machine.id, recorded.label), chosenBy: recorded.chosenBy, note: recorded.note };
+    }
+    const failure = recordedMachines.get(machine.id)?.routeError;
+    if (failure) throw new ConsoleError(failure.code, failure.message);
+    if (content.commands.some((command) => command.machineId === machine.id)) {
+      return { machineId: machine.id, kind: content.lab.routes[machine.id] ?? 'jump', transport: transportFor(machine.id, description), chosenBy: 'auto', note: null };
+    }
+    throw new ConsoleError('ssh-unreachable', `this snapshot holds nothing read from ${nameOf(machine.id)}: it was not reached when the snapshot was taken`);
+  };
+
+  // When each command ran at capture, by machine and command line (as a probe outcome names it).
+  const ranAt = new Map(content.commands.map((command) => [`${command.machineId}|${command.argv.join(' ')}`, command]));
+  const takenAt = content.meta.captureEndedAt;
+  const captureMs = Math.max(0, Date.parse(content.meta.captureEndedAt) - Date.parse(content.meta.captureStartedAt));
+  const stampProbe = (outcome: ProbeOutcome): ProbeOutcome => {
+    const command = ranAt.get(`${outcome.machineId}|${outcome.command}`);
+    return { ...outcome, startedAt: command?.startedAt ?? takenAt, durationMs: command?.durationMs ?? 0 };
+  };
+
+  return {
+    content,
+    description,
+    controller,
+    openRoute,
+    keeperOptions: (labId) => ({
+      labId,
+      controller: () => controller,
+      routeContext: () => {
+        // Never called: openRoute answers from the file. Said loudly in case that ever changes.
+        throw new ConsoleError('snapshot-read-only', 'a snapshot is read-only: it opens no SSH route');
+      },
+      routeChoice: (machineId) => content.lab.routes[machineId] ?? 'auto',
+      openRoute: (machine) => openRoute(machine),
+    }),
+    stampProbe,
+    stampInventory: (inventory) => ({
+      ...inventory,
+      refreshedAt: inventory.refreshedAt === null ? null : takenAt,
+      lastRefreshMs: inventory.refreshedAt === null ? inventory.lastRefreshMs : Number.isFinite(captureMs) ? captureMs : null,
+      probes: inventory.probes.map(stampProbe),
+    }),
+  };
+}
