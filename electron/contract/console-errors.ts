@@ -19,6 +19,8 @@ export const errorCodes = [
   'command-timeout', // a command on a lab machine ran past its time limit
   'command-failed', // a command could not be started (channel refused, …)
   'snapshot-read-only', // the open lab is a snapshot: it answers from its file and runs nothing new
+  'snapshot-unreadable', // a file is not a snapshot this console can open (foreign, damaged, newer format, too large, crafted)
+  'snapshot-unwritable', // a snapshot could not be written (too large, the folder is missing, the disk refused)
   'internal', // a bug: the message says what failed
 ] as const;
 
