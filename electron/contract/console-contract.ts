@@ -34,6 +34,7 @@ import {
   type TerminalInfo,
 } from './terminals';
 import { RecordingRef, type OpenedRecording, type RecordingEntry, type RecordingPlayback } from './recordings';
+import { SnapshotOpenRequest } from './open-snapshot';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
@@ -63,6 +64,8 @@ export const consoleRequests = {
   'sshConfig.hosts': request<SshConfigHostList>()(NoParams),
   'lab.connect': request<ConnectionState>()(LabConnectRequest),
   'lab.disconnect': request<ConnectionState>()(NoParams),
+  /** Open a snapshot file (.obxsnap) as the lab shown, read-only: it answers from what it recorded. */
+  'snapshots.open': request<ConnectionState>()(SnapshotOpenRequest),
   'inventory.get': request<LabInventory | null>()(NoParams),
   'inventory.refresh': request<LabInventory>()(NoParams),
   /** Force (or release) the route to one machine: "auto", "jump" or "juju-ssh". */

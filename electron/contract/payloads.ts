@@ -1,6 +1,7 @@
 // The shapes that cross the UI/core boundary and are stored on disk, as valibot schemas (the core
 // validates every incoming payload against them) with their TypeScript types derived.
 import * as v from 'valibot';
+import type { OpenSnapshot } from './open-snapshot';
 
 /** No parameters: the UI passes `null` (JSON-safe over every carrier). */
 export const NoParams = v.nullish(v.null_());
@@ -190,6 +191,8 @@ export interface ConnectionState {
   /** One line for the status bar: "ubuntu@127.0.1.1:22", or why it failed. */
   detail: string;
   since: string;
+  /** Set while a snapshot is open (phase "connected"): nothing runs on a lab, everything is as recorded. */
+  snapshot?: OpenSnapshot | null;
 }
 
 export type NoticeLevel = 'error' | 'warning' | 'info';

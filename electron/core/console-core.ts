@@ -37,8 +37,11 @@ import { createRecordingKeeper } from './recording-handlers';
 import { LocalTransport } from '../transports/local-transport';
 import { CONTROLLER_MACHINE_ID } from '../contract/inventory';
 import { expandHome } from '../ssh-config/ssh-config-file';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { PingRuns } from '../diagnostics/ping-runs';
+import type { SnapshotContent } from '../contract/snapshot';
+import { OpenedSnapshot } from '../snapshots/opened-snapshot';
+import { readSnapshotFile } from '../snapshots/snapshot-file';
 
 export interface ConsoleCoreOptions {
   host: ConsoleHostKind;
@@ -54,6 +57,8 @@ export interface ConsoleCoreOptions {
   resolveHost?: HostResolver;
   /** An OS-encrypted store for passphrases the engineer asks to keep (the app only). */
   secretVault?: SecretVault | null;
+  /** How a snapshot file is read (default: the .obxsnap reader, which checks it whole). */
+  readSnapshot?: (path: string) => Promise<SnapshotContent>;
 }
 
 export interface ConsoleCore {
@@ -107,12 +112,28 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   const passphrases = new RememberedPassphrases(prompts, options.secretVault ?? null);
   let link: LabLink | null = null;
   let keeper: InventoryKeeper | null = null;
+  /** A snapshot shown in place of a live lab (its keeper is then `keeper`). */
+  let snapshot: OpenedSnapshot | null = null;
   const agentSocket = options.agentSocket === undefined ? defaultAgentSocket() : options.agentSocket;
   const dropLink = () => {
     keeper?.stop();
     keeper = null;
+    snapshot = null;
     link?.disconnect();
     link = null;
+  };
+  /** Shows a snapshot as the lab: read once, never refreshed; the live lab (if any) is let go. */
+  const openSnapshot = async (content: SnapshotContent, file: string | null): Promise<ConnectionState> => {
+    dropLink();
+    const opened = new OpenedSnapshot(content, file, {
+      onInventory: (inventory) => streams.push('inventory.changed', inventory),
+      onProbe: (outcome) => streams.push('inventory.probe', outcome),
+    });
+    snapshot = opened;
+    keeper = opened.keeper;
+    setConnection(opened.connectionState());
+    await opened.read();
+    return connection;
   };
   /** Once the controller answers, the inventory starts (and keeps refreshing while shown). */
   const startInventory = (lab: SavedLab, opened: LabLink) => {
@@ -166,6 +187,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       if (target.kind === 'local') {
         return { title: terminalTitle(target, hostname()), open: (size) => new LocalTransport().openPty(null, size) };
       }
+      if (snapshot) throw snapshot.refusal(`a terminal (${terminalTitle(target, snapshot.keeper.nameOf(target.kind === 'juju-ssh' ? CONTROLLER_MACHINE_ID : target.machineId))})`);
       if (!keeper) throw new ConsoleError('ssh-disconnected', 'connect to the lab first: this terminal runs on one of its machines');
       const lab = state.labs.find((candidate) => candidate.id === connection.labId);
       const runsOn = target.kind === 'juju-ssh' ? CONTROLLER_MACHINE_ID : target.machineId;
@@ -202,6 +224,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     onUpdate: (update) => streams.push('diagnostics.update', update),
   });
   const requireLab = () => {
+    if (snapshot) throw snapshot.refusal('pinging');
     if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then ping');
   };
 
@@ -226,7 +249,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'settings.update': async (patch: SettingsPatch) => {
       const settings: Settings = { ...state.settings, ...stripUndefined(patch) };
       await persist({ ...state, settings });
-      keeper?.autoRefresh(settings.refreshIntervalSeconds);
+      if (!snapshot) keeper?.autoRefresh(settings.refreshIntervalSeconds);
       streams.push('settings.changed', settings);
       return settings;
     },
@@ -289,15 +312,25 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
 
     'lab.disconnect': () => {
+      // Leaving a snapshot goes back to the lab last chosen (not connected).
+      const labId = snapshot ? state.lastLabId : connection.labId;
       dropLink();
-      const lab = state.labs.find((candidate) => candidate.id === connection.labId) ?? null;
+      const lab = state.labs.find((candidate) => candidate.id === labId) ?? null;
       setConnection(connectionFor(lab));
       return connection;
     },
 
-    'inventory.get': () => keeper?.current ?? null,
+    'snapshots.open': async ({ path }) => {
+      const file = resolvePath(expandHome(path));
+      // A bad file is refused before anything changes: the lab shown stays open.
+      const content = await (options.readSnapshot ?? readSnapshotFile)(file);
+      return openSnapshot(content, file);
+    },
+
+    'inventory.get': () => snapshot?.inventory ?? keeper?.current ?? null,
 
     'inventory.refresh': () => {
+      if (snapshot) throw snapshot.refusal('refreshing');
       if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then refresh');
       return keeper.refresh();
     },
@@ -308,7 +341,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       if (route === 'auto') delete routes[machineId];
       else routes[machineId] = route;
       await persist({ ...state, labs: state.labs.map((other) => (other.id === labId ? { ...lab, routes } : other)) });
-      if (!keeper || connection.labId !== labId) return keeper?.current ?? null;
+      if (!keeper || connection.labId !== labId) return snapshot?.inventory ?? keeper?.current ?? null;
       keeper.forgetRoute(machineId);
       return keeper.refresh();
     },
@@ -383,7 +416,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       return null;
     },
 
-    'diagnostics.latest': () => pings.latest,
+    // A snapshot shows the runs it recorded.
+    'diagnostics.latest': () => snapshot?.content.diagnostics ?? pings.latest,
 
     'prompts.pending': () => prompts.pending(),
 

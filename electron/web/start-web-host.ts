@@ -8,11 +8,12 @@ import { FileStore } from '../store/file-store';
 import { startWebHost } from './web-host';
 
 /** The options, said once: here and in `orangebox-console --help`. */
-export const WEB_HOST_OPTIONS = `  --port N      listen on port N (default: a free port)
-  --open        open the URL in the default browser
-  --state FILE  saved labs and settings (default: ${defaultStateFile()})`;
+export const WEB_HOST_OPTIONS = `  --port N         listen on port N (default: a free port)
+  --open           open the URL in the default browser
+  --state FILE     saved labs and settings (default: ${defaultStateFile()})
+  --snapshot FILE  show a lab snapshot (.obxsnap) instead of a live lab, read-only`;
 
-export const WEB_HOST_USAGE = `Usage: orangebox-console web [--port N] [--open] [--state FILE]
+export const WEB_HOST_USAGE = `Usage: orangebox-console web [--port N] [--open] [--state FILE] [--snapshot FILE]
 
 Serves the console to a browser on http://127.0.0.1 (loopback only).
 ${WEB_HOST_OPTIONS}`;
@@ -21,10 +22,12 @@ interface WebHostArguments {
   port: number;
   open: boolean;
   stateFile: string;
+  /** A snapshot file to open at start, or null. */
+  snapshotFile: string | null;
 }
 
 export function parseWebHostArguments(argv: string[]): WebHostArguments | string {
-  const parsed: WebHostArguments = { port: 0, open: false, stateFile: defaultStateFile() };
+  const parsed: WebHostArguments = { port: 0, open: false, stateFile: defaultStateFile(), snapshotFile: null };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     if (argument === '--open') parsed.open = true;
@@ -36,6 +39,10 @@ export function parseWebHostArguments(argv: string[]): WebHostArguments | string
       const file = argv[++index];
       if (!file) return '--state needs a file path';
       parsed.stateFile = file;
+    } else if (argument === '--snapshot') {
+      const file = argv[++index];
+      if (!file) return '--snapshot needs a snapshot file (.obxsnap)';
+      parsed.snapshotFile = file;
     } else return `unknown option "${argument}"`;
   }
   return parsed;
@@ -61,6 +68,16 @@ export async function runWebHost(argv: string[]): Promise<number> {
     store: new FileStore(args.stateFile),
     reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
   });
+  if (args.snapshotFile) {
+    // Asked for by name: a file that cannot be opened stops the start, with the reader's reason.
+    const opened = await core.dispatch('snapshots.open', { path: args.snapshotFile });
+    if (!opened.ok) {
+      // The reader's message names the file and the problem.
+      console.error(`orangebox-console web: ${opened.error.message}`);
+      await core.close();
+      return 1;
+    }
+  }
   let host;
   try {
     host = await startWebHost({ core, rendererDir, port: args.port });
@@ -72,6 +89,7 @@ export async function runWebHost(argv: string[]): Promise<number> {
   }
   console.log(`OrangeBox Console is ready in your browser at ${host.urlWithToken}`);
   console.log(`(loopback only; the token in the URL is required. State: ${args.stateFile}. Ctrl+C stops it.)`);
+  if (args.snapshotFile) console.log(`Showing the snapshot ${args.snapshotFile}, read-only.`);
   if (args.open) openInBrowser(host.urlWithToken);
 
   await new Promise<void>((resolve) => {

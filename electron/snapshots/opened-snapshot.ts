@@ -1,0 +1,65 @@
+// A snapshot open in the core in place of a live lab: the ordinary InventoryKeeper reads it once
+// through snapshot transports, and what the page is told carries the capture's times. It never
+// refreshes; everything that would run something on a lab is refused with the reason.
+import { randomBytes } from 'node:crypto';
+import { ConsoleError } from '../contract/console-errors';
+import type { LabInventory, ProbeOutcome } from '../contract/inventory';
+import type { OpenSnapshot } from '../contract/open-snapshot';
+import type { ConnectionState } from '../contract/payloads';
+import type { SnapshotContent } from '../contract/snapshot';
+import { InventoryKeeper } from '../inventory/inventory-keeper';
+import { snapshotLab, type SnapshotLab } from './snapshot-lab';
+
+export interface OpenedSnapshotEvents {
+  onInventory(inventory: LabInventory): void;
+  onProbe(outcome: ProbeOutcome): void;
+}
+
+export class OpenedSnapshot {
+  /** Names this opening in the connection state and the inventory (never a saved lab's id). */
+  readonly id = `snapshot-${randomBytes(6).toString('hex')}`;
+  readonly lab: SnapshotLab;
+  readonly keeper: InventoryKeeper;
+  readonly info: OpenSnapshot;
+  /** The inventory as read from the snapshot, with the capture's times. */
+  inventory: LabInventory | null = null;
+  private readonly openedAt = new Date().toISOString();
+
+  constructor(
+    readonly content: SnapshotContent,
+    file: string | null,
+    events: OpenedSnapshotEvents,
+  ) {
+    this.lab = snapshotLab(content);
+    this.info = { labName: content.meta.labName, takenAt: content.meta.captureEndedAt, kind: content.meta.kind, file };
+    this.keeper = new InventoryKeeper({
+      ...this.lab.keeperOptions(this.id),
+      onInventory: (inventory) => {
+        this.inventory = this.lab.stampInventory(inventory);
+        events.onInventory(this.inventory);
+      },
+      onProbe: (outcome) => events.onProbe(this.lab.stampProbe(outcome)),
+    });
+  }
+
+  /** Reads every probe from the snapshot, once (a snapshot does not change). */
+  async read(): Promise<LabInventory> {
+    await this.keeper.refresh();
+    return this.inventory!;
+  }
+
+  connectionState(): ConnectionState {
+    const { labName, kind, file } = this.info;
+    const detail = kind === 'demo' ? `demo lab, ${this.lab.description}` : `${this.lab.description}${file ? ` (${file})` : ''}`;
+    return { labId: this.id, labName, phase: 'connected', detail, since: this.openedAt, snapshot: this.info };
+  }
+
+  /** Why `action` cannot happen here: "a snapshot is read-only: refreshing needs a live lab …". */
+  refusal(action: string): ConsoleError {
+    return new ConsoleError('snapshot-read-only', `a snapshot is read-only: ${action} needs a live lab, and this is a ${this.lab.description}. Disconnect and connect a lab for it.`);
+  }
+
+  close(): void {
+    this.keeper.stop();
+  }
+}
