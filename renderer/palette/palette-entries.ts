@@ -82,7 +82,8 @@ function actionEntries(source: PaletteSource): PaletteEntry[] {
   const connected = source.connection?.phase === 'connected' || source.connection?.phase === 'connecting';
   const refreshing = source.inventory?.refreshing ?? false;
   const entries: PaletteEntry[] = [];
-  if (source.inventory || connected) {
+  // A snapshot never refreshes (its banner says so); the core would refuse it anyway.
+  if ((source.inventory || connected) && !source.connection?.snapshot) {
     entries.push(action('refresh', 'Refresh inventory', refreshing ? 'a refresh is running now' : 'run every probe on every machine again', 'reload probes update'));
   }
   entries.push(

@@ -22,6 +22,7 @@ import type { ViewFocus } from './view-focus';
 import { RefreshTracker, type RefreshProgress } from './refresh-progress';
 import { TerminalsState } from '../terminals/terminals.svelte';
 import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
+import { openSnapshotOf, whyNotLive } from './live-lab';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -61,11 +62,17 @@ export class ConsoleState {
   readonly diagnostics = new DiagnosticsState();
 
   currentLab = $derived(this.labs.find((lab) => lab.id === this.connection?.labId) ?? null);
+  /** The snapshot shown instead of a live lab (read-only), or null. */
+  openSnapshot = $derived(openSnapshotOf(this.connection));
+  /** Why Refresh, terminals and pings are unavailable now (for their disabled buttons' titles); null on a live lab. */
+  notLiveReason = $derived(whyNotLive(this.connection));
 
   private nextNoticeId = 1;
   /** A view was chosen before the first answers came. */
   private chosenBeforeLoad = false;
   private api: ConsoleApi | null = null;
+  /** The snapshot (or live lab) whose ping runs Diagnostics shows. */
+  private diagnosticsFor: string | null | undefined = undefined;
 
   /** Open a view; with a focus, showing that one thing (from another view or the palette). */
   show(view: ViewId, focus: ViewFocus | null = null): void {
@@ -81,7 +88,7 @@ export class ConsoleState {
     this.api = api;
     api.listen('labs.changed', (labs) => (this.labs = labs));
     api.listen('settings.changed', (settings) => (this.settings = settings));
-    api.listen('connection.changed', (connection) => (this.connection = connection));
+    api.listen('connection.changed', (connection) => this.takeConnection(connection));
     api.listen('core.notice', (notice) => this.notify(notice));
     api.listen('prompt.opened', (prompt) => {
       if (!this.prompts.some((open) => open.promptId === prompt.promptId)) this.prompts = [...this.prompts, prompt];
@@ -128,12 +135,13 @@ export class ConsoleState {
       this.about = about;
       this.labs = labs;
       this.settings = settings;
-      this.connection = connection;
+      this.takeConnection(connection);
       if (!this.loaded) for (const notice of notices) this.notify(notice);
       this.loaded = true;
       // With no lab saved the page opens on "connect a lab", unless the engineer already chose a
-      // view (Alt+8 pressed while the page loaded): that choice stands.
-      if (labs.length === 0 && !this.chosenBeforeLoad) this.managingLabs = true;
+      // view (Alt+8 pressed while the page loaded): that choice stands. A snapshot opened at start
+      // (web --snapshot, the demo) is shown instead.
+      if (labs.length === 0 && !this.chosenBeforeLoad && !connection?.snapshot) this.managingLabs = true;
     });
   }
 
@@ -162,19 +170,19 @@ export class ConsoleState {
 
   async selectLab(labId: string | null): Promise<void> {
     await this.guard(async () => {
-      this.connection = await this.requireApi().request('labs.select', { labId });
+      this.takeConnection(await this.requireApi().request('labs.select', { labId }));
     });
   }
 
   async connect(labId: string): Promise<void> {
     await this.guard(async () => {
-      this.connection = await this.requireApi().request('lab.connect', { labId });
+      this.takeConnection(await this.requireApi().request('lab.connect', { labId }));
     });
   }
 
   async disconnect(): Promise<void> {
     await this.guard(async () => {
-      this.connection = await this.requireApi().request('lab.disconnect', null);
+      this.takeConnection(await this.requireApi().request('lab.disconnect', null));
     });
   }
 
@@ -234,6 +242,17 @@ export class ConsoleState {
       this.notify({ level: 'error', code, message, at: new Date().toISOString() });
       return null;
     }
+  }
+
+  /**
+   * A snapshot opened or closed: Diagnostics shows the ping runs it recorded, or the live ones
+   * again (each opening has its own id, so a second snapshot replaces the first's runs).
+   */
+  private takeConnection(connection: ConnectionState): void {
+    this.connection = connection;
+    const shown = connection?.snapshot ? connection.labId : null;
+    if (this.diagnosticsFor !== undefined && shown !== this.diagnosticsFor) void this.diagnostics.showLatest();
+    this.diagnosticsFor = shown;
   }
 
   private requireApi(): ConsoleApi {

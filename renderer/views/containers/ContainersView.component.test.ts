@@ -7,6 +7,7 @@ import { ConsoleState } from '../../state/console-state.svelte';
 import { containerRows, type ContainerRow } from './container-rows';
 import type { InventoryMachine, LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
 import type { LxcList } from '../../../electron/contract/lab-model';
+import type { ConnectionState } from '../../../electron/contract/payloads';
 // Imported, not read from disk: under the DOM environment `new URL(…, import.meta.url)` is a page URL.
 import labJson from '../network/fixtures/orangebox-lab-inventory.json';
 
@@ -58,9 +59,13 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function render(inventory: LabInventory) {
+/** Terminals and pings need a live lab: these tests show one connected. */
+const CONNECTED: ConnectionState = { labId: 'lab-test0001', labName: 'OrangeBox64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T10:00:00.000Z' };
+
+function render(inventory: LabInventory, connection: ConnectionState = CONNECTED) {
   const consoleState = new ConsoleState();
   consoleState.inventory = inventory;
+  consoleState.connection = connection;
   const show = vi.spyOn(consoleState, 'show');
   const onTerminal = vi.fn<(row: ContainerRow) => void>();
   const target = document.body.appendChild(document.createElement('div'));
@@ -192,6 +197,22 @@ describe('the Containers table of the test lab', () => {
     expect(show).toHaveBeenLastCalledWith('network', { view: 'network', machineId: row.machineId, container: row.name });
     button(/^Ping/).click();
     expect(show).toHaveBeenLastCalledWith('diagnostics', { view: 'diagnostics', targets: row.ipv4Addresses });
+  });
+
+  it('in a snapshot, a row\'s terminal and ping are disabled and say a snapshot is read-only; its profile and plumbing still open', () => {
+    const row = rows.find((candidate) => candidate.ipv4Addresses.length > 0 && candidate.profileList.includes(candidate.name))!;
+    const snapshot: ConnectionState = { ...CONNECTED, labId: 'snapshot-0123456789ab', snapshot: { labName: 'OrangeBox64', takenAt: '2026-12-07T10:00:00.000Z', kind: 'capture', file: null } };
+    const { target, show, onTerminal } = render(inventory, snapshot);
+    const line = target.querySelector<HTMLElement>(`[data-container="${row.name}"]`)!;
+    const button = (name: RegExp) => [...line.querySelectorAll<HTMLButtonElement>('button')].find((candidate) => name.test(candidate.textContent!.trim()))!;
+    for (const action of [button(/^Terminal$/), button(/^Ping/)]) {
+      expect(action.disabled).toBe(true);
+      expect(action.title).toMatch(/^A snapshot is read-only: this needs a live lab\. This is a snapshot of OrangeBox64;/);
+    }
+    button(/^Terminal$/).click();
+    expect(onTerminal).not.toHaveBeenCalled();
+    button(/^Show plumbing$/).click();
+    expect(show).toHaveBeenLastCalledWith('network', { view: 'network', machineId: row.machineId, container: row.name });
   });
 
   it('asks to connect when there is no inventory', () => {

@@ -59,6 +59,14 @@ export class DiagnosticsState {
     for (const update of waiting) if (!restored.includes(update.runId)) this.take(update);
   }
 
+  /** Shows the core's latest runs in place of these (a snapshot was opened or closed). */
+  async showLatest(): Promise<void> {
+    this.ping = null;
+    this.matrix = null;
+    this.problem = null;
+    await this.restore(this.requireApi());
+  }
+
   private take(update: PingRunUpdate): void {
     const run = [this.ping, this.matrix].find((candidate) => candidate?.runId === update.runId);
     if (run) applyUpdate(run, update);

@@ -100,6 +100,8 @@ afterEach(() => {
 async function render(target: OverviewTarget | null = null) {
   const consoleState = new ConsoleState();
   consoleState.inventory = inventory(largeModel());
+  // Terminals need a live lab: the Overview is shown connected.
+  consoleState.connection = { labId: 'lab-test0001', labName: 'OrangeBox64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T10:00:00.000Z' };
   if (target) consoleState.show('overview', { view: 'overview', target });
   const open = vi.spyOn(consoleState.terminals, 'open').mockResolvedValue();
   const element = document.body.appendChild(document.createElement('div'));
