@@ -3,6 +3,7 @@ import { APP_NAME, APP_VERSION } from '../core/app-identity';
 import { runWebHost, WEB_HOST_OPTIONS } from '../web/start-web-host';
 import { runParseCommand } from './parse-command';
 import { INVENTORY_EXIT_STATUS, INVENTORY_OPTIONS, runInventoryCommand } from './inventory-command';
+import { runSnapshotCommand, SNAPSHOT_CAPTURE_OPTIONS, SNAPSHOT_EXIT_STATUS } from './snapshot-command';
 
 const USAGE = `${APP_NAME} ${APP_VERSION}: operator console for OpenStack-on-LXD labs (OrangeBoxes)
 
@@ -12,6 +13,9 @@ Commands:
   web [options]             serve the console to a browser on 127.0.0.1
   inventory <controller> [options]
                             run every probe on a live lab and print the inventory
+  snapshot capture <controller> -o FILE [options]
+                            read a live lab once and write a snapshot file
+                            (what every command printed, secrets masked)
   parse <kind> [file|-]     print the normalized JSON of one command output
                             (orangebox-console parse --help lists the kinds)
   help                      show this help
@@ -22,6 +26,10 @@ ${WEB_HOST_OPTIONS}
 inventory options (<controller> is [user@]host[:port] or a ~/.ssh/config Host):
 ${INVENTORY_OPTIONS}
   inventory exit status: ${INVENTORY_EXIT_STATUS.replace(/\n\s+/, '\n                         ')}
+
+snapshot capture options:
+${SNAPSHOT_CAPTURE_OPTIONS}
+  snapshot capture exit status: ${SNAPSHOT_EXIT_STATUS.replace(/\n\s+/g, '\n                         ')}
 
 Options:
   -h, --help                show this help (also: orangebox-console <command> --help)
@@ -40,6 +48,7 @@ export async function runCli(argv: string[]): Promise<number> {
   if (command === 'web') return runWebHost(rest);
   if (command === 'parse') return runParseCommand(rest);
   if (command === 'inventory') return runInventoryCommand(rest);
+  if (command === 'snapshot') return runSnapshotCommand(rest);
   console.error(`orangebox-console: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

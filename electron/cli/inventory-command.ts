@@ -15,14 +15,19 @@ import { resolveSshHost } from '../ssh-config/ssh-config-hosts';
 import { LabLink } from '../lab/lab-link';
 import { parseJumpSpec } from '../lab/controller-route';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
-import type { RouteChoice } from '../lab/machine-routes';
+import type { RouteChoice, RouteContext } from '../lab/machine-routes';
+import type { LabController } from '../lab/lab-controller';
+import type { SavedLab } from '../contract/payloads';
 
-/** The options and exit status, said once: here and in `orangebox-console --help`. */
-export const INVENTORY_OPTIONS = `  --json               print the whole inventory as JSON (secrets already masked)
-  -i, --identity FILE  private key to use (default: ssh-agent and ~/.ssh/config)
+/** How a command reaches a live lab (inventory, snapshot capture): said once, here. */
+export const CONNECTION_OPTIONS = `  -i, --identity FILE  private key to use (default: ssh-agent and ~/.ssh/config)
   --known-hosts FILE   known_hosts to check host keys against (default: ~/.ssh/known_hosts)
   --accept-new         record host keys never seen before (a changed key is still refused)
   --route ID=ROUTE     reach machine ID by "jump" or "juju-ssh" instead of choosing automatically`;
+
+/** The options and exit status, said once: here and in `orangebox-console --help`. */
+export const INVENTORY_OPTIONS = `  --json               print the whole inventory as JSON (secrets already masked)
+${CONNECTION_OPTIONS}`;
 export const INVENTORY_EXIT_STATUS = `0 all probes read, 1 the lab could not be reached, 2 bad arguments,
              4 the inventory is incomplete (a machine unreachable or a probe failed).`;
 
@@ -35,6 +40,9 @@ Options:
 ${INVENTORY_OPTIONS}
 
 Exit status: ${INVENTORY_EXIT_STATUS}`;
+
+/** What connecting to a live lab takes from the command line (inventory and snapshot capture alike). */
+export type ConnectionArguments = Pick<InventoryArguments, 'controller' | 'identity' | 'knownHosts' | 'acceptNew' | 'routes'>;
 
 interface InventoryArguments {
   controller: string;
@@ -103,6 +111,41 @@ class CommandLineHostKeys implements HostKeyPolicy {
   }
 }
 
+/** A live lab reached from the command line: the link to its controller, and how its machines' routes open. */
+export interface CommandLineLab {
+  lab: SavedLab;
+  link: LabLink;
+  routeContext: (controller: LabController) => RouteContext;
+  routeChoice: (machineId: string) => RouteChoice;
+}
+
+/**
+ * Connects to the controller the arguments name, with the command line's host-key policy (known
+ * keys only, or --accept-new) and no passphrase prompts; rejects with the reason when it cannot.
+ */
+export async function connectCommandLineLab(args: ConnectionArguments, output: CliOutput): Promise<CommandLineLab> {
+  const spec = parseJumpSpec(args.controller);
+  const resolved = await resolveSshHost(spec.host);
+  const hostKeys = new CommandLineHostKeys(new KnownHosts([args.knownHosts]), args.acceptNew, output);
+  const noPassphrases = { passphraseFor: async () => null };
+  const agentSocket = defaultAgentSocket();
+  const lab: SavedLab = {
+    id: 'lab-commandline',
+    name: args.controller,
+    createdAt: new Date().toISOString(),
+    routes: args.routes,
+    controller: { kind: 'ssh' as const, host: resolved.hostName, port: spec.port ?? resolved.port, user: spec.user ?? resolved.user ?? 'ubuntu', identityFile: args.identity, sshConfigHost: spec.host },
+  };
+  const link = new LabLink(lab, { hostKeys, passphrases: noPassphrases, resolveHost: (name) => resolveSshHost(name), agentSocket, onState: () => {} });
+  await link.connect();
+  return {
+    lab,
+    link,
+    routeContext: (controller) => ({ controller, user: lab.controller.user, auth: { identityFiles: link.identityFiles ?? [], identitiesOnly: link.identitiesOnly, agentSocket, passphrases: noPassphrases }, hostKeys }),
+    routeChoice: (machineId): RouteChoice => args.routes[machineId] ?? 'auto',
+  };
+}
+
 export async function runInventoryCommand(argv: string[], output: CliOutput = consoleOutput): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     output.out(INVENTORY_USAGE);
@@ -114,31 +157,19 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
     return 2;
   }
 
-  const spec = parseJumpSpec(args.controller);
-  const resolved = await resolveSshHost(spec.host);
-  const hostKeys = new CommandLineHostKeys(new KnownHosts([args.knownHosts]), args.acceptNew, output);
-  const noPassphrases = { passphraseFor: async () => null };
-  const agentSocket = defaultAgentSocket();
-  const lab = {
-    id: 'lab-commandline',
-    name: args.controller,
-    createdAt: new Date().toISOString(),
-    routes: args.routes,
-    controller: { kind: 'ssh' as const, host: resolved.hostName, port: spec.port ?? resolved.port, user: spec.user ?? resolved.user ?? 'ubuntu', identityFile: args.identity, sshConfigHost: spec.host },
-  };
-  const link = new LabLink(lab, { hostKeys, passphrases: noPassphrases, resolveHost: (name) => resolveSshHost(name), agentSocket, onState: () => {} });
-
+  let connected: CommandLineLab;
   try {
-    await link.connect();
+    connected = await connectCommandLineLab(args, output);
   } catch (error) {
     output.err(`orangebox-console inventory: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  const { lab, link } = connected;
   const keeper = new InventoryKeeper({
     labId: lab.id,
     controller: () => link.controller,
-    routeContext: (controller) => ({ controller, user: lab.controller.user, auth: { identityFiles: link.identityFiles ?? [], identitiesOnly: link.identitiesOnly, agentSocket, passphrases: noPassphrases }, hostKeys }),
-    routeChoice: (machineId): RouteChoice => args.routes[machineId] ?? 'auto',
+    routeContext: connected.routeContext,
+    routeChoice: connected.routeChoice,
     onInventory: () => {},
     onProbe: () => {},
   });

@@ -34,6 +34,8 @@ describe('orangebox-console', () => {
     for (const option of ['--port N', '--open', '--state FILE']) expect(help).toContain(option);
     for (const option of ['--json', '-i, --identity FILE', '--known-hosts FILE', '--accept-new', '--route ID=ROUTE']) expect(help).toContain(option);
     expect(help).toMatch(/inventory exit status: 0 .* 4 the inventory is incomplete/s);
+    for (const option of ['snapshot capture <controller> -o FILE', '-o, --output FILE', '--name NAME']) expect(help).toContain(option);
+    expect(help).toMatch(/snapshot capture exit status: 0 .* 4 written, but incomplete/s);
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
