@@ -7,6 +7,8 @@
 // 2. A full lab refresh (probes in parallel, bounded), against its slowest single probe (target
 //    ≤ 1.5×) and against running the same probes, on the same connections, one after another for
 //    real (taking turns with the refresh, round by round).
+// 3. A snapshot capture (one refresh with every command recorded and masked, routes opened afresh)
+//    beside a full refresh that also opens its routes afresh, taking turns (target ≤ 1.2×).
 import { existsSync, readFileSync } from 'node:fs';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +23,8 @@ const ROUNDS = 10;
 const WARM_UP = 30;
 /** Rounds of (parallel refresh, the same probes one after another). */
 const REFRESHES = 5;
+/** Rounds of (a refresh opening its routes afresh, a capture): each takes a second or two. */
+const CAPTURES = 5;
 const MANIFEST = join(process.env.OBX_LAB_DIR ?? '/tmp/orangebox-lab', 'lab.json');
 
 const runCommand = (command, args) =>
@@ -43,6 +47,7 @@ export async function run() {
     `export { runProbeJobs, MAX_PARALLEL_PROBES } from 'electron/inventory/probe-runner';`,
     `export { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from 'electron/inventory/probe-catalog';`,
     `export { CONTROLLER_MACHINE_ID } from 'electron/contract/inventory';`,
+    `export { captureSnapshot } from 'electron/snapshots/capture';`,
   ]);
   const hostKeys = new h.InteractiveHostKeyPolicy(new h.KnownHosts([lab.knownHosts]), new h.PromptBroker(new h.StreamHub()));
   const auth = { identityFiles: [lab.userKey], identitiesOnly: true, agentSocket: null, passphrases: null };
@@ -152,6 +157,29 @@ export async function run() {
       (alone ? `, ${(wall / Math.max(1, alone.durationMs)).toFixed(2)}× it alone` : ''),
   );
   console.log(`(the probes' own durations inside the parallel refresh add up to ${summed.toFixed(0)} ms: each is slower while they share the cores and connections)`);
+  console.log(loadAverage());
+
+  // 3. a capture beside a refresh that, like it, opens every machine's route first
+  const options = { routeContext: (controller) => ({ controller, user: lab.user, auth, hostKeys }), routeChoice: () => 'auto' };
+  const coldWalls = [];
+  const captureWalls = [];
+  let content;
+  for (let index = 0; index < CAPTURES; index += 1) {
+    const cold = new h.InventoryKeeper({ labId: 'lab-benchmark0002', controller: () => controller, ...options, onInventory: () => {}, onProbe: () => {} });
+    let started = performance.now();
+    await cold.refresh();
+    coldWalls.push(performance.now() - started);
+    cold.stop();
+    started = performance.now();
+    content = await h.captureSnapshot({ lab: { id: 'lab-benchmark0003', name: 'bench', controller: { kind: 'ssh', host: target.host, port: 22, user: lab.user, identityFile: lab.userKey, sshConfigHost: null } }, controller: () => controller, ...options });
+    captureWalls.push(performance.now() - started);
+  }
+  const coldMs = summarise(coldWalls).median;
+  const captureMs = summarise(captureWalls).median;
+  const recordedBytes = content.commands.reduce((sum, command) => sum + command.stdout.length + command.stderr.length, 0);
+  console.log(`\nsnapshot capture (${content.commands.length} commands, ${(recordedBytes / 1024).toFixed(0)} KiB of output recorded and masked; median of ${CAPTURES} rounds, each a refresh opening its routes then a capture)`);
+  console.log(`full refresh, routes opened afresh   ${coldMs.toFixed(0).padStart(6)} ms   (rounds: ${coldWalls.map((ms) => ms.toFixed(0)).join(', ')})`);
+  console.log(`capture                              ${captureMs.toFixed(0).padStart(6)} ms   (rounds: ${captureWalls.map((ms) => ms.toFixed(0)).join(', ')}) → ${(captureMs / coldMs).toFixed(2)}× the refresh (target ≤ 1.2×), ${(captureMs / wall).toFixed(2)}× a refresh on open routes`);
   console.log(loadAverage());
   keeper.stop();
   transport.close();
