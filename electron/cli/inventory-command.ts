@@ -18,6 +18,8 @@ import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { RouteChoice, RouteContext } from '../lab/machine-routes';
 import type { LabController } from '../lab/lab-controller';
 import type { SavedLab } from '../contract/payloads';
+import { readSnapshotFile } from '../snapshots/snapshot-file';
+import { readSnapshotInventory } from '../snapshots/snapshot-inventory';
 
 /** How a command reaches a live lab (inventory, snapshot capture): said once, here. */
 export const CONNECTION_OPTIONS = `  -i, --identity FILE  private key to use (default: ssh-agent and ~/.ssh/config)
@@ -27,11 +29,13 @@ export const CONNECTION_OPTIONS = `  -i, --identity FILE  private key to use (de
 
 /** The options and exit status, said once: here and in `orangebox-console --help`. */
 export const INVENTORY_OPTIONS = `  --json               print the whole inventory as JSON (secrets already masked)
+  --snapshot FILE      read a lab snapshot (.obxsnap) instead of a live lab (no <controller>)
 ${CONNECTION_OPTIONS}`;
 export const INVENTORY_EXIT_STATUS = `0 all probes read, 1 the lab could not be reached, 2 bad arguments,
              4 the inventory is incomplete (a machine unreachable or a probe failed).`;
 
 export const INVENTORY_USAGE = `Usage: orangebox-console inventory <controller> [options]
+       orangebox-console inventory --snapshot FILE [--json]
 
 Connects to a lab's controller ([user@]host[:port], or a ~/.ssh/config Host), finds the machines
 from Juju, runs every probe on every machine, and prints the inventory.
@@ -51,6 +55,8 @@ interface InventoryArguments {
   knownHosts: string;
   acceptNew: boolean;
   routes: Record<string, 'jump' | 'juju-ssh'>;
+  /** Read this snapshot file instead of a live lab. */
+  snapshot: string | null;
 }
 
 export interface CliOutput {
@@ -61,7 +67,7 @@ export interface CliOutput {
 const consoleOutput: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
 
 export function parseInventoryArguments(argv: string[]): InventoryArguments | string {
-  const parsed: InventoryArguments = { controller: '', json: false, identity: null, knownHosts: join(homedir(), '.ssh', 'known_hosts'), acceptNew: false, routes: {} };
+  const parsed: InventoryArguments = { controller: '', json: false, identity: null, knownHosts: join(homedir(), '.ssh', 'known_hosts'), acceptNew: false, routes: {}, snapshot: null };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
     const value = () => argv[++index] ?? '';
@@ -69,6 +75,10 @@ export function parseInventoryArguments(argv: string[]): InventoryArguments | st
     else if (argument === '--accept-new') parsed.acceptNew = true;
     else if (argument === '-i' || argument === '--identity') parsed.identity = value() || null;
     else if (argument === '--known-hosts') parsed.knownHosts = value();
+    else if (argument === '--snapshot') {
+      parsed.snapshot = value();
+      if (!parsed.snapshot) return '--snapshot needs a snapshot file (.obxsnap)';
+    }
     else if (argument === '--route') {
       const match = /^(\d+)=(jump|juju-ssh)$/.exec(value());
       if (!match) return `--route needs MACHINE=jump or MACHINE=juju-ssh (e.g. --route 23=juju-ssh)`;
@@ -77,7 +87,8 @@ export function parseInventoryArguments(argv: string[]): InventoryArguments | st
     else if (!parsed.controller) parsed.controller = argument;
     else return `unexpected argument "${argument}"`;
   }
-  if (!parsed.controller) return 'name the lab controller to connect to';
+  if (parsed.snapshot && parsed.controller) return `give either a controller or --snapshot, not both ("${parsed.controller}" and ${parsed.snapshot})`;
+  if (!parsed.controller && !parsed.snapshot) return 'name the lab controller to connect to (or a snapshot file with --snapshot)';
   if (parsed.identity === null && argv.some((argument) => argument === '-i' || argument === '--identity')) return '--identity needs a file';
   return parsed;
 }
@@ -156,6 +167,7 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
     output.err(`orangebox-console inventory: ${args}\n\n${INVENTORY_USAGE}`);
     return 2;
   }
+  if (args.snapshot) return printSnapshotInventory(args.snapshot, args.json, output);
 
   let connected: CommandLineLab;
   try {
@@ -176,13 +188,29 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
   try {
     const inventory = await keeper.refresh();
     output.out(args.json ? JSON.stringify(inventory, null, 2) : summarize(inventory));
-    const incomplete = inventory.machines.some((machine) => machine.routeError) || inventory.probes.some((outcome) => outcome.status === 'failed');
-    return incomplete ? 4 : 0;
+    return isIncomplete(inventory) ? 4 : 0;
   } finally {
     keeper.stop();
     link.disconnect();
   }
 }
+
+/** The same page (or JSON) from a snapshot file; exit 1 when the file cannot be read, 4 when what it recorded is incomplete. */
+async function printSnapshotInventory(file: string, json: boolean, output: CliOutput): Promise<number> {
+  let read;
+  try {
+    read = await readSnapshotInventory(await readSnapshotFile(file));
+  } catch (error) {
+    // The reader's message names the file and the problem.
+    output.err(`orangebox-console inventory: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const { inventory, description } = read;
+  output.out(json ? JSON.stringify(inventory, null, 2) : `${description[0]!.toUpperCase()}${description.slice(1)} (${file})\n\n${summarize(inventory)}`);
+  return isIncomplete(inventory) ? 4 : 0;
+}
+
+const isIncomplete = (inventory: LabInventory) => inventory.machines.some((machine) => machine.routeError) || inventory.probes.some((outcome) => outcome.status === 'failed');
 
 /** A readable page: the model, then each machine with its route, containers and any failure. */
 export function summarize(inventory: LabInventory): string {
