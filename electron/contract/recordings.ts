@@ -8,9 +8,10 @@ const RecordingPath = v.pipe(v.string(), v.minLength(1, 'give the path of a .cas
 
 /**
  * How the console knows a recording: it wrote it (a terminal's Record, or "always record"), the
- * engineer opened it by path, or it lies in the recordings folder of the settings.
+ * engineer opened it by path, it lies in the recordings folder of the settings, or the snapshot
+ * shown carries it.
  */
-export type RecordingOrigin = 'recorded' | 'opened' | 'folder';
+export type RecordingOrigin = 'recorded' | 'opened' | 'folder' | 'snapshot';
 
 /** One remembered recording, as saved between runs (electron/store/stored-state.ts). */
 export const KnownRecording = v.object({

@@ -401,6 +401,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     ...recordings.handlers,
 
+    // A snapshot's own recordings are listed first and play from it; the rest is as always.
+    'recordings.list': async () => [...(snapshot?.recordings.entries() ?? []), ...(await recordings.handlers['recordings.list'](null))],
+
+    'recordings.read': ({ path }) => snapshot?.recordings.read(path) ?? recordings.handlers['recordings.read']({ path }),
+
     'diagnostics.ping': ({ source, targets, ...timing }) => {
       requireLab();
       return pings.start('ping', [source], targets, timing);

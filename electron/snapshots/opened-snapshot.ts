@@ -9,6 +9,7 @@ import type { ConnectionState } from '../contract/payloads';
 import type { SnapshotContent } from '../contract/snapshot';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import { snapshotLab, type SnapshotLab } from './snapshot-lab';
+import { SnapshotRecordings } from './snapshot-recordings';
 
 export interface OpenedSnapshotEvents {
   onInventory(inventory: LabInventory): void;
@@ -21,6 +22,8 @@ export class OpenedSnapshot {
   readonly lab: SnapshotLab;
   readonly keeper: InventoryKeeper;
   readonly info: OpenSnapshot;
+  /** The terminal recordings it carries, listed and played with the others. */
+  readonly recordings: SnapshotRecordings;
   /** The inventory as read from the snapshot, with the capture's times. */
   inventory: LabInventory | null = null;
   private readonly openedAt = new Date().toISOString();
@@ -32,6 +35,7 @@ export class OpenedSnapshot {
   ) {
     this.lab = snapshotLab(content);
     this.info = { labName: content.meta.labName, takenAt: content.meta.captureEndedAt, kind: content.meta.kind, file };
+    this.recordings = new SnapshotRecordings(content.recordings, file, content.meta.captureEndedAt);
     this.keeper = new InventoryKeeper({
       ...this.lab.keeperOptions(this.id),
       onInventory: (inventory) => {

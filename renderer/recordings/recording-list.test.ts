@@ -33,6 +33,12 @@ describe('the recordings list', () => {
     expect(recordingBadge(missing!)).toEqual({ text: 'missing', tone: 'bad' });
   });
 
+  it('marks a recording carried by the snapshot shown, and says which snapshot file it is in', () => {
+    const [carried] = recordingList([entry('/srv/lab.obxsnap/ping.cast', '2026-01-01T10:00:00.000Z', { origin: 'snapshot' })], []);
+    expect(recordingBadge(carried!)).toEqual({ text: 'in the snapshot', tone: 'info' });
+    expect(carried!.where).toBe('/srv/lab.obxsnap');
+  });
+
   it('gives the folder of a path in the root and of a bare name', () => {
     expect(folderOf('/a.cast')).toBe('/');
     expect(folderOf('a.cast')).toBe('.');

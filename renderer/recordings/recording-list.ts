@@ -81,6 +81,7 @@ export function recordingBadge(listed: ListedRecording): { text: string; tone: '
   if (listed.problem) return { text: 'will not play', tone: 'bad' };
   if (listed.inProgress) return { text: 'recording now', tone: 'warn' };
   if (listed.origin === 'opened' || listed.origin === 'this-window') return { text: 'opened', tone: 'info' };
+  if (listed.origin === 'snapshot') return { text: 'in the snapshot', tone: 'info' };
   return null;
 }
 

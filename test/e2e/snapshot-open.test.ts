@@ -12,6 +12,16 @@ import { startWebHostProcess, type WebHostProcess } from '../support/web-host-pr
 import { writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
 import { HAND_MADE_LAB, handMadeSnapshot } from '../support/hand-made-snapshot';
 
+/** The player loads (its WebAssembly terminal) and shows a short recording's text within this. */
+const PLAYBACK_MS = 20_000;
+/** A terminal recorded into the snapshot: `lxc exec instance-0000000c` showing its interface. */
+const RECORDED_LINE = '2: eth0@if7: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 inet 198.51.100.39/24';
+const RECORDING = {
+  name: 'instance-0000000c.cast',
+  title: 'lxc exec instance-0000000c on node03ob64',
+  cast: `${JSON.stringify({ version: 2, width: 100, height: 10, timestamp: 1764579600, title: 'lxc exec instance-0000000c on node03ob64' })}\n[0.1, "o", "root@instance-0000000c:~# ip a\\r\\n"]\n[0.4, "o", ${JSON.stringify(`${RECORDED_LINE}\r\n`)}]\n`,
+};
+
 /** What a snapshot disables says this (renderer/state/live-lab.ts). */
 const READ_ONLY = /^A snapshot is read-only: this needs a live lab\./;
 
@@ -25,7 +35,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   home = await mkdtemp(join(tmpdir(), 'obx-e2e-snapshot-'));
   file = join(home, 'walkthrough.obxsnap');
-  await writeSnapshotFile(file, handMadeSnapshot());
+  await writeSnapshotFile(file, { ...handMadeSnapshot(), recordings: [RECORDING] });
   host = await startWebHostProcess(['--port', '0', '--state', join(home, 'state.json'), '--snapshot', file], { ...process.env, HOME: home, SSH_AUTH_SOCK: '' });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
@@ -102,6 +112,19 @@ describe('a snapshot opened with web --snapshot', () => {
     expect(await page.getByRole('button', { name: /^Run matrix/ }).isDisabled()).toBe(true);
     expect(await page.getByTestId('snapshot-runs-note').isVisible()).toBe(true);
     await shoot('snapshot-diagnostics-dark');
+  });
+
+  it('lists the terminal recording the snapshot carries, and plays it', async () => {
+    await view('Recordings');
+    const item = page.locator(`li[data-recording="${file}/${RECORDING.name}"]`);
+    await item.waitFor();
+    expect(await item.innerText()).toMatch(/in the snapshot/i);
+    await item.getByRole('button').first().click();
+    const player = page.getByTestId('recording-player');
+    await expect.poll(() => player.locator('.ap-player').count(), { timeout: PLAYBACK_MS }).toBe(1);
+    await player.locator('.ap-player').click();
+    await expect.poll(() => player.locator('.ap-player').innerText(), { timeout: PLAYBACK_MS }).toContain('inet 198.51.100.39/24');
+    await shoot('snapshot-recordings-dark');
   });
 
   it('shows the banner on every view, Terminals included', async () => {

@@ -9,6 +9,7 @@ import type { ConnectionState, SavedLab } from '../../electron/contract/payloads
 import type { LabInventory } from '../../electron/contract/inventory';
 import type { LatestPingRuns } from '../../electron/contract/diagnostics';
 import type { SnapshotContent } from '../../electron/contract/snapshot';
+import type { RecordingEntry, RecordingPlayback } from '../../electron/contract/recordings';
 import { ConsoleError } from '../../electron/contract/console-errors';
 import { writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
 import { writeFile } from 'node:fs/promises';
@@ -115,6 +116,21 @@ describe('a snapshot opened in the core', () => {
     expect(await call('diagnostics.latest', null)).toEqual(RECORDED_RUNS);
     const matrix = await refusal('diagnostics.matrix', { sources: [{ kind: 'machine', machineId: '22' }], targets: ['198.51.100.1'] });
     expect(matrix.code).toBe('snapshot-read-only');
+  });
+
+  test('its recordings are listed first, marked as the snapshot\'s, and play from it', async () => {
+    const recorded = handMadeSnapshot();
+    const cast = `${JSON.stringify({ version: 2, width: 80, height: 24, timestamp: 1764579600, title: 'lxc exec instance-0000000c on node03ob64' })}\n[0.5, "o", "root@instance-0000000c:~# "]\n[2.25, "o", "ip -br addr\\r\\n"]\n`;
+    recorded.recordings = [{ name: 'instance-0000000c.cast', title: 'lxc exec instance-0000000c on node03ob64', cast }];
+    files.set(SNAPSHOT_PATH, recorded);
+    await call('snapshots.open', { path: SNAPSHOT_PATH });
+    const [first] = await call<RecordingEntry[]>('recordings.list', null);
+    expect(first).toMatchObject({ path: `${SNAPSHOT_PATH}/instance-0000000c.cast`, origin: 'snapshot', title: 'lxc exec instance-0000000c on node03ob64', durationSeconds: 2.25, startedAt: '2025-12-01T09:00:00.000Z', problem: null });
+    expect(await call<RecordingPlayback>('recordings.read', { path: first!.path })).toEqual({ cast, note: null });
+    // Closed, the snapshot's recordings are gone from the list and cannot be read.
+    await call('lab.disconnect', null);
+    expect((await call<RecordingEntry[]>('recordings.list', null)).some((entry) => entry.origin === 'snapshot')).toBe(false);
+    expect((await fixture.core.dispatch('recordings.read', { path: first!.path })).ok).toBe(false);
   });
 
   test('settings never start a periodic refresh of a snapshot', async () => {
