@@ -1,7 +1,7 @@
 // Capturing a live lab into a snapshot: one full inventory refresh, exactly as the console runs it,
 // with the controller and every machine route wrapped so that each command's output is kept
-// (masked) beside the inventory it built. A snapshot transport later answers the same commands
-// from these, so every view reads the snapshot through the same probes and parsers.
+// (masked) beside the inventory it built (masked too). A snapshot transport later answers the
+// same commands from these, so every view reads the snapshot through the same probes and parsers.
 import { ConsoleError } from '../contract/console-errors';
 import { CONTROLLER_MACHINE_ID, type LabInventory } from '../contract/inventory';
 import type { LatestPingRuns } from '../contract/diagnostics';
@@ -11,6 +11,7 @@ import { APP_VERSION } from '../core/app-identity';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { LabController } from '../lab/lab-controller';
 import { openMachineRoute, type MachineRoute, type MachineToReach, type RouteChoice, type RouteContext } from '../lab/machine-routes';
+import { maskInventory } from './inventory-masking';
 import { commandRecorder, RecordingTransport, type RecordedCommand } from './recording-transport';
 
 export interface CaptureProgress {
@@ -77,7 +78,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<Snapshot
   const keeper = new InventoryKeeper({
     labId: options.lab.id,
     controller: recordingController,
-    routeContext: (controller) => options.routeContext(controller),
+    routeContext: options.routeContext,
     routeChoice: options.routeChoice,
     // The route opens on the live controller (a `juju ssh` route's own check is not a probe's
     // command, and must not be recorded as the controller's); then what runs on it is recorded.
@@ -97,12 +98,14 @@ export async function captureSnapshot(options: CaptureOptions): Promise<Snapshot
       report(false);
     },
   });
-  let inventory: LabInventory;
+  let live: LabInventory;
   try {
-    inventory = await keeper.refresh();
+    live = await keeper.refresh();
   } finally {
     keeper.stop();
   }
+  const { inventory, masked } = maskInventory(live);
+  counts.maskedValues += masked;
 
   const content: SnapshotContent = {
     meta: {
