@@ -210,7 +210,8 @@ async function printSnapshotInventory(file: string, json: boolean, output: CliOu
   return isIncomplete(inventory) ? 4 : 0;
 }
 
-const isIncomplete = (inventory: LabInventory) => inventory.machines.some((machine) => machine.routeError) || inventory.probes.some((outcome) => outcome.status === 'failed');
+/** Incomplete: a machine could not be reached or a probe failed (exit status 4, live or captured). */
+export const isIncomplete = (inventory: LabInventory) => inventory.machines.some((machine) => machine.routeError) || inventory.probes.some((outcome) => outcome.status === 'failed');
 
 /** A readable page: the model, then each machine with its route, containers and any failure. */
 export function summarize(inventory: LabInventory): string {

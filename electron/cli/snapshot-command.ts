@@ -3,12 +3,11 @@
 // exactly as `inventory` does (same options, same host-key policy, same exit statuses).
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { LabInventory } from '../contract/inventory';
 import { SNAPSHOT_EXTENSION, type SnapshotContent } from '../contract/snapshot';
 import { captureSnapshot, type CaptureProgress } from '../snapshots/capture';
 import { writeSnapshotFile } from '../snapshots/snapshot-file';
 import { describeBytes } from '../snapshots/snapshot-limits';
-import { CONNECTION_OPTIONS, connectCommandLineLab, parseInventoryArguments, type CliOutput, type CommandLineLab, type ConnectionArguments } from './inventory-command';
+import { CONNECTION_OPTIONS, connectCommandLineLab, isIncomplete, parseInventoryArguments, type CliOutput, type CommandLineLab, type ConnectionArguments } from './inventory-command';
 
 /** The options and exit status, said once: here and in `orangebox-console --help`. */
 export const SNAPSHOT_CAPTURE_OPTIONS = `  -o, --output FILE    the snapshot file to write (${SNAPSHOT_EXTENSION}); required
@@ -141,5 +140,3 @@ export function describeCapture(content: SnapshotContent, progress: CaptureProgr
   lines.push(`Wrote ${file} (${describeBytes(bytes)}) in ${(elapsedMs / 1000).toFixed(1)} s`);
   return lines.join('\n');
 }
-
-const isIncomplete = (inventory: LabInventory) => inventory.machines.some((machine) => machine.routeError) || inventory.probes.some((outcome) => outcome.status === 'failed');
