@@ -35,6 +35,7 @@ import {
 } from './terminals';
 import { RecordingRef, type OpenedRecording, type RecordingEntry, type RecordingPlayback } from './recordings';
 import { SnapshotOpenRequest } from './open-snapshot';
+import { SnapshotCaptureRequest, type RecentSnapshot, type SnapshotCaptured, type SnapshotCaptureProgress } from './snapshot-capture';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
@@ -66,6 +67,12 @@ export const consoleRequests = {
   'lab.disconnect': request<ConnectionState>()(NoParams),
   /** Open a snapshot file (.obxsnap) as the lab shown, read-only: it answers from what it recorded. */
   'snapshots.open': request<ConnectionState>()(SnapshotOpenRequest),
+  /** Capture the connected live lab into a new .obxsnap file (secrets masked); progress on snapshot.progress. */
+  'snapshots.capture': request<SnapshotCaptured>()(SnapshotCaptureRequest),
+  /** Where a capture of the lab shown would go by default (~/OrangeBox snapshots/<lab>-<time>.obxsnap). */
+  'snapshots.suggestPath': request<string>()(NoParams),
+  /** Snapshots opened or saved before, newest first. */
+  'snapshots.recent': request<RecentSnapshot[]>()(NoParams),
   'inventory.get': request<LabInventory | null>()(NoParams),
   'inventory.refresh': request<LabInventory>()(NoParams),
   /** Force (or release) the route to one machine: "auto", "jump" or "juju-ssh". */
@@ -129,6 +136,9 @@ export const consoleStreams = {
   'terminal.closed': stream<{ id: string }>(),
   /** A ping cell's new replies and errors, and its result once it ends. */
   'diagnostics.update': stream<PingRunUpdate>(),
+  /** How far the running snapshot capture has got. */
+  'snapshot.progress': stream<SnapshotCaptureProgress>(),
+  'snapshots.recentChanged': stream<RecentSnapshot[]>(),
 };
 
 export type RequestName = keyof typeof consoleRequests;

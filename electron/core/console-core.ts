@@ -28,7 +28,7 @@ import type { SecretVault } from '../ssh/secret-vault';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
 import { TerminalSlotsTaken } from '../ssh/ssh-connection';
 import { LabLink } from '../lab/lab-link';
-import { InventoryKeeper } from '../inventory/inventory-keeper';
+import { InventoryKeeper, type InventoryKeeperOptions } from '../inventory/inventory-keeper';
 import type { HostResolver } from '../lab/controller-route';
 import { homedir, hostname } from 'node:os';
 import { TerminalManager } from '../terminals/terminal-manager';
@@ -42,6 +42,7 @@ import { PingRuns } from '../diagnostics/ping-runs';
 import type { SnapshotContent } from '../contract/snapshot';
 import { OpenedSnapshot } from '../snapshots/opened-snapshot';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
+import { createSnapshotHandlers } from './snapshot-handlers';
 
 export interface ConsoleCoreOptions {
   host: ConsoleHostKind;
@@ -135,12 +136,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     await opened.read();
     return connection;
   };
-  /** Once the controller answers, the inventory starts (and keeps refreshing while shown). */
-  const startInventory = (lab: SavedLab, opened: LabLink) => {
-    if (keeper) return;
+  /** How the machines of a connected lab are reached: the same for its inventory and a capture of it. */
+  const liveRouting = (lab: SavedLab, opened: LabLink): Pick<InventoryKeeperOptions, 'controller' | 'routeContext' | 'routeChoice'> => {
     const identityFiles = lab.controller.identityFile ? [lab.controller.identityFile] : [];
-    keeper = new InventoryKeeper({
-      labId: lab.id,
+    return {
       controller: () => opened.controller,
       routeContext: (controller) => ({
         controller,
@@ -149,6 +148,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         hostKeys,
       }),
       routeChoice: (machineId) => state.labs.find((candidate) => candidate.id === lab.id)?.routes[machineId] ?? 'auto',
+    };
+  };
+  /** Once the controller answers, the inventory starts (and keeps refreshing while shown). */
+  const startInventory = (lab: SavedLab, opened: LabLink) => {
+    if (keeper) return;
+    keeper = new InventoryKeeper({
+      labId: lab.id,
+      ...liveRouting(lab, opened),
       onInventory: (inventory) => streams.push('inventory.changed', inventory),
       onProbe: (outcome) => streams.push('inventory.probe', outcome),
     });
@@ -223,6 +230,31 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     nameOf: (machineId) => keeper?.nameOf(machineId) ?? `machine ${machineId}`,
     onUpdate: (update) => streams.push('diagnostics.update', update),
   });
+  const snapshots = createSnapshotHandlers({
+    source: () => {
+      if (snapshot) {
+        const { file, kind } = snapshot.info;
+        return { live: false, refusal: new ConsoleError('snapshot-read-only', `the lab shown is a snapshot already (${kind === 'demo' ? 'the demo lab' : (file ?? snapshot.info.labName)}): saving a snapshot needs a live lab. Disconnect and connect a lab first.`) };
+      }
+      const lab = state.labs.find((candidate) => candidate.id === connection.labId);
+      if (!link || !lab || connection.phase !== 'connected' || !link.controller) {
+        return { live: false, refusal: new ConsoleError('ssh-disconnected', `connect to ${lab?.name ?? 'a lab'} first: a snapshot is read from a connected live lab`) };
+      }
+      return { live: true, lab, ...liveRouting(lab, link) };
+    },
+    labName: () => connection.labName,
+    latestPingRuns: () => pings.latest,
+    onProgress: (progress) => streams.push('snapshot.progress', progress),
+    recent: () => state.recentSnapshots,
+    saveRecent: async (next) => {
+      streams.push('snapshots.recentChanged', next);
+      await persist({ ...state, recentSnapshots: next }).catch((error: unknown) =>
+        notify('warning', 'store-unwritable', `the list of recent snapshots could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    },
+    home: homedir(),
+  });
+
   const requireLab = () => {
     if (snapshot) throw snapshot.refusal('pinging');
     if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then ping');
@@ -324,8 +356,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       const file = resolvePath(expandHome(path));
       // A bad file is refused before anything changes: the lab shown stays open.
       const content = await (options.readSnapshot ?? readSnapshotFile)(file);
-      return openSnapshot(content, file);
+      const opened = await openSnapshot(content, file);
+      await snapshots.remember(file, content);
+      return opened;
     },
+
+    ...snapshots.handlers,
 
     'inventory.get': () => snapshot?.inventory ?? keeper?.current ?? null,
 

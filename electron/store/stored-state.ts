@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { SavedLab, Settings, defaultSettings, LabId, type SavedLab as SavedLabValue } from '../contract/payloads';
 import { KnownRecording } from '../contract/recordings';
+import { MAX_RECENT_SNAPSHOTS, RecentSnapshot } from '../contract/snapshot-capture';
 import { describeIssues } from '../contract/validation';
 import { MAX_REMEMBERED_RECORDINGS } from '../terminals/recording-catalog';
 
@@ -16,6 +17,8 @@ export const StoredState = v.object({
   lastLabId: v.nullable(LabId),
   /** Newest first, at most MAX_REMEMBERED_RECORDINGS. Absent in files from before it existed. */
   recordings: v.optional(v.array(KnownRecording), []),
+  /** Snapshots opened or saved, newest first, at most MAX_RECENT_SNAPSHOTS. Absent in older files. */
+  recentSnapshots: v.optional(v.array(RecentSnapshot), []),
 });
 export type StoredState = v.InferOutput<typeof StoredState>;
 
@@ -25,6 +28,7 @@ export const emptyStoredState = (): StoredState => ({
   labs: [],
   lastLabId: null,
   recordings: [],
+  recentSnapshots: [],
 });
 
 /** Where the console's state lives: a JSON file in the browser host and tests, electron-store in the app. */
@@ -83,6 +87,7 @@ export function salvageStoredState(raw: unknown): StoreLoadResult {
   const last = v.safeParse(LabId, record.lastLabId);
   state.lastLabId = last.success && seen.has(last.output) ? last.output : null;
   state.recordings = salvageRecordings(record.recordings, problems);
+  state.recentSnapshots = salvageRecentSnapshots(record.recentSnapshots, problems);
   return { state, problems };
 }
 
@@ -103,6 +108,22 @@ function salvageRecordings(raw: unknown, problems: string[]): KnownRecording[] {
       paths.add(recording.output.path);
       kept.push(recording.output);
     }
+  });
+  return kept;
+}
+
+/** Every readable remembered snapshot; one that is not is dropped from the list (its file is not touched). */
+function salvageRecentSnapshots(raw: unknown, problems: string[]): RecentSnapshot[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    problems.push('the list of recent snapshots was not a list; it starts afresh (the snapshot files are untouched)');
+    return [];
+  }
+  const kept: RecentSnapshot[] = [];
+  raw.forEach((candidate, index) => {
+    const recent = v.safeParse(RecentSnapshot, candidate);
+    if (!recent.success) problems.push(`recent snapshot #${index + 1} could not be read (${describeIssues(recent.issues)}); it is no longer listed, its file is untouched`);
+    else if (!kept.some((other) => other.path === recent.output.path) && kept.length < MAX_RECENT_SNAPSHOTS) kept.push(recent.output);
   });
   return kept;
 }
