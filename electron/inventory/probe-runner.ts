@@ -7,6 +7,9 @@ import type { ParseResult } from '../probes/parsers/parse-result';
 import { isEmptyModel } from '../probes/parsers/parse-result';
 import type { CommandTransport } from '../transports/command-transport';
 
+/** `[]`: a structured list command's answer when there is nothing to list. */
+const EMPTY_JSON_LIST = /^\s*\[\s*\]\s*$/;
+
 /** Two cores here; SSH channels are cheap but parsing is not free. Enough to hide latency. */
 export const MAX_PARALLEL_PROBES = 12;
 /** A probe slower than this is stuck, not slow (the slowest, dpkg -l, takes ~0.1 s). */
@@ -56,7 +59,9 @@ export async function runProbe({ machine, transport, probe }: ProbeJob): Promise
     const problems = [...parsed.problems];
     if (result.truncated) problems.push({ line: null, message: 'the output was larger than the console keeps; the rest was cut' });
     if (result.invalidUtf8) problems.push({ line: null, message: 'the output was not valid UTF-8; unreadable bytes are shown as �' });
-    const empty = isEmptyModel(parsed.value);
+    // Output that reads as nothing is unreadable, except an empty JSON list: what `lxc list
+    // --format json` prints on a machine with no containers (a database node, say).
+    const empty = isEmptyModel(parsed.value) && !(problems.length === 0 && EMPTY_JSON_LIST.test(result.stdout));
     const status: ProbeStatus = empty && result.stdout.trim() !== '' ? 'failed' : problems.length > 0 ? 'partial' : 'ok';
     return { ...base, durationMs: elapsed(), status, value: parsed.value, format: parsed.format, problems, error: status === 'failed' ? { code: 'command-exit', message: `the output of \`${base.command}\` could not be read (${problems[0]?.message ?? 'unrecognised format'})` } : null };
   } catch (error) {
