@@ -35,6 +35,10 @@ user_up() {
   cat >"$tmp" <<EOF
 # OrangeBox lab (test/lab/up.sh): the lab user may run ip (ip netns exec …) and OVS tools as root.
 $LAB_USER ALL=(root) NOPASSWD: ${ip_paths}$(command -v ovs-vsctl), $(command -v ovs-ofctl)
+# A namespace shell (sudo ip netns exec … bash -l) reads the lab user's profile, not this machine's
+# root profile: that one runs pyenv, whose rehash lock, left by a shell killed while starting, made
+# every later root login shell wait 60 s. The console's behaviour does not depend on which it reads.
+Defaults:$LAB_USER env_keep += "HOME", !always_set_home
 EOF
   visudo -cqf "$tmp" || die "generated sudoers drop-in does not parse"
   install -m 0440 -o root -g root "$tmp" "$SUDOERS_FILE"
