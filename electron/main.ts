@@ -11,6 +11,7 @@ import { ElectronConsoleStore, ElectronSecretVault } from './store/electron-stor
 import { handleIpcRequest, isAppFrameUrl } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
 import { wireAppLifecycle } from './shell/app-lifecycle';
+import { readBundledDemo } from './snapshots/demo/bundled-demo';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD_FILE = fileURLToPath(new URL('./preload.cjs', import.meta.url));
@@ -102,6 +103,7 @@ app.whenReady().then(async () => {
     host: 'electron',
     store: new ElectronConsoleStore(),
     secretVault: ElectronSecretVault.availableWith(safeStorage),
+    demoLab: readBundledDemo,
     reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
   });
   wireCore(core);

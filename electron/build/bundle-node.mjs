@@ -42,3 +42,7 @@ await chmod(`${outdir}/cli.js`, 0o755);
 // The tray icon of a console kept running in the background: main.js opens it from its own folder,
 // so it ships with the bundle. Electron takes the @2x file on HiDPI screens by its name.
 for (const icon of ['tray-icon.png', 'tray-icon@2x.png']) await copyFile(`assets/${icon}`, `${outdir}/${icon}`);
+
+// The demo lab, opened when no lab is saved: the entries find it beside themselves
+// (electron/snapshots/demo/bundled-demo.ts), in the repository and in an installed package alike.
+await copyFile('assets/demo-lab.obxsnap', `${outdir}/demo-lab.obxsnap`);

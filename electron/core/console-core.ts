@@ -60,6 +60,8 @@ export interface ConsoleCoreOptions {
   secretVault?: SecretVault | null;
   /** How a snapshot file is read (default: the .obxsnap reader, which checks it whole). */
   readSnapshot?: (path: string) => Promise<SnapshotContent>;
+  /** The demo lab, opened at start when no lab is saved (the hosts pass the shipped one; none by default). */
+  demoLab?: () => Promise<SnapshotContent>;
 }
 
 export interface ConsoleCore {
@@ -471,6 +473,16 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     'notices.pending': () => [...earlyNotices],
   };
+
+  // First launch: with no lab saved, the demo lab is shown (labelled as such) instead of an empty
+  // "connect a lab" screen; Manage labs connects a real one.
+  if (options.demoLab && state.labs.length === 0) {
+    try {
+      await openSnapshot(await options.demoLab(), null);
+    } catch (error) {
+      notify('warning', 'demo-unavailable', `the demo lab could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   return {
     dispatch: createRequestDispatcher(handlers, options.reportInternalError),

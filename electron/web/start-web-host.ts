@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createConsoleCore } from '../core/console-core';
 import { defaultStateFile } from '../core/state-location';
 import { FileStore } from '../store/file-store';
+import { readBundledDemo } from '../snapshots/demo/bundled-demo';
 import { startWebHost } from './web-host';
 
 /** The options, said once: here and in `orangebox-console --help`. */
@@ -67,6 +68,8 @@ export async function runWebHost(argv: string[]): Promise<number> {
     host: 'browser',
     store: new FileStore(args.stateFile),
     reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
+    // A snapshot asked for by name is shown instead of the demo.
+    demoLab: args.snapshotFile ? undefined : readBundledDemo,
   });
   if (args.snapshotFile) {
     // Asked for by name: a file that cannot be opened stops the start, with the reader's reason.
