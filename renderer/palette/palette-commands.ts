@@ -34,6 +34,9 @@ export function runPaletteCommand(consoleState: ConsoleState, host: PaletteHost,
         case 'refresh':
           void consoleState.refreshInventory();
           return;
+        case 'save-snapshot':
+          void consoleState.snapshots.startSaving();
+          return;
         case 'presentation':
           void consoleState.updateSettings({ presentationMode: !(consoleState.settings?.presentationMode ?? false) });
           return;

@@ -17,7 +17,7 @@ import { relationEnds, relationKey } from '../views/overview/overview-marks';
 
 export type PaletteKind = 'action' | 'view' | 'terminal' | 'application' | 'unit' | 'relation' | 'machine' | 'container' | 'namespace' | 'profile';
 
-export type ConsoleAction = 'refresh' | 'presentation' | 'theme' | 'disconnect' | 'manage-labs' | 'settings';
+export type ConsoleAction = 'refresh' | 'save-snapshot' | 'presentation' | 'theme' | 'disconnect' | 'manage-labs' | 'settings';
 
 /** What choosing an entry does. */
 export type PaletteCommand =
@@ -85,6 +85,10 @@ function actionEntries(source: PaletteSource): PaletteEntry[] {
   // A snapshot never refreshes (its banner says so); the core would refuse it anyway.
   if ((source.inventory || connected) && !source.connection?.snapshot) {
     entries.push(action('refresh', 'Refresh inventory', refreshing ? 'a refresh is running now' : 'run every probe on every machine again', 'reload probes update'));
+  }
+  // Only a connected live lab can be saved (a snapshot of a snapshot is the file itself).
+  if (source.connection?.phase === 'connected' && !source.connection.snapshot && source.connection.labName) {
+    entries.push(action('save-snapshot', `Save snapshot of ${source.connection.labName}`, 'every machine read once, to a .obxsnap file, secrets masked', 'capture export offline obxsnap'));
   }
   entries.push(
     action('presentation', 'Toggle presentation mode', source.presentationMode ? 'on: large text for projectors' : 'off: normal text size', 'projector large text'),

@@ -23,6 +23,7 @@ import { RefreshTracker, type RefreshProgress } from './refresh-progress';
 import { TerminalsState } from '../terminals/terminals.svelte';
 import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
 import { openSnapshotOf, whyNotLive } from './live-lab';
+import { SnapshotsState } from '../snapshots/snapshots.svelte';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -60,6 +61,8 @@ export class ConsoleState {
   readonly recordings = new RecordingsState();
   /** Ping runs and the reachability matrix, filled live from the core. */
   readonly diagnostics = new DiagnosticsState();
+  /** Saving the lab as a snapshot, and the snapshots opened or saved before. */
+  readonly snapshots = new SnapshotsState();
 
   currentLab = $derived(this.labs.find((lab) => lab.id === this.connection?.labId) ?? null);
   /** The snapshot shown instead of a live lab (read-only), or null. */
@@ -85,6 +88,7 @@ export class ConsoleState {
   async attach(api: ConsoleApi): Promise<void> {
     this.recordings.attach(api);
     this.diagnostics.attach(api);
+    this.snapshots.attach(api);
     this.api = api;
     api.listen('labs.changed', (labs) => (this.labs = labs));
     api.listen('settings.changed', (settings) => (this.settings = settings));
@@ -184,6 +188,15 @@ export class ConsoleState {
     await this.guard(async () => {
       this.takeConnection(await this.requireApi().request('lab.disconnect', null));
     });
+  }
+
+  /** Opens a snapshot file in place of the lab shown; a refusal comes back as a message for the form. */
+  async openSnapshotFile(path: string): Promise<string | null> {
+    const outcome = await this.snapshots.open(path);
+    if (!outcome.ok) return outcome.message;
+    this.takeConnection(outcome.connection);
+    this.managingLabs = false;
+    return null;
   }
 
   async refreshInventory(): Promise<void> {
