@@ -46,7 +46,12 @@ export async function openConnectedConsole(options: {
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(host.urlWithToken);
-  await page.getByRole('button', { name: /^orangebox64/ }).click();
+  // With no lab saved the console opens the demo lab: its banner's Manage labs leads to connecting one.
+  const sshHost = page.getByRole('button', { name: /^orangebox64/ });
+  const demoBanner = page.getByTestId('snapshot-banner');
+  await sshHost.or(demoBanner).first().waitFor();
+  if (await demoBanner.isVisible()) await demoBanner.getByRole('button', { name: 'Manage labs' }).click();
+  await sshHost.click();
   await page.getByRole('button', { name: 'Save and select' }).click();
   await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
   await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: CONNECTED_MS });
