@@ -16,6 +16,7 @@ import { createSnapshotHandlers, DEFAULT_SNAPSHOT_FOLDER_NAME, type CaptureSourc
 import type { RouteContext } from '../../electron/lab/machine-routes';
 import { snapshotLab } from '../../electron/snapshots/snapshot-lab';
 import { readSnapshotFile, writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
+import { emptyStoredState, salvageStoredState } from '../../electron/store/stored-state';
 
 let fixture: CoreFixture;
 const NO_CREDENTIALS: Omit<RouteContext, 'controller'> = {
@@ -188,5 +189,19 @@ describe('a capture of a live lab (answered from a hand-made snapshot)', () => {
   test('without a live lab, the source\'s refusal is what the engineer reads', async () => {
     const refused = new ConsoleError('ssh-disconnected', 'connect to OrangeBox 64 first: a snapshot is read from a connected live lab');
     await expect(handlers({ live: false, refusal: refused })['snapshots.capture']({ path: join(home, 'x.obxsnap') })).rejects.toBe(refused);
+  });
+});
+
+describe('recent snapshots in the saved state', () => {
+  test('a damaged entry is dropped and said; the readable ones are kept, each path once', () => {
+    const good = { path: '/srv/a.obxsnap', labName: 'A', takenAt: '2026-12-07T10:00:00.000Z', kind: 'capture', usedAt: '2026-12-07T11:00:00.000Z' };
+    const { state, problems } = salvageStoredState({ ...emptyStoredState(), recentSnapshots: [good, { path: 42 }, good] });
+    expect(state.recentSnapshots).toEqual([good]);
+    expect(problems).toEqual([expect.stringMatching(/^recent snapshot #2 could not be read .*; it is no longer listed, its file is untouched$/)]);
+  });
+
+  test('a file from before recent snapshots existed reads as an empty list', () => {
+    const { recentSnapshots: _absent, ...older } = emptyStoredState();
+    expect(salvageStoredState(older)).toEqual({ state: emptyStoredState(), problems: [] });
   });
 });
