@@ -7,6 +7,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openConnectedConsole, type ConnectedConsole } from '../support/connected-console';
 import { readSnapshotFile } from '../../electron/snapshots/snapshot-file';
+import { blockingViolations } from '../support/accessibility';
 
 /** The first refresh of every machine ends well within this on the lab. */
 const LIVE_READ_MS = 30_000;
@@ -50,6 +51,7 @@ describe('Save snapshot from the page (real lab)', () => {
     await summary.waitFor({ timeout: CAPTURE_MS });
     expect(await summary.innerText()).toMatch(/Saved lab\.obxsnap \(\d+(\.\d)? (KiB|MiB)\) in \d+\.\d s — \d+ values? masked/);
     await live.screenshot('save-snapshot-summary-dark');
+    expect(await blockingViolations(page, { include: '[data-testid="save-snapshot-dialog"]' })).toEqual([]);
 
     // The file is there, owner-only, and the console's own reader opens it.
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -83,6 +85,7 @@ describe('Save snapshot from the page (real lab)', () => {
     await form.getByRole('button', { name: 'Open' }).click();
     await expect.poll(() => form.getByRole('alert').innerText()).toContain(junk);
     await live.screenshot('open-snapshot-bad-file-dark');
+    expect(await blockingViolations(page, { include: '[aria-labelledby="open-snapshot-title"]' })).toEqual([]);
 
     const recent = page.getByRole('list', { name: 'Recent snapshots' });
     expect(await recent.innerText()).toContain('lab.obxsnap');
