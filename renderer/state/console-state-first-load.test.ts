@@ -45,3 +45,23 @@ describe('the first load with no lab saved', () => {
     expect(consoleState.managingLabs).toBe(false);
   });
 });
+
+describe('leaving the lab shown for another', () => {
+  it('drops what was read of the one before (the demo’s machines are not the new lab’s)', async () => {
+    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
+      'labs.list': () => [],
+      'settings.get': () => defaultSettings,
+      'notices.pending': () => [],
+      'prompts.pending': () => [],
+      'terminals.list': () => [],
+      'inventory.get': () => ({ labId: 'snapshot-demo', refreshing: false, refreshedAt: null, lastRefreshMs: null, machines: [], probes: [], links: { containers: [] } }),
+      'connection.get': () => ({ labId: 'snapshot-demo', labName: 'demo', phase: 'connected', detail: '', since: '2026-12-07T00:00:00.000Z' }),
+    };
+    const { api, push } = scriptedCore(answers);
+    const consoleState = new ConsoleState();
+    await consoleState.attach(api);
+    expect(consoleState.inventory?.labId).toBe('snapshot-demo');
+    push('connection.changed', { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'not-connected', detail: 'not connected', since: '2026-12-07T00:00:00.000Z' });
+    expect(consoleState.inventory).toBeNull();
+  });
+});

@@ -263,6 +263,8 @@ export class ConsoleState {
    */
   private takeConnection(connection: ConnectionState): void {
     this.connection = connection;
+    // Another lab (or a snapshot left for a lab) is shown: what was read of the one before is not it.
+    if (this.inventory && connection && this.inventory.labId !== connection.labId) this.inventory = null;
     const shown = connection?.snapshot ? connection.labId : null;
     if (this.diagnosticsFor !== undefined && shown !== this.diagnosticsFor) void this.diagnostics.showLatest();
     this.diagnosticsFor = shown;

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SCREENSHOT_DIR } from '../support/chromium';
 import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
 import { loadLabManifest, type LabManifest } from '../lab/lab-manifest';
+import { openLabsFromDemo } from '../support/connected-console';
 
 let lab: LabManifest;
 let home: string;
@@ -30,6 +31,7 @@ beforeAll(async () => {
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(host.urlWithToken);
+  await openLabsFromDemo(page);
 });
 
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, SCREENSHOT_DIR } from '../support/chromium';
 import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
+import { openLabsFromDemo } from '../support/connected-console';
 
 let home: string;
 let stateFile: string;
@@ -42,15 +43,19 @@ const shoot = (name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `${
 const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
 
 describe('the console shell in Chromium', () => {
-  it('prints a loopback URL with its token and starts on the connect screen with no console errors', async () => {
+  it('prints a loopback URL with its token and starts on the demo lab, labelled as a demo, one click from connecting a lab', async () => {
     expect(host.output()).toMatch(/ready in your browser at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
     await page.goto(host.urlWithToken);
     expect(new URL(page.url()).search).toBe(''); // the token left the address bar
-    await expect.poll(() => page.getByRole('heading', { name: 'Connect to a lab' }).isVisible()).toBe(true);
+    const banner = page.getByTestId('snapshot-banner');
+    await expect.poll(() => banner.innerText()).toMatch(/Demo lab[\s\S]*OrangeBox demo \(walkthrough\)/);
+    // The demo's Juju model fills Overview: the walkthrough's nova-compute among its applications.
+    await expect.poll(() => page.locator('main').innerText()).toContain('nova-compute');
+    await shoot('demo-first-launch-dark');
+    await openLabsFromDemo(page);
     expect(await page.title()).toBe('OrangeBox Console');
     const views = await page.getByRole('navigation', { name: 'Views' }).getByRole('button').allInnerTexts();
     expect(views.map((text) => text.split('\n')[0])).toEqual(['Overview', 'Nodes', 'Containers', 'Profiles', 'Network', 'Diagnostics', 'Terminals', 'Recordings']);
-    await expect.poll(() => page.getByTestId('connection-state').innerText()).toContain('No lab');
     expect(await page.getByText('Browser host · v').isVisible()).toBe(true);
   });
 
@@ -89,7 +94,7 @@ describe('the console shell in Chromium', () => {
   });
 
   it('navigates with the rail and Alt+digit, and says what each view shows once connected without inventing data', async () => {
-    await page.getByRole('button', { name: /Containers/ }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Containers/ }).click();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Containers');
     expect(await page.getByRole('heading', { name: 'What this view shows once connected' }).isVisible()).toBe(true);
     await page.keyboard.press('Alt+5');

@@ -46,12 +46,8 @@ export async function openConnectedConsole(options: {
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto(host.urlWithToken);
-  // With no lab saved the console opens the demo lab: its banner's Manage labs leads to connecting one.
-  const sshHost = page.getByRole('button', { name: /^orangebox64/ });
-  const demoBanner = page.getByTestId('snapshot-banner');
-  await sshHost.or(demoBanner).first().waitFor();
-  if (await demoBanner.isVisible()) await demoBanner.getByRole('button', { name: 'Manage labs' }).click();
-  await sshHost.click();
+  await openLabsFromDemo(page);
+  await page.getByRole('button', { name: /^orangebox64/ }).click();
   await page.getByRole('button', { name: 'Save and select' }).click();
   await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
   await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: CONNECTED_MS });
@@ -70,4 +66,15 @@ export async function openConnectedConsole(options: {
       await rm(home, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A fresh console (no lab saved) opens on its demo lab; the banner's Manage labs leads to the labs
+ * screen, as an engineer with a lab in reach would go.
+ */
+export async function openLabsFromDemo(page: Page): Promise<void> {
+  const banner = page.getByTestId('snapshot-banner');
+  await banner.getByText('Demo lab').waitFor({ timeout: CONNECTED_MS });
+  await banner.getByRole('button', { name: 'Manage labs' }).click();
+  await page.getByRole('heading', { name: 'Connect to a lab' }).waitFor({ timeout: CONNECTED_MS });
 }
