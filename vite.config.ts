@@ -23,6 +23,10 @@ export default defineConfig({
   },
   test: {
     root: fromRoot('.'),
+    // Shells the tests start (local terminals, the browser host's) inherit this. Where root's
+    // profile runs pyenv (these CI machines), a shell killed while pyenv rehashed leaves its lock
+    // behind and every later login shell would wait 60 s for it; this makes them wait at most ~1 s.
+    env: { PYENV_REHASH_TIMEOUT: '0' },
     projects: [
       {
         extends: true,
