@@ -23,21 +23,27 @@ export const SnapshotSavePath = v.pipe(
 
 export const SnapshotCaptureRequest = v.object({ path: SnapshotSavePath });
 
-/** How far a capture has got (streamed as snapshot.progress while it runs). */
-export interface SnapshotCaptureProgress {
-  /** The file it will write (absolute). */
-  path: string;
-  /** Machines known so far, the controller included. */
+/** How far a capture has got. */
+export interface CaptureProgress {
+  /** Machines known so far, the controller included (1 until juju status has answered). */
   machines: number;
   /** Machines at least one probe has read (or failed to read). */
   machinesRead: number;
+  /** Probe outcomes so far. */
   probes: number;
+  /** Commands recorded so far. */
   commands: number;
-  /** Secret values masked so far. */
+  /** Secrets masked so far in what the commands printed. */
   maskedValues: number;
   elapsedMs: number;
-  /** True on the last report: everything is read (the file is written next). */
+  /** True on the last report, once the snapshot's content is complete (the file is written next). */
   done: boolean;
+}
+
+/** A capture's progress as streamed to the page (snapshot.progress), with the file it will write. */
+export interface SnapshotCaptureProgress extends CaptureProgress {
+  /** The file it will write (absolute). */
+  path: string;
 }
 
 /** A snapshot written: what it holds, its size, and how long it took from the request to the file. */

@@ -13,22 +13,9 @@ import type { LabController } from '../lab/lab-controller';
 import { openMachineRoute, type MachineRoute, type MachineToReach, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { maskInventory } from './inventory-masking';
 import { commandRecorder, RecordingTransport, type RecordedCommand } from './recording-transport';
+import type { CaptureProgress } from '../contract/snapshot-capture';
 
-export interface CaptureProgress {
-  /** Machines known so far, the controller included (1 until juju status has answered). */
-  machines: number;
-  /** Machines at least one probe has read (or failed to read). */
-  machinesRead: number;
-  /** Probe outcomes so far. */
-  probes: number;
-  /** Commands recorded so far. */
-  commands: number;
-  /** Secrets masked so far in what the commands printed. */
-  maskedValues: number;
-  elapsedMs: number;
-  /** True on the last report, once the snapshot's content is complete. */
-  done: boolean;
-}
+export type { CaptureProgress };
 
 export interface CaptureOptions {
   lab: Pick<SavedLab, 'id' | 'name' | 'controller'> & { routes?: SavedLab['routes'] };

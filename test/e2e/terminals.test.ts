@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, SCREENSHOT_DIR } from '../support/chromium';
+import { openLabsFromDemo } from '../support/connected-console';
 import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
 import { gatewayMachine, loadLabManifest, machineById, type LabManifest } from '../lab/lab-manifest';
 
@@ -42,6 +43,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark', acceptDownloads: true });
   await openPage();
+  await openLabsFromDemo(page);
   await page.getByRole('button', { name: /^orangebox64/ }).click();
   await page.getByRole('button', { name: 'Save and select' }).click();
   await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();

@@ -85,7 +85,22 @@ describe('a console with no lab saved', () => {
     await rm(home, { recursive: true, force: true });
   });
 
-  it('opens on the connect screen, which says how to add a lab', async () => {
+  it('opens on the demo lab, and every view shows it', async () => {
+    const banner = page.getByTestId('snapshot-banner');
+    await banner.getByText('Demo lab').waitFor();
+    for (const view of LAB_VIEWS) {
+      await showView(view);
+      await expect.poll(() => main().innerText(), { message: `${view} shows the demo` }).not.toContain('Choose a lab');
+      await visit(`demo-${slug(view)}`);
+    }
+    await showView('Nodes');
+    await expect.poll(() => main().innerText()).toContain('LXD (nova-lxd, lxd.LXDDriver)');
+  });
+
+  it('leaves the demo for no lab, and opens on the connect screen, which says how to add a lab', async () => {
+    await page.getByTestId('snapshot-banner').getByRole('button', { name: 'Disconnect' }).click();
+    await expect.poll(() => page.getByTestId('snapshot-banner').count()).toBe(0);
+    await page.getByLabel('Lab').selectOption('__manage__');
     await page.getByRole('heading', { level: 1, name: 'Connect to a lab' }).waitFor();
     expect(await page.getByTestId('connection-state').innerText()).toContain('No lab');
     expect(await page.getByLabel('Controller address').isVisible()).toBe(true);
