@@ -106,6 +106,15 @@ describe('palette entries from a real-shaped inventory', () => {
     expect(connected.some((entry) => entry.id === 'connect:lab-1')).toBe(false);
   });
 
+  it('offers no shell on a lab machine while a snapshot is shown (only this computer’s), and still every object', () => {
+    const live = paletteEntries(source());
+    const shown = paletteEntries(source({ connection: { labId: 'snapshot-1', labName: 'demo', phase: 'connected', detail: '', since: '', snapshot: { labName: 'demo', takenAt: '2016-12-07T10:00:00.000Z', kind: 'demo', file: null } } }));
+    const opensShell = (entry: PaletteEntry) => entry.command.type === 'open-terminal';
+    expect(live.filter(opensShell).length).toBeGreaterThan(1);
+    expect(shown.filter(opensShell).map((entry) => entry.id)).toEqual(['action:local-shell']);
+    expect(shown.filter((entry) => entry.kind === 'container').length).toBeGreaterThan(0);
+  });
+
   it('leaves out what a missing or failed probe did not show, and still offers views and actions', () => {
     const bare = source();
     bare.inventory = { ...bare.inventory!, probes: bare.inventory!.probes.map((probe) => (probe.probeId === 'juju-status' ? { ...probe, status: 'failed' as const, value: null } : probe)).filter((probe) => probe.probeId !== 'ip-netns') };

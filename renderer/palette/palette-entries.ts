@@ -69,12 +69,14 @@ export const KIND_LABELS: Record<PaletteKind, string> = {
 
 export function paletteEntries(source: PaletteSource): PaletteEntry[] {
   const inventory = source.inventory;
-  return [
+  const entries = [
     ...actionEntries(source),
     ...viewEntries(),
     ...terminalEntries(source.terminals),
     ...(inventory ? [...comparisonEntries(inventory), ...jujuEntries(inventory), ...machineEntries(inventory), ...namespaceEntries(inventory), ...containerEntries(inventory), ...profileEntries(inventory)] : []),
   ];
+  // A snapshot has no machines to open a shell on (the core would refuse); this computer's shell stays.
+  return source.connection?.snapshot ? entries.filter((entry) => entry.command.type !== 'open-terminal' || entry.command.target.kind === 'local') : entries;
 }
 
 function actionEntries(source: PaletteSource): PaletteEntry[] {
