@@ -96,7 +96,8 @@ describe('Save snapshot from the page (real lab)', () => {
     await page.getByTestId('snapshot-banner').getByRole('button', { name: 'Disconnect' }).click();
     await page.getByTestId('snapshot-banner').waitFor({ state: 'detached' });
     const option = page.getByRole('combobox', { name: 'Lab' }).locator('optgroup[label="Recent snapshots"] option');
-    expect(await option.allInnerTexts()).toEqual([expect.stringContaining('Snapshot: orangebox64 — lab.obxsnap')]);
+    // The switcher lists it once the page has the live lab's state back (a moment after the banner goes).
+    await expect.poll(() => option.allInnerTexts()).toEqual([expect.stringContaining('Snapshot: orangebox64 — lab.obxsnap')]);
     await page.getByRole('combobox', { name: 'Lab' }).selectOption({ value: await option.first().getAttribute('value') ?? '' });
     await expect.poll(() => page.getByTestId('snapshot-banner').innerText()).toMatch(/Snapshot of orangebox64 taken /);
     expect(live.consoleErrors).toEqual([]);
