@@ -193,6 +193,12 @@ export interface ConnectionState {
   since: string;
   /** Set while a snapshot is open (phase "connected"): nothing runs on a lab, everything is as recorded. */
   snapshot?: OpenSnapshot | null;
+  /**
+   * Counts the core's changes of connection, newest highest. A reply can reach a page after a newer
+   * change was streamed (Disconnect pressed while a snapshot was still opening): the page keeps the
+   * newest and drops an older state.
+   */
+  revision?: number;
 }
 
 export type NoticeLevel = 'error' | 'warning' | 'info';

@@ -101,10 +101,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     return saving;
   };
 
-  let connection: ConnectionState = connectionFor(state.labs.find((lab) => lab.id === state.lastLabId) ?? null);
+  let connectionRevision = 0;
+  let connection: ConnectionState = { ...connectionFor(state.labs.find((lab) => lab.id === state.lastLabId) ?? null), revision: connectionRevision };
   const setConnection = (next: ConnectionState) => {
-    connection = next;
-    streams.push('connection.changed', next);
+    connectionRevision += 1;
+    connection = { ...next, revision: connectionRevision };
+    streams.push('connection.changed', connection);
   };
 
   const prompts = new PromptBroker(streams);
@@ -128,9 +130,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   /** Shows a snapshot as the lab: read once, never refreshed; the live lab (if any) is let go. */
   const openSnapshot = async (content: SnapshotContent, file: string | null): Promise<ConnectionState> => {
     dropLink();
-    const opened = new OpenedSnapshot(content, file, {
-      onInventory: (inventory) => streams.push('inventory.changed', inventory),
-      onProbe: (outcome) => streams.push('inventory.probe', outcome),
+    // Once left (Disconnect while it is still being read), what it reads is no longer shown.
+    const opened: OpenedSnapshot = new OpenedSnapshot(content, file, {
+      onInventory: (inventory) => {
+        if (snapshot === opened) streams.push('inventory.changed', inventory);
+      },
+      onProbe: (outcome) => {
+        if (snapshot === opened) streams.push('inventory.probe', outcome);
+      },
     });
     snapshot = opened;
     keeper = opened.keeper;

@@ -65,3 +65,33 @@ describe('leaving the lab shown for another', () => {
     expect(consoleState.inventory).toBeNull();
   });
 });
+
+describe('Disconnect pressed while a snapshot is still opening', () => {
+  it('stays on the live lab: the late reply to the opening is older than the disconnect and is not shown', async () => {
+    const snapshotShown = { labId: 'snapshot-0123456789ab', labName: 'orangebox64', phase: 'connected' as const, detail: 'snapshot', since: '2026-12-07T00:00:00.000Z', snapshot: { kind: 'capture' as const, labName: 'orangebox64', takenAt: '2026-12-07T00:00:00.000Z', file: '/srv/lab.obxsnap' }, revision: 5 };
+    const liveLab = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'not-connected' as const, detail: 'not connected', since: '2026-12-07T00:00:01.000Z', snapshot: null, revision: 6 };
+    let answerOpen: () => void = () => {};
+    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
+      'labs.list': () => [],
+      'settings.get': () => defaultSettings,
+      'notices.pending': () => [],
+      'prompts.pending': () => [],
+      'terminals.list': () => [],
+      'inventory.get': () => null,
+      'snapshots.open': () => new Promise((resolve) => (answerOpen = () => resolve(snapshotShown))),
+      'lab.disconnect': () => liveLab,
+    };
+    const { api, push } = scriptedCore(answers);
+    const consoleState = new ConsoleState();
+    await consoleState.attach(api);
+    const opening = consoleState.openSnapshotFile('/srv/lab.obxsnap');
+    push('connection.changed', snapshotShown);
+    expect(consoleState.openSnapshot?.labName).toBe('orangebox64');
+    await consoleState.disconnect();
+    expect(consoleState.openSnapshot).toBeNull();
+    answerOpen();
+    await opening;
+    expect(consoleState.openSnapshot).toBeNull();
+    expect(consoleState.connection?.labId).toBe('lab-000000000001');
+  });
+});

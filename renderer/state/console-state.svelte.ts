@@ -262,6 +262,8 @@ export class ConsoleState {
    * again (each opening has its own id, so a second snapshot replaces the first's runs).
    */
   private takeConnection(connection: ConnectionState): void {
+    // An older state (a reply overtaken by a streamed change) is not shown over a newer one.
+    if (isOlder(connection, this.connection)) return;
     this.connection = connection;
     // Another lab (or a snapshot left for a lab) is shown: what was read of the one before is not it.
     if (this.inventory && connection && this.inventory.labId !== connection.labId) this.inventory = null;
@@ -274,6 +276,10 @@ export class ConsoleState {
     if (!this.api) throw new Error('the console API is not attached yet');
     return this.api;
   }
+}
+
+function isOlder(incoming: ConnectionState | null, shown: ConnectionState | null): boolean {
+  return incoming?.revision !== undefined && shown?.revision !== undefined && incoming.revision < shown.revision;
 }
 
 /** Newer outcomes replace older ones of the same machine and probe. */

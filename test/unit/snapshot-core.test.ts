@@ -133,6 +133,15 @@ describe('a snapshot opened in the core', () => {
     expect((await fixture.core.dispatch('recordings.read', { path: first!.path })).ok).toBe(false);
   });
 
+  test('numbers every change of connection, so a page can drop a reply overtaken by a newer change', async () => {
+    const opened = await call<ConnectionState>('snapshots.open', { path: SNAPSHOT_PATH });
+    const left = await call<ConnectionState>('lab.disconnect', null);
+    expect(left.revision).toBeGreaterThan(opened.revision ?? Infinity);
+    const streamed = pushed.filter((entry) => entry.stream === 'connection.changed').map((entry) => entry.payload as ConnectionState);
+    expect(streamed.at(-1)).toEqual(left);
+    expect(streamed.map((state) => state.revision)).toEqual([...streamed.map((state) => state.revision)].sort((a, b) => (a ?? 0) - (b ?? 0)));
+  });
+
   test('settings never start a periodic refresh of a snapshot', async () => {
     await call('snapshots.open', { path: SNAPSHOT_PATH });
     const before = pushed.length;
