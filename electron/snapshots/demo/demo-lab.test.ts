@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { JujuStatus, LxcList } from '../../contract/lab-model';
+import { checkAsciicast } from '../../contract/asciicast';
 import { decodeSnapshot } from '../snapshot-file';
 import { readSnapshotInventory } from '../snapshot-inventory';
 import { DEMO_CONTROLLER_HOST, DEMO_LAB_NAME, DEMO_ROUTER_NAMESPACE } from './demo-lab';
@@ -23,7 +24,59 @@ describe('the demo lab', () => {
     expect(content.meta).toMatchObject({ kind: 'demo', labName: DEMO_LAB_NAME, captureEndedAt: '2016-12-07T10:00:10.000Z' });
     expect(content.lab.controller).toMatchObject({ kind: 'ssh', host: DEMO_CONTROLLER_HOST });
     expect(DEMO_CONTROLLER_HOST.endsWith('.invalid')).toBe(true);
-    expect(content.recordings.map((recording) => recording.name)).toEqual(['instance-0000000c-2016-12-07T10-05-00.cast']);
+    expect(content.recordings.map((recording) => recording.name)).toEqual(['instance-0000000c-2016-12-07T10-05-00.cast', `${DEMO_ROUTER_NAMESPACE}-2016-12-07T10-06-00.cast`]);
+  });
+
+  it('keeps a ping from the qrouter namespace to both floating addresses, with the walkthrough replies and nothing lost', async () => {
+    const { diagnostics } = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
+    const ping = diagnostics.ping!;
+    expect(ping.started.cells.map((cell) => [cell.source, cell.sourceLabel, cell.target])).toEqual([
+      [{ kind: 'namespace', machineId: '26', namespace: DEMO_ROUTER_NAMESPACE }, `${DEMO_ROUTER_NAMESPACE} on node02ob64`, '119.115.26.136'],
+      [{ kind: 'namespace', machineId: '26', namespace: DEMO_ROUTER_NAMESPACE }, `${DEMO_ROUTER_NAMESPACE} on node02ob64`, '119.115.26.133'],
+    ]);
+    // The write-up's reply times, as printed (walkthrough step 12).
+    expect(ping.cells.map((cell) => cell.replies.map((reply) => reply.timeMs))).toEqual([
+      [0.816, 0.462, 0.383],
+      [0.827, 0.369, 0.497],
+    ]);
+    expect(ping.cells.every((cell) => cell.state === 'done' && cell.result?.failure === null)).toBe(true);
+    // 136: the statistics ping printed; 133: the quote stops before them, so they are its replies'.
+    expect(ping.cells[0]!.result).toMatchObject({ transmitted: 3, received: 3, lossPercent: 0, rtt: { min: 0.383, avg: 0.553, max: 0.816, mdev: 0.19 } });
+    expect(ping.cells[1]!.result).toMatchObject({ transmitted: 3, received: 3, lossPercent: 0, rtt: { min: 0.369, avg: 0.564, max: 0.827 } });
+    expect(ping.cells[0]!.result?.command).toBe(`sudo -n ip netns exec ${DEMO_ROUTER_NAMESPACE} ping -c 3 -i 1 -W 1 119.115.26.136   (on node02ob64)`);
+  });
+
+  it('keeps a matrix whose DHCP namespace, with no route out, cannot reach the floating addresses', async () => {
+    const { diagnostics } = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
+    const matrix = diagnostics.matrix!;
+    expect(matrix.started.kind).toBe('matrix');
+    const rows = matrix.started.cells.map((cell, index) => `${cell.sourceLabel.split(' ')[0]} → ${cell.target}: ${matrix.cells[index]!.result?.failure?.kind ?? `${matrix.cells[index]!.replies.length} replies`}`);
+    expect(rows).toEqual([
+      `${DEMO_ROUTER_NAMESPACE} → 119.115.26.136: 3 replies`,
+      `${DEMO_ROUTER_NAMESPACE} → 119.115.26.133: 3 replies`,
+      'qdhcp-ac7bafe8-3c37-48ba-8c24-98be14f4d9f7 → 119.115.26.136: unreachable',
+      'qdhcp-ac7bafe8-3c37-48ba-8c24-98be14f4d9f7 → 119.115.26.133: unreachable',
+    ]);
+    expect(matrix.cells[2]!.result?.failure?.message).toContain('connect: Network is unreachable');
+    // That namespace's recorded routes indeed reach only its own network.
+    const content = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
+    const routes = content.inventory.probes.find((outcome) => outcome.probeId === 'netns-route:qdhcp-ac7bafe8-3c37-48ba-8c24-98be14f4d9f7')?.value as { routes: { destination: string }[] };
+    expect(routes.routes.map((route) => route.destination)).toEqual(['192.168.20.0/24']);
+  });
+
+  it('carries a recording of the qrouter namespace shell pinging the floating addresses, playable as asciicast v2', async () => {
+    const { recordings } = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
+    const recording = recordings.find((candidate) => candidate.name.startsWith(DEMO_ROUTER_NAMESPACE))!;
+    const checked = checkAsciicast(recording.cast);
+    if (!checked.ok) throw new Error(checked.problem);
+    expect(checked.summary.title).toBe(`ip netns exec ${DEMO_ROUTER_NAMESPACE} on node02ob64`);
+    const [, ...events] = recording.cast.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+    const shown = (events as [number, string, string][]).map(([, , text]) => text).join('');
+    expect(shown).toContain('64 bytes from 119.115.26.136: icmp_seq=3 ttl=64 time=0.383 ms\r\n^C\r\n--- 119.115.26.136 ping statistics ---');
+    expect(shown).toContain('rtt min/avg/max/mdev = 0.383/0.553/0.816/0.190 ms');
+    expect(shown.trimEnd().endsWith('64 bytes from 119.115.26.133: icmp_seq=3 ttl=64 time=0.497 ms')).toBe(true);
+    const times = (events as [number][]).map(([time]) => time);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it('reads through the ordinary keeper as the walkthrough lab: machines, hypervisors, containers, namespaces, no failed probe', async () => {

@@ -11,7 +11,8 @@ import { SNAPSHOT_FORMAT_VERSION, type SnapshotCommand, type SnapshotContent, ty
 import { APP_VERSION } from '../../core/app-identity';
 import { NOVA_COMPUTE_CONF_PATH, NOVA_CONF_PATH } from '../../inventory/probe-catalog';
 import { readSnapshotInventory } from '../snapshot-inventory';
-import { DEMO_IFCONFIG_CAST } from './demo-lab-recordings';
+import { demoPingRuns } from './demo-lab-pings';
+import { DEMO_IFCONFIG_CAST, namespacePingCast } from './demo-lab-recordings';
 import {
   hostLinks,
   instanceOvsRow,
@@ -37,6 +38,9 @@ const DEMO_STARTED_AT = '2016-12-07T10:00:00.000Z';
 /** A name that can never resolve (RFC 2606): the demo's controller is no machine anywhere. */
 export const DEMO_CONTROLLER_HOST = 'orangebox64.demo.invalid';
 export const DEMO_ROUTER_NAMESPACE = 'qrouter-35fea0f3-ca4d-4bdf-a3b7-c00194bbd566';
+
+/** Step 12's session on the gateway: `ip netns`, a shell in the qrouter namespace, pings to the floating addresses. */
+export const WALKTHROUGH_GATEWAY_TRANSCRIPT = 'transcripts/walkthrough-gateway-ip-netns-and-ping.txt';
 
 /** The walkthrough's outputs as quoted (`test/fixtures/outputs/…`), read by whoever builds the demo. */
 export type WalkthroughOutput = (path: string) => string;
@@ -90,6 +94,8 @@ const FLOATING = ['119.115.26.133', '119.115.26.136'];
 /** Builds the demo's content: every command each machine answers, and the inventory the keeper reads from them. */
 export async function buildDemoLab(walkthrough: WalkthroughOutput): Promise<SnapshotContent> {
   const commands = demoCommands(walkthrough);
+  const gatewayTranscript = walkthrough(WALKTHROUGH_GATEWAY_TRANSCRIPT);
+  const gatewayName = MACHINES['26']!.hostname;
   const routes = demoRoutes();
   const recordedMachine = (id: string): InventoryMachine => ({
     id,
@@ -129,8 +135,13 @@ export async function buildDemoLab(walkthrough: WalkthroughOutput): Promise<Snap
     routes,
     commands,
     inventory: emptyInventory,
-    diagnostics: { ping: null, matrix: null },
-    recordings: [{ name: 'instance-0000000c-2016-12-07T10-05-00.cast', title: 'lxc exec instance-0000000c on node07ob64', cast: DEMO_IFCONFIG_CAST }],
+    // Step 12's pings from the qrouter namespace; the matrix's second source is the instances'
+    // network's DHCP namespace (its recorded routes reach nothing beyond 192.168.20.0/24).
+    diagnostics: demoPingRuns(gatewayTranscript, { machineId: '26', hostName: gatewayName, routerNamespace: DEMO_ROUTER_NAMESPACE, isolatedNamespace: `qdhcp-${DHCP_NAMESPACES[0]!.network}` }),
+    recordings: [
+      { name: 'instance-0000000c-2016-12-07T10-05-00.cast', title: 'lxc exec instance-0000000c on node07ob64', cast: DEMO_IFCONFIG_CAST },
+      { name: `${DEMO_ROUTER_NAMESPACE}-2016-12-07T10-06-00.cast`, title: `ip netns exec ${DEMO_ROUTER_NAMESPACE} on ${gatewayName}`, cast: namespacePingCast(gatewayTranscript, DEMO_ROUTER_NAMESPACE, gatewayName) },
+    ],
   };
   const { inventory } = await readSnapshotInventory(content);
   return { ...content, inventory };
@@ -217,7 +228,7 @@ function demoCommands(walkthrough: WalkthroughOutput): SnapshotCommand[] {
 
 function gatewayCommands(ran: (machineId: string, argv: string[], stdout: string) => void, walkthrough: WalkthroughOutput, index: number): void {
   // Step 12's `ip netns` as printed on the gateway.
-  const transcript = walkthrough('transcripts/walkthrough-gateway-ip-netns-and-ping.txt');
+  const transcript = walkthrough(WALKTHROUGH_GATEWAY_TRANSCRIPT);
   const netns = transcript.split('\n').filter((line) => /^q(dhcp|router)-\S+ \(id: \d+\)$/.test(line)).join('\n') + '\n';
   ran('26', ['ip', 'netns', 'list'], netns);
   ran('26', ['sudo', '-n', 'ovs-vsctl', 'show'], ovsShow('9b7e26c4-1f2a-4c3b-8d4e-5f6a7b8c9d0e', {
