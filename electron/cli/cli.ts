@@ -4,6 +4,7 @@ import { runWebHost, WEB_HOST_OPTIONS } from '../web/start-web-host';
 import { runParseCommand } from './parse-command';
 import { INVENTORY_EXIT_STATUS, INVENTORY_OPTIONS, runInventoryCommand } from './inventory-command';
 import { runSnapshotCommand, SNAPSHOT_CAPTURE_OPTIONS, SNAPSHOT_EXIT_STATUS } from './snapshot-command';
+import { SNAPSHOT_DIFF_EXIT_STATUS, SNAPSHOT_DIFF_OPTIONS } from './snapshot-diff-command';
 
 const USAGE = `${APP_NAME} ${APP_VERSION}: operator console for OpenStack-on-LXD labs (OrangeBoxes)
 
@@ -16,6 +17,8 @@ Commands:
   snapshot capture <controller> -o FILE [options]
                             read a live lab once and write a snapshot file
                             (what every command printed, secrets masked)
+  snapshot diff A B [--json]
+                            what changed in the lab between snapshots A and B
   parse <kind> [file|-]     print the normalized JSON of one command output
                             (orangebox-console parse --help lists the kinds)
   help                      show this help
@@ -30,6 +33,10 @@ ${INVENTORY_OPTIONS}
 snapshot capture options:
 ${SNAPSHOT_CAPTURE_OPTIONS}
   snapshot capture exit status: ${SNAPSHOT_EXIT_STATUS.replace(/\n\s+/g, '\n                         ')}
+
+snapshot diff options:
+${SNAPSHOT_DIFF_OPTIONS}
+  snapshot diff exit status: ${SNAPSHOT_DIFF_EXIT_STATUS.replace(/\n\s+/g, '\n                         ')}
 
 Options:
   -h, --help                show this help (also: orangebox-console <command> --help)

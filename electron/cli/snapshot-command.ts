@@ -7,6 +7,7 @@ import { SNAPSHOT_EXTENSION, type SnapshotContent } from '../contract/snapshot';
 import { captureSnapshot, type CaptureProgress } from '../snapshots/capture';
 import { writeSnapshotFile } from '../snapshots/snapshot-file';
 import { describeBytes } from '../snapshots/snapshot-limits';
+import { runSnapshotDiff, SNAPSHOT_DIFF_EXIT_STATUS, SNAPSHOT_DIFF_OPTIONS } from './snapshot-diff-command';
 import { CONNECTION_OPTIONS, connectCommandLineLab, isIncomplete, parseInventoryArguments, type CliOutput, type CommandLineLab, type ConnectionArguments } from './inventory-command';
 
 /** The options and exit status, said once: here and in `orangebox-console --help`. */
@@ -18,6 +19,7 @@ export const SNAPSHOT_EXIT_STATUS = `0 all read and written, 1 the lab could not
              unreachable or a probe failed).`;
 
 export const SNAPSHOT_USAGE = `Usage: orangebox-console snapshot capture <controller> -o FILE [options]
+       orangebox-console snapshot diff A${SNAPSHOT_EXTENSION} B${SNAPSHOT_EXTENSION} [--json]
 
 Connects to a lab's controller ([user@]host[:port], or a ~/.ssh/config Host) as inventory does,
 runs every probe on every machine once, and writes a snapshot: what every command printed (every
@@ -27,7 +29,12 @@ orangebox-console web --snapshot FILE or inventory --snapshot FILE.
 Options:
 ${SNAPSHOT_CAPTURE_OPTIONS}
 
-Exit status: ${SNAPSHOT_EXIT_STATUS}`;
+Exit status: ${SNAPSHOT_EXIT_STATUS}
+
+diff compares two snapshots, A taken before B: machines, containers, LXD profiles, namespaces,
+applications, units and relations added, removed or changed, counts first, one line per change.
+${SNAPSHOT_DIFF_OPTIONS}
+diff exit status: ${SNAPSHOT_DIFF_EXIT_STATUS}`;
 
 const consoleOutput: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
 
@@ -69,7 +76,8 @@ export async function runSnapshotCommand(argv: string[], output: CliOutput = con
     return 0;
   }
   if (subcommand === 'capture') return runCapture(rest, output);
-  output.err(`orangebox-console snapshot: ${subcommand === undefined ? 'say what to do: capture' : `unknown subcommand "${subcommand}"`}\n\n${SNAPSHOT_USAGE}`);
+  if (subcommand === 'diff') return runSnapshotDiff(rest, output);
+  output.err(`orangebox-console snapshot: ${subcommand === undefined ? 'say what to do: capture or diff' : `unknown subcommand "${subcommand}"`}\n\n${SNAPSHOT_USAGE}`);
   return 2;
 }
 

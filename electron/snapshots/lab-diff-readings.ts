@@ -33,8 +33,10 @@ export type ScopeReading = { state: 'read'; objects: Comparable[] } | { state: '
 export interface Scope {
   /** "juju", "containers:22", "profiles:22", "namespaces:26", "netns:26/qrouter-…". */
   id: string;
-  /** What it holds, for "not compared": "containers on node03ob64 (machine 22)". */
-  what: string;
+  /** What it holds, for "not compared": "containers", "LXD profiles", "the Juju model …". */
+  part: string;
+  /** Where: "node03ob64 (machine 22)"; null for the Juju model. */
+  place: string | null;
   machineId: string | null;
   reading: ScopeReading;
 }
@@ -53,9 +55,9 @@ const text = (value: string | number | boolean | null | undefined): string | nul
 
 export const naturalCompare = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
-export function readInventory(inventory: LabInventory, side: 'before' | 'after'): Scope[] {
+export function readInventory(inventory: LabInventory): Scope[] {
   const hostOf = (machineId: string) => inventory.machines.find((machine) => machine.id === machineId)?.hostname ?? null;
-  return [jujuScope(inventory, side), ...inventory.machines.flatMap((machine) => machineScopes(inventory, machine, side, hostOf))];
+  return [jujuScope(inventory), ...inventory.machines.flatMap((machine) => machineScopes(inventory, machine, hostOf))];
 }
 
 /** Where a machine is, as the engineer says it: "node03ob64 (machine 22)", else "machine 22". */
@@ -68,20 +70,21 @@ const outcomeOf = (inventory: LabInventory, machineId: string, probeId: string):
   inventory.probes.find((outcome) => outcome.machineId === machineId && outcome.probeId === probeId) ?? null;
 
 /** Why a probe's value is not there in this reading, or null when it was read. */
-function unreadReason(outcome: ProbeOutcome | null, machine: InventoryMachine | null, command: string, where: string, side: string): string | null {
+function unreadReason(outcome: ProbeOutcome | null, machine: InventoryMachine | null, command: string, where: string): string | null {
   if (outcome && outcome.status !== 'failed' && outcome.value !== null) return null;
-  if (outcome) return `${command} on ${where} failed in the ${side} reading: ${outcome.error?.message ?? outcome.problems[0]?.message ?? 'it printed nothing readable'}`;
-  if (machine?.routeError) return `${where} was not reached in the ${side} reading (${machine.routeError.message})`;
-  return `${command} on ${where} had not been read in the ${side} reading`;
+  if (outcome) return `${command} on ${where} failed: ${outcome.error?.message ?? outcome.problems[0]?.message ?? 'it printed nothing readable'}`;
+  // Its message names the machine: "machine 21 cannot be reached: connect ECONNREFUSED …".
+  if (machine?.routeError) return machine.routeError.message;
+  return `${command} on ${where} had not been read`;
 }
 
-function jujuScope(inventory: LabInventory, side: string): Scope {
+function jujuScope(inventory: LabInventory): Scope {
   const outcome = outcomeOf(inventory, CONTROLLER_MACHINE_ID, 'juju-status');
   const value = outcome?.value as Partial<JujuStatus> | null | undefined;
   const shaped = Array.isArray(value?.applications) && Array.isArray(value?.units) && Array.isArray(value?.machines) && Array.isArray(value?.relations);
-  const reason = unreadReason(outcome, inventory.machines.find((machine) => machine.id === CONTROLLER_MACHINE_ID) ?? null, 'juju status', 'the controller', side);
-  const base = { id: 'juju', what: 'the Juju model (machines, applications, units, relations)', machineId: null };
-  if (reason || !shaped) return { ...base, reading: { state: 'unread', reason: reason ?? `juju status on the controller gave something the console cannot read in the ${side} reading` } };
+  const reason = unreadReason(outcome, inventory.machines.find((machine) => machine.id === CONTROLLER_MACHINE_ID) ?? null, 'juju status', 'the controller');
+  const base = { id: 'juju', part: 'the Juju model (machines, applications, units, relations)', place: null, machineId: null };
+  if (reason || !shaped) return { ...base, reading: { state: 'unread', reason: reason ?? `juju status on the controller gave something the console cannot read` } };
   const status = value as JujuStatus;
   return { ...base, reading: { state: 'read', objects: [...machineObjects(inventory, status), ...applicationObjects(status), ...unitObjects(status), ...relationObjects(status)] } };
 }
@@ -172,7 +175,7 @@ function relationObjects(status: JujuStatus): Comparable[] {
 /** "glance:identity-service", or the application alone when juju status gives no endpoint (as the Overview names it). */
 const endOf = (application: string, endpoint: string | null) => (endpoint ? `${application}:${endpoint}` : application);
 
-function machineScopes(inventory: LabInventory, machine: InventoryMachine, side: string, hostOf: (id: string) => string | null): Scope[] {
+function machineScopes(inventory: LabInventory, machine: InventoryMachine, hostOf: (id: string) => string | null): Scope[] {
   const host = machine.hostname;
   const where = placeOf(machine.id, host);
   const scopes: Scope[] = [];
@@ -180,33 +183,34 @@ function machineScopes(inventory: LabInventory, machine: InventoryMachine, side:
     const probe = MACHINE_PROBES.find((candidate) => candidate.id === definition.probeId);
     if (!probe?.appliesTo(machine)) continue;
     const outcome = outcomeOf(inventory, machine.id, definition.probeId);
-    const reason = unreadReason(outcome, machine, definition.command, where, side);
-    const base = { id: `${definition.scope}:${machine.id}`, what: `${definition.what} on ${where}`, machineId: machine.id };
+    const reason = unreadReason(outcome, machine, definition.command, where);
+    const base = { id: `${definition.scope}:${machine.id}`, part: definition.what, place: where, machineId: machine.id };
     if (reason) {
       scopes.push({ ...base, reading: { state: 'unread', reason } });
       continue;
     }
     const value = outcome!.value;
-    if (definition.scope === 'containers') scopes.push({ ...base, reading: readList(value, 'instances', (list: LxcList) => containerObjects(list, machine.id, host), where, definition.command, side) });
-    else if (definition.scope === 'profiles') scopes.push({ ...base, reading: readList(value, 'profiles', (list: LxcProfileList) => profileObjects(list, machine.id, host), where, definition.command, side) });
-    else scopes.push({ ...base, reading: readList(value, 'namespaces', (list: IpNetns) => namespaceObjects(inventory, list, machine.id, hostOf(machine.id)), where, definition.command, side) });
+    if (definition.scope === 'containers') scopes.push({ ...base, reading: readList(value, 'instances', (list: LxcList) => containerObjects(list, machine.id, host), where, definition.command) });
+    else if (definition.scope === 'profiles') scopes.push({ ...base, reading: readList(value, 'profiles', (list: LxcProfileList) => profileObjects(list, machine.id, host), where, definition.command) });
+    else scopes.push({ ...base, reading: readList(value, 'namespaces', (list: IpNetns) => namespaceObjects(inventory, list, machine.id, hostOf(machine.id)), where, definition.command) });
   }
   return scopes;
 }
 
-function readList<T>(value: unknown, key: string, objects: (value: T) => Comparable[], where: string, command: string, side: string): ScopeReading {
+function readList<T>(value: unknown, key: string, objects: (value: T) => Comparable[], where: string, command: string): ScopeReading {
   const shaped = typeof value === 'object' && value !== null && Array.isArray((value as Record<string, unknown>)[key]);
-  return shaped ? { state: 'read', objects: objects(value as T) } : { state: 'unread', reason: `${command} on ${where} gave something the console cannot read in the ${side} reading` };
+  return shaped ? { state: 'read', objects: objects(value as T) } : { state: 'unread', reason: `${command} on ${where} gave something the console cannot read` };
 }
 
 const addressList = (addresses: { address: string; iface: string | null }[]) => listValue(addresses.map((entry) => (entry.iface ? `${entry.address} (${entry.iface})` : entry.address)));
 
 function containerObjects(list: LxcList, machineId: string, host: string | null): Comparable[] {
-  return list.instances
-    .filter((instance) => typeof instance.name === 'string')
+  const instances = list.instances.filter((instance) => typeof instance.name === 'string');
+  const names = instances.map((instance) => instance.name);
+  return instances
     .map((instance) => ({
-      // A project lets two containers share a name on one LXD: it is part of their identity.
-      key: `${machineId}/${instance.project ? `${instance.project}/` : ''}${instance.name}`,
+      // Two LXD projects can each hold a container of one name: only then is the project part of its identity.
+      key: `${machineId}/${instance.project && names.indexOf(instance.name) !== names.lastIndexOf(instance.name) ? `${instance.project}/` : ''}${instance.name}`,
       type: 'container',
       ref: { type: 'container', machineId, host, container: instance.name },
       title: `container ${instance.name} on ${host ?? `machine ${machineId}`}`,

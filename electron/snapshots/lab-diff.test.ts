@@ -171,15 +171,15 @@ describe('diffInventories', () => {
     });
     const diff = diffInventories(demo, after);
     expect(diff.changes).toEqual([]);
-    expect(diff.notCompared).toEqual([{ what: 'containers on node07ob64 (machine 25)', reason: 'lxc list on node07ob64 (machine 25) failed in the after reading: permission denied', machineId: '25' }]);
+    expect(diff.notCompared).toEqual([{ what: 'containers on node07ob64 (machine 25)', reason: 'lxc list on node07ob64 (machine 25) failed: permission denied (in the after reading)', machineId: '25' }]);
   });
 
   it('compares an unreachable machine only by what Juju says of it, and names what it did not read', () => {
     const after = structuredClone(handMade);
     const diff = diffInventories(handMade, after);
     expect(diff.changes).toEqual([]);
-    expect(diff.notCompared.map((entry) => entry.what)).toEqual(['containers on machine 21', 'LXD profiles on machine 21', 'containers on machine 23', 'LXD profiles on machine 23', 'containers on machine 24', 'LXD profiles on machine 24', 'containers on machine 25', 'LXD profiles on machine 25']);
-    expect(diff.notCompared[0]!.reason).toMatch(/^machine 21 was not reached in the before reading \(machine 21 cannot be reached: connect ECONNREFUSED/);
+    expect(diff.notCompared.map((entry) => entry.what)).toEqual(['containers and LXD profiles on machine 21', 'containers and LXD profiles on machine 23', 'containers and LXD profiles on machine 24', 'containers and LXD profiles on machine 25']);
+    expect(diff.notCompared[0]!.reason).toMatch(/^machine 21 cannot be reached: connect ECONNREFUSED 172\.27\.64\.3:22; .* \(in both readings\)$/);
   });
 
   it('reports a machine becoming unreachable as its route, not as its hostname or containers gone', () => {
@@ -189,7 +189,7 @@ describe('diffInventories', () => {
     after.probes = after.probes.filter((outcome) => outcome.machineId !== '22');
     const diff = diffInventories(demo, after);
     expect(diff.changes.map((change) => `${change.kind} ${change.title}: ${change.fields.map((field) => `${field.field} ${field.before} → ${field.after}`).join(', ')}`)).toEqual(['changed machine 22: route reached → unreachable']);
-    expect(diff.notCompared.map((entry) => entry.what)).toEqual(['containers on node03ob64 (machine 22)', 'LXD profiles on node03ob64 (machine 22)']);
+    expect(diff.notCompared).toEqual([{ what: 'containers and LXD profiles on node03ob64 (machine 22)', reason: 'connect ECONNREFUSED 172.27.64.4:22 (in the after reading)', machineId: '22' }]);
   });
 
   it('gives the same list whatever order the probes, containers and units were read in', () => {

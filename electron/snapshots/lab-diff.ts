@@ -7,10 +7,10 @@ import { LAB_OBJECT_TYPES, type LabChange, type LabChangeCounts, type LabChanges
 import { naturalCompare, readInventory, type Comparable, type Scope } from './lab-diff-readings';
 
 export function diffInventories(before: LabInventory, after: LabInventory): LabChanges {
-  const beforeScopes = new Map(readInventory(before, 'before').map((scope) => [scope.id, scope]));
-  const afterScopes = new Map(readInventory(after, 'after').map((scope) => [scope.id, scope]));
+  const beforeScopes = new Map(readInventory(before).map((scope) => [scope.id, scope]));
+  const afterScopes = new Map(readInventory(after).map((scope) => [scope.id, scope]));
   const changes: Sorted[] = [];
-  const notCompared: NotCompared[] = [];
+  const unread: { scope: Scope; reason: string }[] = [];
   for (const id of new Set([...beforeScopes.keys(), ...afterScopes.keys()])) {
     const was = beforeScopes.get(id);
     const is = afterScopes.get(id);
@@ -18,16 +18,34 @@ export function diffInventories(before: LabInventory, after: LabInventory): LabC
     // machine's own change says it; its containers are not each listed as added or removed.
     if (!was || !is) continue;
     if (was.reading.state === 'read' && is.reading.state === 'read') changes.push(...compareObjects(was.reading.objects, is.reading.objects));
-    else notCompared.push(notComparedFor(was, is));
+    // Named as the side that read it names it (a machine not reached has no hostname there).
+    else unread.push({ scope: is.reading.state === 'read' ? is : was, reason: whyNotCompared(was, is) });
   }
   const ordered = changes.sort(byTypeThenObject).map(({ change }) => change);
-  return { changes: ordered, counts: countChanges(ordered), notCompared: notCompared.sort((a, b) => naturalCompare(a.machineId ?? '', b.machineId ?? '') || naturalCompare(a.what, b.what)) };
+  return { changes: ordered, counts: countChanges(ordered), notCompared: mergeNotCompared(unread) };
 }
 
-function notComparedFor(was: Scope, is: Scope): NotCompared {
-  const reasons = [was.reading, is.reading].flatMap((reading) => (reading.state === 'unread' ? [reading.reason] : []));
-  // Named as the side that read it names it (a machine not reached has no hostname there).
-  return { what: (is.reading.state === 'read' ? is : was).what, reason: reasons.join('; '), machineId: is.machineId };
+/** "lxc list on node05ob64 failed: …, in the after reading", said once when both readings missed it alike. */
+function whyNotCompared(was: Scope, is: Scope): string {
+  const before = was.reading.state === 'unread' ? was.reading.reason : null;
+  const after = is.reading.state === 'unread' ? is.reading.reason : null;
+  if (before && after) return before === after ? `${before} (in both readings)` : `before: ${before}; after: ${after}`;
+  return before ? `${before} (in the before reading)` : `${after!} (in the after reading)`;
+}
+
+/** One line per place and reason: "containers and LXD profiles on machine 21: …". */
+function mergeNotCompared(unread: { scope: Scope; reason: string }[]): NotCompared[] {
+  const merged = new Map<string, { parts: string[]; place: string | null; reason: string; machineId: string | null }>();
+  for (const { scope, reason } of unread) {
+    const key = `${scope.machineId ?? ''}\u0000${reason}`;
+    const entry = merged.get(key) ?? { parts: [], place: scope.place, reason, machineId: scope.machineId };
+    entry.parts.push(scope.part);
+    merged.set(key, entry);
+  }
+  const parts = (names: string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
+  return [...merged.values()]
+    .map((entry) => ({ what: entry.place ? `${parts(entry.parts)} on ${entry.place}` : parts(entry.parts), reason: entry.reason, machineId: entry.machineId }))
+    .sort((a, b) => naturalCompare(a.machineId ?? '', b.machineId ?? '') || naturalCompare(a.what, b.what));
 }
 
 /** A change with where it sorts (its object's host machine and name). */
