@@ -11,7 +11,7 @@ import { ConsoleError } from '../contract/console-errors';
 import { SNAPSHOT_FORMAT_VERSION, type SnapshotContent } from '../contract/snapshot';
 import { describeIssues } from '../contract/validation';
 import { canonicalJson } from './canonical-json';
-import { entryBound } from './snapshot-archive';
+import { entryBound, unsafeNameProblem } from './snapshot-archive';
 import { CommandsSchema, DiagnosticsSchema, InventorySchema, LabSchema, MetaSchema, RoutesSchema, type RecordingIndex } from './snapshot-entry-schemas';
 import {
   ENTRY_HOLDS,
@@ -44,7 +44,15 @@ interface PlannedEntry {
   holds: string;
 }
 
-export async function encodeSnapshotContent(content: SnapshotContent): Promise<Buffer> {
+/** An entry beyond the snapshot's own (a support bundle's README.txt): listed in the manifest, read by people. */
+export interface ExtraEntry {
+  name: string;
+  text: string;
+  holds: string;
+}
+
+/** `extras` go first after the manifest (what `unzip -l` shows at the top); readers leave them unread. */
+export async function encodeSnapshotContent(content: SnapshotContent, extras: readonly ExtraEntry[] = []): Promise<Buffer> {
   checkContent(content);
   const recordingIndex: RecordingIndex = content.recordings.map((recording, index) => ({
     name: recording.name,
@@ -60,12 +68,18 @@ export async function encodeSnapshotContent(content: SnapshotContent): Promise<B
     diagnostics: content.diagnostics,
     recordings: recordingIndex,
   };
-  const planned: PlannedEntry[] = (Object.keys(JSON_ENTRIES) as JsonEntryKey[]).map((key) => ({
+  const planned: PlannedEntry[] = extras.map(({ name, text, holds }) => ({ name, data: Buffer.from(text, 'utf8'), holds }));
+  for (const { name } of extras) {
+    if (name === MANIFEST_ENTRY || Object.values(JSON_ENTRIES).includes(name as never) || name.startsWith('recordings/') || unsafeNameProblem(name)) {
+      throw unwritable(`an extra entry cannot be named ${JSON.stringify(name)}; this is a bug in what built the snapshot`);
+    }
+  }
+  planned.push(...(Object.keys(JSON_ENTRIES) as JsonEntryKey[]).map((key) => ({
     name: JSON_ENTRIES[key],
     // One line per entry, newline-terminated: `unzip -p` output ends cleanly in a terminal.
     data: Buffer.from(`${canonicalJson(parts[key])}\n`, 'utf8'),
     holds: ENTRY_HOLDS[key],
-  }));
+  })));
   content.recordings.forEach((recording, index) => {
     planned.push({ name: recordingIndex[index]!.entry, data: Buffer.from(recording.cast, 'utf8'), holds: recordingHolds(recording.title) });
   });

@@ -7,15 +7,15 @@ import { randomBytes } from 'node:crypto';
 import { ConsoleError } from '../contract/console-errors';
 import type { SnapshotContent } from '../contract/snapshot';
 import { decodeSnapshotBytes } from './snapshot-decoding';
-import { encodeSnapshotContent } from './snapshot-encoding';
+import { encodeSnapshotContent, type ExtraEntry } from './snapshot-encoding';
 import { MAX_SNAPSHOT_FILE_BYTES, describeBytes } from './snapshot-limits';
 
 /** Owner-only: a snapshot describes a customer's lab (hosts, addresses, what runs where). */
 const SNAPSHOT_FILE_MODE = 0o600;
 
 /** The content as the bytes of a snapshot file; the same content always gives the same bytes. */
-export function encodeSnapshot(content: SnapshotContent): Promise<Buffer> {
-  return encodeSnapshotContent(content);
+export function encodeSnapshot(content: SnapshotContent, extras: readonly ExtraEntry[] = []): Promise<Buffer> {
+  return encodeSnapshotContent(content, extras);
 }
 
 /** The content of a snapshot file's bytes; a ConsoleError ('snapshot-unreadable') naming the problem otherwise. */
@@ -27,8 +27,8 @@ export function decodeSnapshot(bytes: Buffer): Promise<SnapshotContent> {
  * Writes the snapshot beside its final name and renames it into place, so a crash or a full disk
  * never leaves half a snapshot under that name (an older one there stays whole until the rename).
  */
-export async function writeSnapshotFile(path: string, content: SnapshotContent): Promise<void> {
-  const bytes = await encodeSnapshot(content);
+export async function writeSnapshotFile(path: string, content: SnapshotContent, extras: readonly ExtraEntry[] = []): Promise<void> {
+  const bytes = await encodeSnapshot(content, extras);
   // Hidden, unique and beside the target: the rename stays on one file system, so it is atomic.
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
