@@ -36,6 +36,7 @@ import {
 import { RecordingRef, type OpenedRecording, type RecordingEntry, type RecordingPlayback } from './recordings';
 import { SnapshotOpenRequest } from './open-snapshot';
 import { SnapshotCaptureRequest, type RecentSnapshot, type SnapshotCaptured, type SnapshotCaptureProgress } from './snapshot-capture';
+import { SnapshotDiffRequest, type LabComparison } from './lab-diff';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
@@ -73,6 +74,8 @@ export const consoleRequests = {
   'snapshots.suggestPath': request<string>()(NoParams),
   /** Snapshots opened or saved before, newest first. */
   'snapshots.recent': request<RecentSnapshot[]>()(NoParams),
+  /** What changed between a snapshot file and another, or the lab shown now (each side a file or "shown"). */
+  'snapshots.diff': request<LabComparison>()(SnapshotDiffRequest),
   'inventory.get': request<LabInventory | null>()(NoParams),
   'inventory.refresh': request<LabInventory>()(NoParams),
   /** Force (or release) the route to one machine: "auto", "jump" or "juju-ssh". */

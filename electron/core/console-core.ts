@@ -42,6 +42,7 @@ import { PingRuns } from '../diagnostics/ping-runs';
 import type { SnapshotContent } from '../contract/snapshot';
 import { OpenedSnapshot } from '../snapshots/opened-snapshot';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
+import { createSnapshotDiffHandlers } from './snapshot-diff-handlers';
 import { createSnapshotHandlers } from './snapshot-handlers';
 
 export interface ConsoleCoreOptions {
@@ -371,6 +372,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
 
     ...snapshots.handlers,
+
+    ...createSnapshotDiffHandlers({
+      shown: () => ({ inventory: snapshot?.inventory ?? keeper?.current ?? null, labName: connection.labName, snapshot: snapshot?.info ?? null }),
+      readSnapshot: options.readSnapshot ?? readSnapshotFile,
+      home: homedir(),
+    }),
 
     'inventory.get': () => snapshot?.inventory ?? keeper?.current ?? null,
 

@@ -9,44 +9,19 @@ import { runCli } from '../../electron/cli/cli';
 import { runSnapshotCommand } from '../../electron/cli/snapshot-command';
 import { writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
 import type { LabComparison } from '../../electron/contract/lab-diff';
-import type { SnapshotContent } from '../../electron/contract/snapshot';
 import { HAND_MADE_LAB, handMadeSnapshot } from '../support/hand-made-snapshot';
+import { laterHandMadeSnapshot } from '../support/hand-made-changes';
 
 let dir: string;
 let before: string;
 let after: string;
-
-/** The hand-made lab a little later: instance-00000014 stopped (no address), nova-compute/0's agent lost. */
-function laterSnapshot(): SnapshotContent {
-  const content = handMadeSnapshot({ captureStartedAt: '2026-12-01T10:00:00.000Z', captureEndedAt: '2026-12-01T10:00:03.000Z' });
-  for (const command of content.commands) {
-    if (command.argv.join(' ') === 'lxc list --format json') {
-      const instances = JSON.parse(command.stdout) as { name: string; status: string; state: { network?: unknown } | null }[];
-      const stopped = instances.find((instance) => instance.name === 'instance-00000014')!;
-      stopped.status = 'Stopped';
-      stopped.state = stopped.state ? { ...stopped.state, network: {} } : null;
-      command.stdout = JSON.stringify(instances);
-    }
-    if (command.argv[0] === 'juju') command.stdout = lostAgent(command.stdout);
-  }
-  return content;
-}
-
-/** The walkthrough's juju status (tabular, 2.0.1) with nova-compute/0's agent lost: its unit line rewritten. */
-function lostAgent(status: string): string {
-  const lines = status.split('\n');
-  const index = lines.findIndex((line) => /^nova-compute\/0\*?\s/.test(line));
-  if (index < 0) throw new Error('the fixture has no nova-compute/0 line');
-  lines[index] = lines[index]!.replace(/\bactive\b/, 'unknown').replace(/\bidle\b/, 'lost');
-  return lines.join('\n');
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'obx-cli-snapshot-diff-'));
   before = join(dir, 'before.obxsnap');
   after = join(dir, 'after.obxsnap');
   await writeSnapshotFile(before, handMadeSnapshot());
-  await writeSnapshotFile(after, laterSnapshot());
+  await writeSnapshotFile(after, laterHandMadeSnapshot());
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
