@@ -5,6 +5,7 @@ import { runParseCommand } from './parse-command';
 import { INVENTORY_EXIT_STATUS, INVENTORY_OPTIONS, runInventoryCommand } from './inventory-command';
 import { runSnapshotCommand, SNAPSHOT_CAPTURE_OPTIONS, SNAPSHOT_EXIT_STATUS } from './snapshot-command';
 import { SNAPSHOT_DIFF_EXIT_STATUS, SNAPSHOT_DIFF_OPTIONS } from './snapshot-diff-command';
+import { SNAPSHOT_EXPORT_EXIT_STATUS, SNAPSHOT_EXPORT_OPTIONS } from './snapshot-export-command';
 
 const USAGE = `${APP_NAME} ${APP_VERSION}: operator console for OpenStack-on-LXD labs (OrangeBoxes)
 
@@ -19,6 +20,9 @@ Commands:
                             (what every command printed, secrets masked)
   snapshot diff A B [--json]
                             what changed in the lab between snapshots A and B
+  snapshot export SNAPSHOT|<controller> -o BUNDLE [--obfuscate]
+                            a support bundle: secrets masked, a README inside,
+                            addresses/hostnames/MACs replaced with --obfuscate
   parse <kind> [file|-]     print the normalized JSON of one command output
                             (orangebox-console parse --help lists the kinds)
   help                      show this help
@@ -37,6 +41,10 @@ ${SNAPSHOT_CAPTURE_OPTIONS}
 snapshot diff options:
 ${SNAPSHOT_DIFF_OPTIONS}
   snapshot diff exit status: ${SNAPSHOT_DIFF_EXIT_STATUS.replace(/\n\s+/g, '\n                         ')}
+
+snapshot export options:
+${SNAPSHOT_EXPORT_OPTIONS}
+  snapshot export exit status: ${SNAPSHOT_EXPORT_EXIT_STATUS.replace(/\n\s+/g, '\n                         ')}
 
 Options:
   -h, --help                show this help (also: orangebox-console <command> --help)

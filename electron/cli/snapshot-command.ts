@@ -7,6 +7,7 @@ import { SNAPSHOT_EXTENSION, type SnapshotContent } from '../contract/snapshot';
 import { captureSnapshot, type CaptureProgress } from '../snapshots/capture';
 import { writeSnapshotFile } from '../snapshots/snapshot-file';
 import { describeBytes } from '../snapshots/snapshot-limits';
+import { runSnapshotExport } from './snapshot-export-command';
 import { runSnapshotDiff, SNAPSHOT_DIFF_EXIT_STATUS, SNAPSHOT_DIFF_OPTIONS } from './snapshot-diff-command';
 import { CONNECTION_OPTIONS, connectCommandLineLab, isIncomplete, parseInventoryArguments, type CliOutput, type CommandLineLab, type ConnectionArguments } from './inventory-command';
 
@@ -20,6 +21,8 @@ export const SNAPSHOT_EXIT_STATUS = `0 all read and written, 1 the lab could not
 
 export const SNAPSHOT_USAGE = `Usage: orangebox-console snapshot capture <controller> -o FILE [options]
        orangebox-console snapshot diff A${SNAPSHOT_EXTENSION} B${SNAPSHOT_EXTENSION} [--json]
+       orangebox-console snapshot export SNAPSHOT${SNAPSHOT_EXTENSION}|<controller> -o BUNDLE${SNAPSHOT_EXTENSION} [--obfuscate]
+         (a support bundle, secrets masked; orangebox-console snapshot export --help)
 
 Connects to a lab's controller ([user@]host[:port], or a ~/.ssh/config Host) as inventory does,
 runs every probe on every machine once, and writes a snapshot: what every command printed (every
@@ -77,7 +80,8 @@ export async function runSnapshotCommand(argv: string[], output: CliOutput = con
   }
   if (subcommand === 'capture') return runCapture(rest, output);
   if (subcommand === 'diff') return runSnapshotDiff(rest, output);
-  output.err(`orangebox-console snapshot: ${subcommand === undefined ? 'say what to do: capture or diff' : `unknown subcommand "${subcommand}"`}\n\n${SNAPSHOT_USAGE}`);
+  if (subcommand === 'export') return runSnapshotExport(rest, output);
+  output.err(`orangebox-console snapshot: ${subcommand === undefined ? 'say what to do: capture, diff or export' : `unknown subcommand "${subcommand}"`}\n\n${SNAPSHOT_USAGE}`);
   return 2;
 }
 
