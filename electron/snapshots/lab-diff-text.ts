@@ -2,7 +2,7 @@
 // first, then one line per change grouped by kind of object ("~ container instance-0000000c on
 // node03ob64: state RUNNING → STOPPED, address 198.51.100.12 (eth0) → none"), then what could
 // not be compared and why.
-import { LAB_OBJECT_TYPES, type LabChange, type LabChangeCounts, type LabComparison, type LabObjectType } from '../contract/lab-diff';
+import { LAB_OBJECT_TYPES, type LabChange, type LabChangeCounts, type LabComparison, type LabFieldChange, type LabObjectType } from '../contract/lab-diff';
 
 const PLURAL: Record<LabObjectType, string> = {
   machine: 'machines',
@@ -18,13 +18,16 @@ const SINGULAR: Record<LabObjectType, string> = { machine: 'machine', container:
 /** The mark before a change, as diff(1) and git mark lines. */
 const MARK = { added: '+', removed: '-', changed: '~' } as const;
 
-const shown = (value: string | null) => value ?? 'none';
+/** Fields of free text (Juju's messages, a profile's description) are quoted: they hold commas and spaces. */
+const FREE_TEXT_FIELDS = new Set(['message', 'description']);
+
+const shown = (field: LabFieldChange, value: string | null) => (value === null ? 'none' : FREE_TEXT_FIELDS.has(field.field) ? `"${value}"` : value);
 
 /** "state RUNNING → STOPPED, address 198.51.100.12 (eth0) → none". */
 export function describeFields(change: LabChange): string {
-  if (change.kind === 'added') return change.fields.map((field) => `${field.label} ${shown(field.after)}`).join(', ');
-  if (change.kind === 'removed') return change.fields.map((field) => `${field.label} was ${shown(field.before)}`).join(', ');
-  return change.fields.map((field) => `${field.label} ${shown(field.before)} → ${shown(field.after)}`).join(', ');
+  if (change.kind === 'added') return change.fields.map((field) => `${field.label} ${shown(field, field.after)}`).join(', ');
+  if (change.kind === 'removed') return change.fields.map((field) => `${field.label} was ${shown(field, field.before)}`).join(', ');
+  return change.fields.map((field) => `${field.label} ${shown(field, field.before)} → ${shown(field, field.after)}`).join(', ');
 }
 
 export const totalChanges = (counts: LabChangeCounts): number => Object.values(counts).reduce((sum, count) => sum + count.added + count.removed + count.changed, 0);
