@@ -2,7 +2,8 @@
 // (A before, B after). Exit status as diff(1), so a script can ask "did anything change?".
 import { SNAPSHOT_EXTENSION, type SnapshotContent } from '../contract/snapshot';
 import { compareReadings, readComparedSnapshot } from '../snapshots/lab-comparison';
-import { describeComparison, totalChanges } from '../snapshots/lab-diff-text';
+import { describeComparison } from '../snapshots/lab-diff-text';
+import { totalChanges } from '../contract/lab-diff-wording';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
 import type { CliOutput } from './inventory-command';
 
