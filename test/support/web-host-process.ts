@@ -15,8 +15,10 @@ export interface WebHostProcess {
   stop(): Promise<void>;
 }
 
-export function startWebHostProcess(args: string[], env: NodeJS.ProcessEnv): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, [WEB_HOST_ENTRY, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `launcher`: an argv prefix the host runs under (`ip netns exec <namespace>`), none by default. */
+export function startWebHostProcess(args: string[], env: NodeJS.ProcessEnv, launcher: string[] = []): Promise<WebHostProcess> {
+  const [command, ...commandArgs] = [...launcher, process.execPath, WEB_HOST_ENTRY, ...args];
+  const child = spawn(command!, commandArgs, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

@@ -50,9 +50,19 @@ const DEFAULT_PROFILE = {
   devices: { eth0: { name: 'eth0', nictype: 'bridged', parent: 'lxdbr0', type: 'nic' } },
 };
 
-/** `lxc profile list --format json` (LXD 2.0.5 prints no such form; the data is what `lxc profile show` shows). */
-export function profileListJson(instances: DemoInstance[], extraProfiles: DemoInstance[] = []): string {
-  return `${JSON.stringify([DEFAULT_PROFILE, ...[...instances, ...extraProfiles].map(instanceProfile)])}\n`;
+/** LXD 2.x names a profile's users by their API path ("/1.0/containers/<name>"; 3.19+ says /1.0/instances/). */
+const containerPath = (name: string) => `/1.0/containers/${name}`;
+
+/**
+ * `lxc profile list --format json` (LXD 2.0.5 prints no such form; the data is what `lxc profile
+ * show` shows, with the `used_by` LXD's API gives a profile): `default` is used by Juju's
+ * containers, each instance's profile by its instance; a profile of an instance still being
+ * created (step 9's instance-00000014) by none yet.
+ */
+export function profileListJson(instances: DemoInstance[], jujuContainers: DemoJujuContainer[], extraProfiles: DemoInstance[] = []): string {
+  const defaultProfile = { ...DEFAULT_PROFILE, used_by: jujuContainers.map((container) => containerPath(container.name)) };
+  const used = (instance: DemoInstance, running: boolean) => ({ ...instanceProfile(instance), used_by: running ? [containerPath(instance.name)] : [] });
+  return `${JSON.stringify([defaultProfile, ...instances.map((instance) => used(instance, true)), ...extraProfiles.map((instance) => used(instance, false))])}\n`;
 }
 
 const FIXED_CREATED_AT = '2016-12-05T02:00:00Z';

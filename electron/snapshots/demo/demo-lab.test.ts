@@ -116,8 +116,17 @@ describe('the demo lab', () => {
 
   it('keeps the walkthrough profile instance-00000014 with its qbr9e0c6af1-30 nic, and nova.conf passwords never in clear', async () => {
     const content = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
-    const profiles = content.inventory.probes.find((outcome) => outcome.machineId === '25' && outcome.probeId === 'lxc-profiles')?.value as { profiles: { name: string; devices: Record<string, { parent?: string }> }[] };
+    const profiles = content.inventory.probes.find((outcome) => outcome.machineId === '25' && outcome.probeId === 'lxc-profiles')?.value as { profiles: { name: string; usedBy: string[] | null; devices: Record<string, { parent?: string }> }[] };
     expect(profiles.profiles.find((profile) => profile.name === 'instance-00000014')?.devices['qbr9e0c6af1-30']).toMatchObject({ parent: 'qbr9e0c6af1-30' });
+    // Each instance uses its own profile, Juju's containers the default one; 14's instance is still being created.
+    const usedBy = Object.fromEntries(profiles.profiles.map((profile) => [profile.name, profile.usedBy]));
+    expect(usedBy).toEqual({
+      default: ['/1.0/containers/juju-79fcc7-25-lxd-0', '/1.0/containers/juju-79fcc7-25-lxd-1'],
+      'instance-00000002': ['/1.0/containers/instance-00000002'],
+      'instance-0000000c': ['/1.0/containers/instance-0000000c'],
+      'instance-00000012': ['/1.0/containers/instance-00000012'],
+      'instance-00000014': [],
+    });
     const novaConf = content.commands.find((command) => command.machineId === '25' && command.argv.join(' ') === 'cat /etc/nova/nova.conf');
     expect(novaConf?.stdout).toMatch(/^password = REDACTED$/m);
   });

@@ -202,7 +202,7 @@ function demoCommands(walkthrough: WalkthroughOutput): SnapshotCommand[] {
     ran(id, ['dpkg', '-l'], DPKG_HEADING + (compute ? walkthroughLxd + COMPUTE_PACKAGES + OVS_PACKAGES : id === '26' ? GATEWAY_PACKAGES + OVS_PACKAGES : LXD_ONLY(walkthroughLxd)));
     if (id !== '26') {
       ran(id, ['lxc', 'list', '--format', 'json'], lxcListJson(instances, containers));
-      ran(id, ['lxc', 'profile', 'list', '--format', 'json'], profileListJson(instances, id === '25' ? [INSTANCE_BEING_CREATED] : []));
+      ran(id, ['lxc', 'profile', 'list', '--format', 'json'], profileListJson(instances, containers, id === '25' ? [INSTANCE_BEING_CREATED] : []));
     }
     if (compute) {
       // Step 2's files are node07ob64's (my_ip 172.27.64.8); the other nodes' differ only by their
