@@ -36,6 +36,7 @@ import {
 import { RecordingRef, type OpenedRecording, type RecordingEntry, type RecordingPlayback } from './recordings';
 import { SnapshotOpenRequest } from './open-snapshot';
 import { SnapshotCaptureRequest, type RecentSnapshot, type SnapshotCaptured, type SnapshotCaptureProgress } from './snapshot-capture';
+import { SupportBundleExportRequest, type SupportBundleExported, type SupportBundleProgress } from './support-bundle';
 import { SnapshotDiffRequest, type LabComparison } from './lab-diff';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 
@@ -74,6 +75,10 @@ export const consoleRequests = {
   'snapshots.suggestPath': request<string>()(NoParams),
   /** Snapshots opened or saved before, newest first. */
   'snapshots.recent': request<RecentSnapshot[]>()(NoParams),
+  /** Export the lab shown for support (a live lab is read once first): secrets masked, obfuscated if asked; progress on supportBundle.progress. */
+  'supportBundles.export': request<SupportBundleExported>()(SupportBundleExportRequest),
+  /** Where a support bundle would go by default (~/OrangeBox snapshots/support-bundle-<time>.obxsnap: no lab name in it). */
+  'supportBundles.suggestPath': request<string>()(NoParams),
   /** What changed between a snapshot file and another, or the lab shown now (each side a file or "shown"). */
   'snapshots.diff': request<LabComparison>()(SnapshotDiffRequest),
   'inventory.get': request<LabInventory | null>()(NoParams),
@@ -142,6 +147,8 @@ export const consoleStreams = {
   /** How far the running snapshot capture has got. */
   'snapshot.progress': stream<SnapshotCaptureProgress>(),
   'snapshots.recentChanged': stream<RecentSnapshot[]>(),
+  /** How far the running export for support has got. */
+  'supportBundle.progress': stream<SupportBundleProgress>(),
 };
 
 export type RequestName = keyof typeof consoleRequests;

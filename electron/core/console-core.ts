@@ -44,6 +44,7 @@ import { OpenedSnapshot } from '../snapshots/opened-snapshot';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
 import { createSnapshotDiffHandlers } from './snapshot-diff-handlers';
 import { createSnapshotHandlers } from './snapshot-handlers';
+import { createSupportBundleHandlers } from './support-bundle-handlers';
 
 export interface ConsoleCoreOptions {
   host: ConsoleHostKind;
@@ -265,6 +266,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     home: homedir(),
   });
 
+  const supportBundles = createSupportBundleHandlers({
+    shown: () => (snapshot ? { content: snapshot.content, demo: snapshot.info.kind === 'demo' } : null),
+    live: () => snapshots.captureSource(),
+    latestPingRuns: () => pings.latest,
+    onProgress: (progress) => streams.push('supportBundle.progress', progress),
+    home: homedir(),
+  });
+
   const requireLab = () => {
     if (snapshot) throw snapshot.refusal('pinging');
     if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then ping');
@@ -372,6 +381,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
 
     ...snapshots.handlers,
+
+    ...supportBundles.handlers,
 
     ...createSnapshotDiffHandlers({
       shown: () => ({ inventory: snapshot?.inventory ?? keeper?.current ?? null, labName: connection.labName, snapshot: snapshot?.info ?? null }),

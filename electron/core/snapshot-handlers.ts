@@ -41,6 +41,8 @@ export interface SnapshotHandlers {
   handlers: Pick<RequestHandlers, SnapshotRequests>;
   /** A snapshot was opened from a file: it goes to the top of the recent list. */
   remember(path: string, content: SnapshotContent): Promise<void>;
+  /** The live lab a capture would read, or why there is none (an export for support reads it too). */
+  captureSource(): CaptureSource;
 }
 
 export function createSnapshotHandlers(options: SnapshotHandlerOptions): SnapshotHandlers {
@@ -108,6 +110,7 @@ export function createSnapshotHandlers(options: SnapshotHandlerOptions): Snapsho
 
   return {
     remember,
+    captureSource: () => options.source(),
     handlers: {
       'snapshots.capture': ({ path }) => capture(resolvePath(expandHome(path, options.home))),
       'snapshots.suggestPath': () => join(defaultFolder, `${fileNamePart(options.labName() ?? 'lab')}-${timePart(now())}.obxsnap`),
@@ -122,7 +125,7 @@ function fileNamePart(name: string): string {
 }
 
 /** 2026-12-07-1430: sorts by time, and has no ':' (which some file systems refuse). */
-function timePart(date: Date): string {
+export function timePart(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
 }
