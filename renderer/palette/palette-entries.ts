@@ -92,6 +92,7 @@ function actionEntries(source: PaletteSource): PaletteEntry[] {
   if (source.connection?.phase === 'connected' && !source.connection.snapshot && source.connection.labName) {
     entries.push(action('save-snapshot', `Save snapshot of ${source.connection.labName}`, 'every machine read once, to a .obxsnap file, secrets masked', 'capture export offline obxsnap'));
   }
+  entries.push({ id: 'action:compare-snapshot', kind: 'action', title: 'Compare with a snapshot…', detail: 'what changed since a snapshot (or between two): containers, units, machines, profiles, namespaces', keywords: 'diff changes obxsnap before after', command: { type: 'show', view: 'changes', focus: null } });
   entries.push(
     action('presentation', 'Toggle presentation mode', source.presentationMode ? 'on: large text for projectors' : 'off: normal text size', 'projector large text'),
     action('theme', `Toggle theme (to ${source.theme === 'dark' ? 'light' : 'dark'})`, `now ${source.theme}`, 'dark light colours settings'),

@@ -24,6 +24,7 @@ import { TerminalsState } from '../terminals/terminals.svelte';
 import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
 import { openSnapshotOf, whyNotLive } from './live-lab';
 import { SnapshotsState } from '../snapshots/snapshots.svelte';
+import { ChangesState } from '../views/changes/changes.svelte';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -63,6 +64,8 @@ export class ConsoleState {
   readonly diagnostics = new DiagnosticsState();
   /** Saving the lab as a snapshot, and the snapshots opened or saved before. */
   readonly snapshots = new SnapshotsState();
+  /** What changed between a snapshot and the lab shown, or two snapshots (the Changes view). */
+  readonly changes = new ChangesState();
 
   currentLab = $derived(this.labs.find((lab) => lab.id === this.connection?.labId) ?? null);
   /** The snapshot shown instead of a live lab (read-only), or null. */
@@ -89,6 +92,7 @@ export class ConsoleState {
     this.recordings.attach(api);
     this.diagnostics.attach(api);
     this.snapshots.attach(api);
+    this.changes.attach(api);
     this.api = api;
     api.listen('labs.changed', (labs) => (this.labs = labs));
     api.listen('settings.changed', (settings) => (this.settings = settings));

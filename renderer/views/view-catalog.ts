@@ -1,7 +1,7 @@
 // The console's views, in navigation order, with what each will show. A view whose data does
 // not exist yet says so plainly: the console never shows invented lab data.
 
-export type ViewId = 'overview' | 'nodes' | 'containers' | 'profiles' | 'network' | 'diagnostics' | 'terminals' | 'recordings';
+export type ViewId = 'overview' | 'nodes' | 'containers' | 'profiles' | 'network' | 'diagnostics' | 'terminals' | 'recordings' | 'changes';
 
 export interface ViewEntry {
   id: ViewId;
@@ -98,5 +98,13 @@ export const viewCatalog: ViewEntry[] = [
     summary: 'Recorded terminal sessions, played back.',
     willShow: ['Every recording the console made, wherever it was saved, and any .cast file you open', 'Playback with pause, seek and speed'],
     replaces: ['asciinema play'],
+  },
+  {
+    id: 'changes',
+    title: 'Changes',
+    shortcut: '9',
+    summary: 'What changed since a snapshot, or between two.',
+    willShow: ['Counts per kind of object', 'Containers, machines, units, applications, profiles, namespaces and relations added, removed or changed', 'Each change opens its object in its view'],
+    replaces: ['juju status, then juju status again', 'lxc list, then lxc list again'],
   },
 ];
