@@ -31,6 +31,9 @@ const FLOATING = ['119.115.26.136', '119.115.26.133'];
 const BROWSER_CHATTER_PROXY = 'http://127.0.0.1:9';
 /** The host has read the demo and listens within this; anything it tried meanwhile is counted. */
 const HOST_SETTLES_MS = 2_000;
+const VIEWPORT = { width: 1440, height: 900 };
+/** The README's screenshots: a laptop's width, small enough to read at GitHub's column width. */
+const README_VIEWPORT = { width: 1280, height: 800 };
 const APPLICATIONS = ['glance', 'keystone', 'lxd', 'mysql', 'neutron-api', 'neutron-gateway', 'neutron-openvswitch', 'nova-cloud-controller', 'nova-compute', 'ntp', 'openstack-dashboard', 'rabbitmq-server'];
 
 let namespace: OfflineNamespace;
@@ -73,7 +76,7 @@ beforeAll(async () => {
   hostAloneNoRoutes = await namespace.outNoRoutes();
   loopbackBefore = await namespace.loopbackBytes();
   browser = await chromium.launch({ executablePath: await namespace.wrapperScript(home, CHROMIUM_PATH), args: [...CHROMIUM_ARGS, `--proxy-server=${BROWSER_CHATTER_PROXY}`], headless: true, env });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' });
+  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'dark' });
   page = await context.newPage();
   page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
   page.on('pageerror', (error) => consoleErrors.push(error.message));
@@ -191,6 +194,21 @@ describe('the demo lab with the network unreachable', () => {
     await player.locator('.ap-player').click();
     await expect.poll(() => player.locator('.ap-player').innerText(), { timeout: PLAYBACK_MS, message: 'the recording plays to the first statistics' }).toContain('rtt min/avg/max/mdev = 0.383/0.553/0.816/0.190 ms');
     await shootBothThemes('Recordings');
+  });
+
+  it('README: the demo at a laptop width, dark (readme-demo-overview, readme-demo-nodes; copied to assets/ by hand)', async () => {
+    await page.setViewportSize(README_VIEWPORT);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await showView('Overview');
+    await page.getByTestId('model-header').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'readme-demo-overview.png') });
+    await showView('Nodes');
+    // The compute node of the walkthrough's instances, with its hypervisor, packages and settings.
+    const node07 = page.locator('article[data-machine="25"]');
+    await node07.waitFor();
+    await node07.evaluate((card) => card.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'readme-demo-nodes.png') });
+    await page.setViewportSize(VIEWPORT);
   });
 
   it('tried nothing beyond loopback: no page error, no request but to the host, no packet without a route', async () => {
