@@ -37,6 +37,9 @@ export function runPaletteCommand(consoleState: ConsoleState, host: PaletteHost,
         case 'save-snapshot':
           void consoleState.snapshots.startSaving();
           return;
+        case 'export-for-support':
+          void consoleState.supportBundles.start();
+          return;
         case 'presentation':
           void consoleState.updateSettings({ presentationMode: !(consoleState.settings?.presentationMode ?? false) });
           return;

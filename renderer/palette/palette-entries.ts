@@ -14,10 +14,11 @@ import { containerRows, type ContainerRow } from '../views/containers/container-
 import { canExec, namespacesOf } from '../views/nodes/machine-terminal-targets';
 import { hostNameOf, jujuStatusOf } from '../state/inventory-reading';
 import { relationEnds, relationKey } from '../views/overview/overview-marks';
+import { whyNoSupportExport } from '../support/support-bundle-availability';
 
 export type PaletteKind = 'action' | 'view' | 'terminal' | 'application' | 'unit' | 'relation' | 'machine' | 'container' | 'namespace' | 'profile';
 
-export type ConsoleAction = 'refresh' | 'save-snapshot' | 'presentation' | 'theme' | 'disconnect' | 'manage-labs' | 'settings';
+export type ConsoleAction = 'refresh' | 'save-snapshot' | 'export-for-support' | 'presentation' | 'theme' | 'disconnect' | 'manage-labs' | 'settings';
 
 /** What choosing an entry does. */
 export type PaletteCommand =
@@ -91,6 +92,9 @@ function actionEntries(source: PaletteSource): PaletteEntry[] {
   // Only a connected live lab can be saved (a snapshot of a snapshot is the file itself).
   if (source.connection?.phase === 'connected' && !source.connection.snapshot && source.connection.labName) {
     entries.push(action('save-snapshot', `Save snapshot of ${source.connection.labName}`, 'every machine read once, to a .obxsnap file, secrets masked', 'capture export offline obxsnap'));
+  }
+  if (whyNoSupportExport(source.connection ?? null) === null && source.connection?.labName) {
+    entries.push(action('export-for-support', `Export ${source.connection.labName} for support`, 'a bundle for support: secrets masked, addresses, hostnames and MACs obfuscated if you like', 'support bundle sos redact obfuscate anonymize export obxsnap'));
   }
   entries.push({ id: 'action:compare-snapshot', kind: 'action', title: 'Compare with a snapshot…', detail: 'what changed since a snapshot (or between two): containers, units, machines, profiles, namespaces', keywords: 'diff changes obxsnap before after', command: { type: 'show', view: 'changes', focus: null } });
   entries.push(

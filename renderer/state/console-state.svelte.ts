@@ -25,6 +25,7 @@ import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
 import { openSnapshotOf, whyNotLive } from './live-lab';
 import { SnapshotsState } from '../snapshots/snapshots.svelte';
 import { ChangesState } from '../views/changes/changes.svelte';
+import { SupportBundleState } from '../support/support-bundle.svelte';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -64,6 +65,8 @@ export class ConsoleState {
   readonly diagnostics = new DiagnosticsState();
   /** Saving the lab as a snapshot, and the snapshots opened or saved before. */
   readonly snapshots = new SnapshotsState();
+  /** Exporting the lab shown for support (secrets masked, obfuscated if asked). */
+  readonly supportBundles = new SupportBundleState();
   /** What changed between a snapshot and the lab shown, or two snapshots (the Changes view). */
   readonly changes = new ChangesState();
 
@@ -92,6 +95,7 @@ export class ConsoleState {
     this.recordings.attach(api);
     this.diagnostics.attach(api);
     this.snapshots.attach(api);
+    this.supportBundles.attach(api);
     this.changes.attach(api);
     this.api = api;
     api.listen('labs.changed', (labs) => (this.labs = labs));
