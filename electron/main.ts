@@ -12,6 +12,7 @@ import { handleIpcRequest, isAppFrameUrl } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
 import { wireAppLifecycle } from './shell/app-lifecycle';
 import { readBundledDemo } from './snapshots/demo/bundled-demo';
+import { snapshotFileFromArguments, wireSnapshotLaunch } from './shell/snapshot-launch';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 const PRELOAD_FILE = fileURLToPath(new URL('./preload.cjs', import.meta.url));
@@ -26,6 +27,13 @@ app.enableSandbox();
 // One console per user: starting it again shows the running one's window (and its terminals).
 const isFirstInstance = app.requestSingleInstanceLock();
 if (!isFirstInstance) app.quit();
+// A snapshot to show at start: --snapshot FILE, a .obxsnap opened with the app, or (macOS) a file
+// handed over before the app is ready.
+let snapshotAtStart = snapshotFileFromArguments(process.argv.slice(1), process.cwd());
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  snapshotAtStart ??= path;
+});
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -104,6 +112,7 @@ app.whenReady().then(async () => {
     store: new ElectronConsoleStore(),
     secretVault: ElectronSecretVault.availableWith(safeStorage),
     demoLab: readBundledDemo,
+    snapshotAtStart,
     reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
   });
   wireCore(core);
@@ -120,5 +129,6 @@ app.whenReady().then(async () => {
     },
     core,
   );
+  wireSnapshotLaunch(app, core, () => lifecycle.showWindow());
   lifecycle.showWindow();
 });

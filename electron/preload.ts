@@ -1,8 +1,8 @@
 // The preload bridge: exposes the console API (requests and streams, nothing else) to the
 // sandboxed page. No Node, no Electron objects cross into the page.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ConsoleBridge, RequestOutcome } from './contract/console-contract';
-import { BRIDGE_GLOBAL, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
+import { BRIDGE_GLOBAL, FILE_PATH_GLOBAL, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL, type FilePathBridge } from './ipc/ipc-channels';
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -23,3 +23,5 @@ const bridge: ConsoleBridge = {
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge);
+// A snapshot dropped on the window opens where it lies (the page itself sees only its bytes).
+contextBridge.exposeInMainWorld(FILE_PATH_GLOBAL, { pathOf: (file) => webUtils.getPathForFile(file) } satisfies FilePathBridge);

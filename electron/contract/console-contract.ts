@@ -20,6 +20,7 @@ import {
   type Settings,
   type SshConfigHostList,
 } from './payloads';
+import { SnapshotSendPiece, SnapshotSendRef, SnapshotSendStart, type SnapshotSendStarted } from './snapshot-transfer';
 import { InventoryVisibility, RouteOverride, type LabInventory, type ProbeOutcome } from './inventory';
 import {
   TerminalAck,
@@ -81,6 +82,11 @@ export const consoleRequests = {
   'supportBundles.suggestPath': request<string>()(NoParams),
   /** What changed between a snapshot file and another, or the lab shown now (each side a file or "shown"). */
   'snapshots.diff': request<LabComparison>()(SnapshotDiffRequest),
+  /** A snapshot file chosen or dropped in the page, sent in pieces: start, each piece in order, finish (opens it). */
+  'snapshots.sendStart': request<SnapshotSendStarted>()(SnapshotSendStart),
+  'snapshots.sendPiece': request<{ received: number }>()(SnapshotSendPiece),
+  'snapshots.sendFinish': request<ConnectionState>()(SnapshotSendRef),
+  'snapshots.sendCancel': request<null>()(SnapshotSendRef),
   'inventory.get': request<LabInventory | null>()(NoParams),
   'inventory.refresh': request<LabInventory>()(NoParams),
   /** Force (or release) the route to one machine: "auto", "jump" or "juju-ssh". */

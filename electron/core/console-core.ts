@@ -43,8 +43,9 @@ import type { SnapshotContent } from '../contract/snapshot';
 import { OpenedSnapshot } from '../snapshots/opened-snapshot';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
 import { createSnapshotDiffHandlers } from './snapshot-diff-handlers';
-import { createSnapshotHandlers } from './snapshot-handlers';
+import { createSnapshotHandlers, DEFAULT_SNAPSHOT_FOLDER_NAME } from './snapshot-handlers';
 import { createSupportBundleHandlers } from './support-bundle-handlers';
+import { SnapshotReceiver } from './snapshot-receiver';
 
 export interface ConsoleCoreOptions {
   host: ConsoleHostKind;
@@ -62,6 +63,10 @@ export interface ConsoleCoreOptions {
   secretVault?: SecretVault | null;
   /** How a snapshot file is read (default: the .obxsnap reader, which checks it whole). */
   readSnapshot?: (path: string) => Promise<SnapshotContent>;
+  /** The engineer's home, where the snapshots folder is (default: the OS's; tests use a scratch folder). */
+  home?: string;
+  /** A snapshot file to show at start instead of the demo or the last lab (the app's --snapshot FILE); one that does not open is said in a notice. */
+  snapshotAtStart?: string | null;
   /** The demo lab, opened at start when no lab is saved (the hosts pass the shipped one; none by default). */
   demoLab?: () => Promise<SnapshotContent>;
 }
@@ -71,6 +76,8 @@ export interface ConsoleCore {
   streams: StreamHub;
   /** How many terminals are open (what closing the app would end). */
   openTerminalCount(): number;
+  /** Tells the engineer something from outside a request (a file the app was asked to open). */
+  notify(level: NoticeLevel, code: string, message: string): void;
   close(): Promise<void>;
 }
 
@@ -263,7 +270,15 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         notify('warning', 'store-unwritable', `the list of recent snapshots could not be saved: ${error instanceof Error ? error.message : String(error)}`),
       );
     },
-    home: homedir(),
+    home: options.home ?? homedir(),
+  });
+
+  const receiver = new SnapshotReceiver({
+    folder: join(options.home ?? homedir(), DEFAULT_SNAPSHOT_FOLDER_NAME),
+    open: async (content, file) => {
+      await openSnapshot(content, file);
+      await snapshots.remember(file, content);
+    },
   });
 
   const supportBundles = createSupportBundleHandlers({
@@ -271,7 +286,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     live: () => snapshots.captureSource(),
     latestPingRuns: () => pings.latest,
     onProgress: (progress) => streams.push('supportBundle.progress', progress),
-    home: homedir(),
+    home: options.home ?? homedir(),
   });
 
   const requireLab = () => {
@@ -387,8 +402,19 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     ...createSnapshotDiffHandlers({
       shown: () => ({ inventory: snapshot?.inventory ?? keeper?.current ?? null, labName: connection.labName, snapshot: snapshot?.info ?? null }),
       readSnapshot: options.readSnapshot ?? readSnapshotFile,
-      home: homedir(),
+      home: options.home ?? homedir(),
     }),
+
+    'snapshots.sendStart': ({ name, bytes }) => receiver.start(name, bytes),
+    'snapshots.sendPiece': ({ transferId, offset, base64 }) => receiver.piece(transferId, offset, base64),
+    'snapshots.sendFinish': async ({ transferId }) => {
+      await receiver.finish(transferId);
+      return connection;
+    },
+    'snapshots.sendCancel': ({ transferId }) => {
+      receiver.cancel(transferId);
+      return null;
+    },
 
     'inventory.get': () => snapshot?.inventory ?? keeper?.current ?? null,
 
@@ -498,10 +524,19 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     'notices.pending': () => [...earlyNotices],
   };
+  const dispatch = createRequestDispatcher(handlers, options.reportInternalError);
+
+  // Asked for by name (the app started with a snapshot file): shown instead of anything else.
+  let openedAtStart = false;
+  if (options.snapshotAtStart) {
+    const opened = await dispatch('snapshots.open', { path: options.snapshotAtStart });
+    openedAtStart = opened.ok;
+    if (!opened.ok) notify('error', opened.error.code, opened.error.message);
+  }
 
   // First launch: with no lab saved, the demo lab is shown (labelled as such) instead of an empty
   // "connect a lab" screen; Manage labs connects a real one.
-  if (options.demoLab && state.labs.length === 0) {
+  if (options.demoLab && state.labs.length === 0 && !openedAtStart) {
     try {
       await openSnapshot(await options.demoLab(), null);
     } catch (error) {
@@ -510,9 +545,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   }
 
   return {
-    dispatch: createRequestDispatcher(handlers, options.reportInternalError),
+    dispatch,
     streams,
     openTerminalCount: () => terminals.list().length,
+    notify,
     close: async () => {
       pings.stopAll();
       await terminals.closeAll();

@@ -10,3 +10,12 @@ export const BRIDGE_GLOBAL = 'orangeboxConsole';
 /** The app's own pages are served from this origin; IPC from any other frame is refused. */
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://console`;
+/**
+ * The global the preload defines for files dropped or chosen in the page (window.orangeboxFiles):
+ * their path on this computer, which a sandboxed page cannot read itself (Electron's
+ * webUtils.getPathForFile); "" for a file that is not on disk. Nothing else about files crosses.
+ */
+export const FILE_PATH_GLOBAL = 'orangeboxFiles';
+export interface FilePathBridge {
+  pathOf(file: File): string;
+}

@@ -42,6 +42,14 @@ export class RecordingsState {
     }
   }
 
+  /** Another snapshot (or a live lab) is shown: its recordings replace the last one's, and a
+   *  recording of the snapshot left stops playing (it is no longer readable). */
+  async labShownChanged(): Promise<void> {
+    await this.refresh();
+    const playing = this.playing;
+    if (playing && !this.listed.some((listed) => listed.key === playing.key)) this.playing = null;
+  }
+
   async play(listed: ListedRecording): Promise<void> {
     this.error = null;
     const local = this.localFiles.find((file) => file.key === listed.key);

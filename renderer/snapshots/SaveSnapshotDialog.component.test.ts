@@ -115,7 +115,7 @@ describe('the Open a snapshot file form', () => {
     const onOpen = vi.fn(async (path: string) => (path.endsWith('bad.obxsnap') ? '/srv/bad.obxsnap is not a snapshot: it is not a zip archive' : null));
     const target = document.body.appendChild(document.createElement('div'));
     const recent = [{ path: '/srv/acme.obxsnap', labName: 'ACME lab', takenAt: '2026-12-07T10:00:00.000Z', kind: 'capture' as const, usedAt: '2026-12-07T11:00:00.000Z' }];
-    shown = mount(OpenSnapshotForm, { target, props: { recent, onOpen } });
+    shown = mount(OpenSnapshotForm, { target, props: { recent, onOpen, onOpenFile: async () => null } });
     flushSync();
     const input = target.querySelector('input')!;
     input.value = '/srv/bad.obxsnap';
@@ -127,6 +127,26 @@ describe('the Open a snapshot file form', () => {
     (target.querySelector('[aria-label="Open acme.obxsnap"]') as HTMLButtonElement).click();
     await settle();
     expect(onOpen).toHaveBeenLastCalledWith('/srv/acme.obxsnap');
+    expect(target.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('opens a file chosen from this computer; a refused one says why, and the same file can be chosen again', async () => {
+    const onOpenFile = vi.fn(async (file: File) => (file.name === 'notes.obxsnap' ? 'notes.obxsnap is not a snapshot: it is not a zip archive' : null));
+    const target = document.body.appendChild(document.createElement('div'));
+    shown = mount(OpenSnapshotForm, { target, props: { recent: [], onOpen: async () => null, onOpenFile } });
+    flushSync();
+    const chooser = target.querySelector<HTMLInputElement>('input[type="file"]')!;
+    expect(chooser.accept).toBe('.obxsnap');
+    const choose = async (file: File) => {
+      Object.defineProperty(chooser, 'files', { value: [file], configurable: true });
+      chooser.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle();
+    };
+    await choose(new File(['field notes'], 'notes.obxsnap'));
+    expect(target.querySelector('[role="alert"]')!.textContent).toBe('notes.obxsnap is not a snapshot: it is not a zip archive');
+    expect(chooser.value).toBe('');
+    await choose(new File(['PK'], 'lab.obxsnap'));
+    expect(onOpenFile.mock.calls.map(([file]) => file.name)).toEqual(['notes.obxsnap', 'lab.obxsnap']);
     expect(target.querySelector('[role="alert"]')).toBeNull();
   });
 });

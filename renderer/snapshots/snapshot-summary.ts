@@ -37,3 +37,9 @@ export function describeCapturedContents(captured: SnapshotCaptured): string {
   if (captured.unreachable) parts.push(`${plural(captured.unreachable, 'machine')} unreachable`);
   return parts.join(' · ');
 }
+
+/** "Opening lab.obxsnap: 1.5 MiB of 3 MiB sent" while a chosen or dropped file goes to the core. */
+export function describeSending(sending: { name: string; sent: number; bytes: number }): string {
+  if (sending.sent >= sending.bytes) return `Opening ${sending.name}: checking it…`;
+  return `Opening ${sending.name}: ${describeFileSize(sending.sent)} of ${describeFileSize(sending.bytes)} sent`;
+}

@@ -2,6 +2,7 @@
 // summary), opening one by path, and the snapshots opened or saved before (kept by the core).
 import type { ConsoleApi } from '../../electron/contract/console-contract';
 import type { ConnectionState } from '../../electron/contract/payloads';
+import { sendSnapshotFile, type SendProgress, type SnapshotFileSource } from './send-snapshot-file';
 import type { RecentSnapshot, SnapshotCaptured, SnapshotCaptureProgress } from '../../electron/contract/snapshot-capture';
 
 export type SaveSnapshotStep =
@@ -55,6 +56,22 @@ export class SnapshotsState {
   /** Closing while it saves only hides the dialog: the capture goes on in the core. */
   close(): void {
     this.save = { step: 'closed' };
+  }
+
+  /** A file chosen or dropped on its way to the core (shown while it goes), or null. */
+  sending = $state<({ name: string } & SendProgress) | null>(null);
+
+  /** Opens a file chosen or dropped in the page (its path when the host knows it, else its bytes). */
+  async send(file: SnapshotFileSource): Promise<{ ok: true; connection: ConnectionState } | { ok: false; message: string }> {
+    this.sending = { name: file.name, sent: 0, bytes: file.size };
+    try {
+      const connection = await sendSnapshotFile(this.requireApi(), file, (progress) => (this.sending = { name: file.name, ...progress }));
+      return { ok: true, connection };
+    } catch (error) {
+      return { ok: false, message: messageOf(error) };
+    } finally {
+      this.sending = null;
+    }
   }
 
   /** Opens a snapshot file as the lab shown; the core's reason for refusing it comes back as text. */

@@ -26,6 +26,7 @@ import { openSnapshotOf, whyNotLive } from './live-lab';
 import { SnapshotsState } from '../snapshots/snapshots.svelte';
 import { ChangesState } from '../views/changes/changes.svelte';
 import { SupportBundleState } from '../support/support-bundle.svelte';
+import type { SnapshotFileSource } from '../snapshots/send-snapshot-file';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -207,6 +208,15 @@ export class ConsoleState {
     return null;
   }
 
+  /** Opens a snapshot file chosen or dropped in the page; a refusal comes back as a message. */
+  async openSnapshotFromComputer(file: SnapshotFileSource): Promise<string | null> {
+    const outcome = await this.snapshots.send(file);
+    if (!outcome.ok) return outcome.message;
+    this.takeConnection(outcome.connection);
+    this.managingLabs = false;
+    return null;
+  }
+
   async refreshInventory(): Promise<void> {
     await this.guard(async () => {
       this.inventory = await this.requireApi().request('inventory.refresh', null);
@@ -276,7 +286,10 @@ export class ConsoleState {
     // Another lab (or a snapshot left for a lab) is shown: what was read of the one before is not it.
     if (this.inventory && connection && this.inventory.labId !== connection.labId) this.inventory = null;
     const shown = connection?.snapshot ? connection.labId : null;
-    if (this.diagnosticsFor !== undefined && shown !== this.diagnosticsFor) void this.diagnostics.showLatest();
+    if (this.diagnosticsFor !== undefined && shown !== this.diagnosticsFor) {
+      void this.diagnostics.showLatest();
+      void this.recordings.labShownChanged();
+    }
     this.diagnosticsFor = shown;
   }
 

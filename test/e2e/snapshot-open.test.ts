@@ -3,13 +3,13 @@
 // every view, the views are filled from the recorded outputs, and what needs a live lab (Refresh,
 // terminals, pings) is disabled and says why. Disconnect goes back to the live labs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, SCREENSHOT_DIR } from '../support/chromium';
 import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
-import { writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
+import { encodeSnapshot as writeSnapshotBytes, writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
 import { HAND_MADE_LAB, handMadeSnapshot } from '../support/hand-made-snapshot';
 
 /** The player loads (its WebAssembly terminal) and shows a short recording's text within this. */
@@ -145,6 +145,48 @@ describe('a snapshot opened with web --snapshot', () => {
     await banner().getByRole('button', { name: 'Disconnect' }).click();
     await expect.poll(() => banner().count()).toBe(0);
     await expect.poll(() => page.getByTestId('connection-state').innerText()).toContain('No lab');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('opens a snapshot chosen from this computer, keeps a copy in the snapshots folder, and lists it as recent', async () => {
+    await page.getByRole('combobox', { name: 'Lab' }).selectOption('__manage__');
+    await page.getByLabel('Choose a snapshot file from this computer').setInputFiles({ name: 'chosen.obxsnap', mimeType: 'application/zip', buffer: await readFile(file) });
+    await expect.poll(() => banner().innerText(), { message: 'the chosen snapshot never opened' }).toMatch(new RegExp(`Snapshot of ${HAND_MADE_LAB} taken`));
+    const kept = join(home, 'OrangeBox snapshots', 'chosen.obxsnap');
+    expect(await readFile(kept)).toEqual(await readFile(file));
+    await view('Nodes');
+    await expect.poll(() => page.locator('article[data-machine]').count()).toBeGreaterThan(1);
+    await banner().getByRole('button', { name: 'Disconnect' }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Lab' }).locator('optgroup[label="Recent snapshots"] option').allInnerTexts()).toContainEqual(expect.stringContaining('chosen.obxsnap'));
+  });
+
+  it('opens a snapshot dropped on any view; another file dropped is refused in words and the page stays', async () => {
+    await view('Recordings');
+    const dropOn = (selector: string, name: string, base64: string) =>
+      page.evaluate(
+        ({ selector, name, base64 }) => {
+          // A drop as the browser delivers it: a DataTransfer carrying a File.
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], name));
+          const target = document.querySelector(selector)!;
+          target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+          target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        },
+        { selector, name, base64 },
+      );
+    const before = page.url();
+    await dropOn('main.content', 'minutes.txt', Buffer.from('meeting minutes').toString('base64'));
+    await expect.poll(() => page.getByText('minutes.txt: only a snapshot (.obxsnap) opens when dropped here').count(), { message: 'no word about the file that is not a snapshot' }).toBe(1);
+    expect(page.url()).toBe(before);
+
+    const dropped = await writeSnapshotBytes({ ...handMadeSnapshot({ labName: 'Dropped lab' }) });
+    // Dropped on the Recordings view, which takes .cast files itself: a snapshot still opens as the lab.
+    await dropOn('section.recordings', 'dropped.obxsnap', dropped.toString('base64'));
+    await expect.poll(() => banner().innerText(), { message: 'the dropped snapshot never opened' }).toMatch(/Snapshot of Dropped lab taken/);
+    expect(await page.getByRole('list', { name: 'Recordings' }).or(page.locator('.recordings .error')).filter({ hasText: 'dropped.obxsnap' }).count()).toBe(0);
+    // The recording of the snapshot left no longer plays: the new one has none.
+    await expect.poll(() => page.locator('section.recordings').innerText(), { message: 'the last snapshot\'s recording still shown' }).toContain('Choose a recording to play it.');
+    await shoot('snapshot-dropped-dark');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -22,6 +22,13 @@ export const contextBridge = {
   },
 };
 
+/** Electron gives a dropped file's path from the File object; the stand-in reads a test's marker. */
+export const webUtils = {
+  getPathForFile(file: File & { stubPath?: string }) {
+    return file.stubPath ?? '';
+  },
+};
+
 export const ipcMain = {
   handle(channel: string, handler: Handler) {
     if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);

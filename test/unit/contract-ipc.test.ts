@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The same module instance that the preload's `import 'electron'` resolves to (see vite.config.ts).
 import { contextBridge, exposedInMainWorld, ipcMain, stubFrame, webContents } from '../support/electron-stub';
-import { BRIDGE_GLOBAL, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from '../../electron/ipc/ipc-channels';
+import { BRIDGE_GLOBAL, FILE_PATH_GLOBAL, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL, type FilePathBridge } from '../../electron/ipc/ipc-channels';
 import { handleIpcRequest } from '../../electron/ipc/ipc-request-handler';
 import { createConsoleApi } from '../../renderer/api/console-api';
 import { ConsoleRequestError } from '../../electron/contract/console-errors';
@@ -31,6 +31,13 @@ describe('the contract over Electron IPC through the preload bridge', () => {
   it('exposes only request and listen to the page', () => {
     expect(contextBridge).toBeDefined();
     expect(Object.keys(bridge).sort()).toEqual(['listen', 'request']);
+  });
+
+  it('gives the page a dropped file’s path, and nothing else about files', () => {
+    const files = exposedInMainWorld[FILE_PATH_GLOBAL] as FilePathBridge;
+    expect(Object.keys(files)).toEqual(['pathOf']);
+    const dropped = Object.assign(new Blob(['PK']), { name: 'lab.obxsnap', stubPath: '/home/engineer/lab.obxsnap' }) as unknown as File;
+    expect(files.pathOf(dropped)).toBe('/home/engineer/lab.obxsnap');
   });
 
   it('round-trips requests and delivers streams', async () => {

@@ -2,13 +2,18 @@
 // electron/main.ts against a recording stand-in of Electron (test/support/electron-stub.ts): the
 // real binary cannot run here.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
+import { HAND_MADE_LAB, handMadeSnapshot } from '../support/hand-made-snapshot';
+import type { ConnectionState, CoreNotice } from '../../electron/contract/payloads';
 import { BrowserWindow, electronStubControl, ipcMain, ipcRenderer, makeWebContentsRecorder, recorded } from '../support/electron-stub';
 import { IPC_REQUEST_CHANNEL } from '../../electron/ipc/ipc-channels';
 
 let stateDir: string;
+let launchSnapshot: string;
+const originalArgv = process.argv;
 
 // electron-store needs the Electron runtime; the shell's store becomes a plain file store here.
 vi.mock('../../electron/store/electron-store-adapter', async () => {
@@ -25,8 +30,13 @@ vi.mock('../../electron/store/electron-store-adapter', async () => {
 
 beforeAll(async () => {
   stateDir = await mkdtemp(join(tmpdir(), 'obx-shell-'));
+  launchSnapshot = join(stateDir, 'walkthrough.obxsnap');
+  await writeSnapshotFile(launchSnapshot, handMadeSnapshot());
   ipcMain.removeHandler(IPC_REQUEST_CHANNEL);
+  // As `npm start -- --snapshot FILE` starts it: electron . --snapshot FILE (relative to where it ran).
+  process.argv = [originalArgv[0]!, '.', '--snapshot', relative(process.cwd(), launchSnapshot)];
   await import('../../electron/main');
+  process.argv = originalArgv;
   electronStubControl.becomeReady();
   await vi.waitUntil(() => recorded.windows.length > 0);
 });
@@ -78,6 +88,33 @@ describe('the Electron shell', () => {
     expect(contents.openWindow('https://docs.openstack.org/')).toEqual({ action: 'deny' });
     expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(recorded.openedExternally).toEqual(['https://docs.openstack.org/']);
+  });
+
+  it('shows the snapshot it was started with (--snapshot FILE) instead of the demo', async () => {
+    const connection = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'connection.get', null)) as { result: ConnectionState };
+    expect(connection.result.snapshot).toMatchObject({ kind: 'capture', labName: HAND_MADE_LAB, file: launchSnapshot });
+  });
+
+  it('opens a snapshot the app is started with again (one console per user), and says why a bad one does not open', async () => {
+    const other = join(stateDir, 'other lab.obxsnap');
+    await writeSnapshotFile(other, handMadeSnapshot({ labName: 'Other lab' }));
+    const focusedBefore = BrowserWindow.getAllWindows()[0]!.focusCount;
+    electronStubControl.emitApp('second-instance', {}, ['/opt/OrangeBox Console/orangebox-console', 'other lab.obxsnap'], stateDir);
+    await vi.waitFor(async () => {
+      const connection = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'connection.get', null)) as { result: ConnectionState };
+      expect(connection.result.snapshot?.file).toBe(other);
+    });
+    expect(BrowserWindow.getAllWindows()[0]!.focusCount, 'the running window was not brought forward').toBeGreaterThan(focusedBefore);
+
+    const junk = join(stateDir, 'notes.obxsnap');
+    await writeFile(junk, 'field notes, not a snapshot\n');
+    electronStubControl.emitApp('second-instance', {}, ['orangebox-console', '--snapshot', junk], '/');
+    await vi.waitFor(async () => {
+      const notices = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'notices.pending', null)) as { result: CoreNotice[] };
+      expect(notices.result.map((notice) => notice.message)).toContainEqual(expect.stringContaining(junk));
+    });
+    const connection = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'connection.get', null)) as { result: ConnectionState };
+    expect(connection.result.snapshot?.file).toBe(other);
   });
 
   it('asks before closing its window would end a terminal, and keeps it running behind a tray icon', async () => {

@@ -19,6 +19,8 @@ const { Terminal } = xtermHeadless;
 const FLOOD_BYTES = 8 * 1024 * 1024;
 /** How far behind the page acknowledges. */
 const PAGE_LAG_MS = 20;
+/** A login shell's profile (root's here runs pyenv) can take seconds on a busy machine before it reads a line. */
+const SHELL_START_MS = 20_000;
 /** ssh2/node-pty hand over chunks of up to 64 KiB: at most one more arrives after the pause. */
 const LARGEST_CHUNK_CHARS = 64 * 1024;
 
@@ -115,7 +117,7 @@ describe('a local terminal', () => {
     const terminal = await call<TerminalInfo>('terminals.open', { target: { kind: 'local' }, cols: 90, rows: 25 });
     expect(terminal.recordingPath).toMatch(new RegExp(`^${folder}/${slugOf(terminal.title)}-\\d{8}-\\d{6}\\.cast$`));
     await call('terminals.input', { id: terminal.id, data: 'echo always-$((20+1))\r' });
-    await expect.poll(() => texts.get(terminal.id) ?? '').toContain('always-21');
+    await expect.poll(() => texts.get(terminal.id) ?? '', { timeout: SHELL_START_MS, message: 'the shell never ran the command' }).toContain('always-21');
     await call('terminals.close', { id: terminal.id });
 
     const list = await call<RecordingEntry[]>('recordings.list', null);
