@@ -60,13 +60,13 @@ export function bundleReadme(facts: ReadmeFacts): string {
     '',
     'WHAT WAS OBFUSCATED',
     '',
-    ...(obfuscation ? obfuscationLines(obfuscation) : ['  Nothing: addresses, hostnames and MACs are as the lab had them.']),
+    ...(obfuscation ? obfuscationLines(obfuscation, content.meta.labName) : ['  Nothing: addresses, hostnames and MACs are as the lab had them.']),
     '',
   ];
   return lines.join('\n');
 }
 
-function obfuscationLines(summary: ObfuscationSummary): string[] {
+function obfuscationLines(summary: ObfuscationSummary, labName: string): string[] {
   const kept = KEPT_IPV4_RANGES.map((range) => range.cidr).join(', ');
   return [
     '  Addresses, hostnames and MACs were replaced, each value always by the same replacement, so the',
@@ -80,7 +80,7 @@ function obfuscationLines(summary: ObfuscationSummary): string[] {
     '    inside bridge ids and fe80:: link-local IPv6 addresses, which spell a MAC).',
     `  - Hostnames: ${summary.hostnames} machine names became host1, host2…; ${summary.domains} DNS domains domain1.example…`,
     ...(summary.hostnamesLeftAsIs.length ? [`    Left as they are (they are also words of the lab): ${summary.hostnamesLeftAsIs.join(', ')}`] : []),
-    '  - The lab\'s name became lab1.',
+    `  - The lab's name became ${labName}.`,
     `  ${summary.replacements} occurrences were replaced in all.`,
     '',
     '  Not obfuscated, because they identify no customer and the views link by them: Nova instance and',

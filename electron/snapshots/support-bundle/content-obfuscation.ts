@@ -36,8 +36,9 @@ const NO_ADDRESSES: RewriteOptions = { addresses: false };
 export function obfuscateContent(content: SnapshotContent): ObfuscatedContent {
   const text = new TextObfuscator(new HostnameObfuscator(sharedWordsOf(content)));
   for (const name of hostnamesOf(content)) text.hostnames.learn(name);
-  text.learnLabName(content.meta.labName);
-  text.learnLabName(content.lab.name);
+  // A lab named after its controller ("orangebox64", an ~/.ssh/config alias) is that hostname: one
+  // replacement for both, so the text and the names agree.
+  for (const name of [content.meta.labName, content.lab.name]) if (!text.hostnames.knows(name)) text.learnLabName(name);
 
   // Read everything once before anything is rewritten: networks are known whole, so every address
   // of a network lands in the same new network.

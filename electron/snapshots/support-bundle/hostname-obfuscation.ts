@@ -48,6 +48,11 @@ export class HostnameObfuscator {
     if (domain.length > 0) this.domainNames.set(domain.join('.'), '');
   }
 
+  /** Whether a name is one of the lab's machine names (learnt, not left as is). */
+  knows(name: string): boolean {
+    return this.names.has(name.trim().toLowerCase().split('.')[0] ?? '');
+  }
+
   /** Numbers the names in sorted order (the same lab gives the same names whatever order they were read in). */
   seal(): void {
     const taken = new Set([...this.names.keys(), ...this.domainNames.keys()]);

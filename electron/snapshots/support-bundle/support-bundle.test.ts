@@ -159,6 +159,18 @@ describe('an obfuscated support bundle', () => {
     expect(status(obfuscated)).toEqual(status(real));
   });
 
+  it('gives a lab named after its controller the controller\'s one replacement, in its name and in the text', async () => {
+    const named = sourceSnapshot();
+    named.meta.labName = 'orangebox64';
+    named.lab.name = 'orangebox64';
+    const written = await writeSupportBundle(join(dir, 'named.obxsnap'), named, { obfuscate: true, now: FIXED_NOW });
+    const controller = written.content.inventory.machines.find((machine) => machine.id === 'controller')!.hostname;
+    expect(controller).toMatch(/^host\d$/);
+    expect(written.content.meta.labName).toBe(controller);
+    expect(written.content.lab.name).toBe(controller);
+    expect(written.content.commands[0]!.stdout).toBe(`${controller}\n`);
+  });
+
   it('is the same file, byte for byte, when the same snapshot is exported again', async () => {
     const again = join(dir, 'again.obxsnap');
     await writeSupportBundle(again, sourceSnapshot(), { obfuscate: true, now: FIXED_NOW });
