@@ -108,7 +108,7 @@ function machineObjects(inventory: LabInventory, status: JujuStatus): Comparable
         // Read by the hostname probe: unknown (not "none") when that machine was not reached.
         field('hostname', 'hostname', hostname ?? undefined),
         field('roles', 'roles', known ? listValue(known.roles) : undefined),
-        field('route', 'reached', known ? (known.routeError ? 'unreachable' : 'reached') : undefined),
+        field('route', 'route', known ? (known.routeError ? 'unreachable' : 'reached') : undefined),
         field('hypervisor', 'hypervisor', known?.hypervisor ? known.hypervisor.label : undefined),
       ],
     };

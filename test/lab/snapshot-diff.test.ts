@@ -3,7 +3,9 @@
 // captured again; `snapshot diff A B --json` must report exactly that container's state and
 // address, its Juju machine's state and address, the unit whose agent Juju then reports lost, and
 // its application's status that follows, and nothing else. The container is started again
-// whatever happens.
+// whatever happens. Then the gateway's sshd goes down (Juju's stand-in then reports its agent and
+// units lost): its machine and units change, and its namespaces, which the second capture could
+// not read, are said to be not compared, never removed; the lab is brought up again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,8 @@ import { join } from 'node:path';
 import { runSnapshotCommand } from '../../electron/cli/snapshot-command';
 import type { LabChange, LabComparison } from '../../electron/contract/lab-diff';
 import { LabJujuContainerControl } from '../support/lab-juju-container';
-import { loadLabManifest, type LabJujuContainer, type LabManifest } from './lab-manifest';
+import { bringLabUp, takeEndpointDown } from '../support/lab-control';
+import { loadLabManifest, machineById, type LabJujuContainer, type LabManifest } from './lab-manifest';
 
 /** Two captures of the lab (~3 s each here), the stop and the start of a container. */
 const TEST_MS = 120_000;
@@ -22,6 +25,8 @@ let lab: LabManifest;
 let dir: string;
 let container: LabJujuContainer;
 let control: LabJujuContainerControl;
+/** Set while this file has the gateway's sshd down: afterAll brings the lab up again. */
+let gatewayDown = false;
 
 async function snapshot(args: string[]) {
   const out: string[] = [];
@@ -30,10 +35,10 @@ async function snapshot(args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-async function capture(file: string): Promise<void> {
+/** Exit 0: everything read; 4: a machine or probe was not read (on purpose, or another test broke the lab meanwhile). */
+async function capture(file: string, expectedCode: 0 | 4 = 0): Promise<void> {
   const run = await snapshot(['capture', `${lab.user}@${lab.controller.address}`, '-i', lab.userKey, '--known-hosts', lab.knownHosts, '-o', file]);
-  // 4 would mean a machine or probe was not read: another test has broken the lab meanwhile.
-  expect(run, `snapshot capture to ${file}: ${run.err}`).toMatchObject({ code: 0 });
+  expect(run, `snapshot capture to ${file}: ${run.err}`).toMatchObject({ code: expectedCode });
 }
 
 beforeAll(async () => {
@@ -48,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   try {
     await control?.restore();
+    if (gatewayDown) await bringLabUp();
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -121,6 +127,42 @@ describe('snapshot diff on the real lab', () => {
       expect(text.out).toContain('4 changes: 1 machine (1 changed), 1 container (1 changed), 1 application (1 changed), 1 unit (1 changed)');
       expect(text.out).toContain(`  ~ container ${container.name} on ${host}: state RUNNING → STOPPED, address ${container.address} (eth0) → none`);
       expect(text.out).toMatch(new RegExp(`  ~ unit ${unit.replace('/', '\\/')}: workload active → unknown, agent idle → lost`));
+    },
+    TEST_MS,
+  );
+
+  it(
+    'reports a machine whose sshd went down by its state, route and units, and its namespaces as not compared, not removed',
+    async () => {
+      const gateway = machineById(lab, lab.gateway.machineId);
+      const before = join(dir, 'gateway-up.obxsnap');
+      const after = join(dir, 'gateway-down.obxsnap');
+      await capture(before);
+      try {
+        gatewayDown = true;
+        await takeEndpointDown(gateway);
+        await capture(after, 4);
+      } finally {
+        await bringLabUp();
+        gatewayDown = false;
+      }
+      const run = await snapshot(['diff', before, after, '--json']);
+      expect(run.code).toBe(1);
+      const comparison = JSON.parse(run.out) as LabComparison;
+      const units = Object.entries(lab.juju.units).filter(([, machine]) => machine === gateway.id).flatMap(([unit]) => [unit, ...(lab.juju.subordinates[unit] ?? [])]);
+      const applications = units.map((unit) => unit.split('/')[0]!);
+
+      const machine = comparison.changes.find((change) => change.id === `machine:${gateway.id}`);
+      expect(fieldsOf(machine).state).toEqual(['started', 'down']);
+      expect(fieldsOf(machine).route).toEqual(['reached', 'unreachable']);
+      // Its principal unit's agent is lost; a subordinate's workload may have been "unknown" already.
+      expect(fieldsOf(comparison.changes.find((change) => change.id === `unit:${units[0]}`))).toMatchObject({ workloadStatus: ['active', 'unknown'], agentStatus: ['idle', 'lost'] });
+      for (const unit of units.slice(1)) expect(fieldsOf(comparison.changes.find((change) => change.id === `unit:${unit}`)).agentStatus).toEqual(['idle', 'lost']);
+      // Nothing else: the gateway machine, its units, and (when their status follows) their applications.
+      const related = new Set([`machine:${gateway.id}`, ...units.map((unit) => `unit:${unit}`), ...applications.map((application) => `application:${application}`)]);
+      expect(comparison.changes.map((change) => change.id).filter((id) => !related.has(id))).toEqual([]);
+      expect(comparison.counts.namespace).toEqual({ added: 0, removed: 0, changed: 0 });
+      expect(comparison.notCompared).toEqual([{ what: `network namespaces on ${gateway.hostname} (machine ${gateway.id})`, reason: expect.stringMatching(new RegExp(`^machine ${gateway.id} cannot be reached.* \\(in the after reading\\)$`)), machineId: gateway.id }]);
     },
     TEST_MS,
   );
