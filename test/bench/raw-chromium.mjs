@@ -85,6 +85,8 @@ export async function launchRawChromium({ executablePath, args }) {
             await new Promise((resolve) => setTimeout(resolve, 100));
           }
         },
+        /** Runs `source` in every document this page loads, before the page's own scripts. */
+        addInitScript: (source) => call('Page.addScriptToEvaluateOnNewDocument', { source }),
         insertText: (text) => call('Input.insertText', { text }),
         async press(key, { code = key, keyCode, modifiers = 0, text } = {}) {
           await call('Input.dispatchKeyEvent', { type: 'keyDown', key, code, modifiers, windowsVirtualKeyCode: keyCode, ...(text ? { text } : {}) });

@@ -1,0 +1,81 @@
+// Opening a snapshot of the 5,000-container synthetic lab (synthetic-snapshot.mjs: 50 nodes, every
+// command's raw output, 1,000 units): how long until its first view (target < 500 ms). Needs
+// `npm run build` for the page; the lab is not needed. Three figures, side by side with the demo
+// lab (14 containers) where the same step applies:
+// 1. the core opening it as `snapshots.open` does: the file read and checked (every entry's
+//    SHA-256), then the ordinary keeper reading every probe from it through the parsers;
+// 2. the browser host started with `--snapshot FILE`, from spawn to its URL printed (Node's start
+//    plus that opening: what `npm run web -- --snapshot FILE` costs);
+// 3. the page: a fresh Chromium from navigation to the Overview painted with the snapshot's model.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bundleHarness, loadAverage } from './bench-harness.mjs';
+import { median, ms, timeFirstView } from './first-view.mjs';
+import { syntheticSnapshot } from './synthetic-snapshot.mjs';
+
+/** Rounds of each measure, taking turns between the synthetic lab and the demo. */
+const ROUNDS = 5;
+const FIXTURES = 'test/fixtures/outputs';
+const NO_BROWSER_CHATTER = ['--proxy-server=http://127.0.0.1:9'];
+
+export async function run() {
+  if (!existsSync('dist/node/web-host.js')) {
+    console.log('not run: needs the build (npm run build)');
+    return;
+  }
+  const h = await bundleHarness('snapshot-open', [
+    `export { lxcListJson, profileListJson, ovsShow, ovsInterfacesJson, instanceOvsRow, ipLinkJson, hostLinks, instancePlumbingLinks, portName } from 'electron/snapshots/demo/demo-lab-outputs';`,
+    `export { readSnapshotInventory } from 'electron/snapshots/snapshot-inventory';`,
+    `export { readSnapshotFile, writeSnapshotFile } from 'electron/snapshots/snapshot-file';`,
+    `export { OpenedSnapshot } from 'electron/snapshots/opened-snapshot';`,
+    `export { DEMO_LAB_ASSET } from 'electron/snapshots/demo/demo-lab-file';`,
+    `export { startWebHostProcess } from 'test/support/web-host-process';`,
+  ]);
+  const home = await mkdtemp(join(tmpdir(), 'obx-bench-snapshot-'));
+  const env = { ...process.env, HOME: home, SSH_AUTH_SOCK: '' };
+  try {
+    let started = performance.now();
+    const content = await syntheticSnapshot(h, FIXTURES);
+    const built = performance.now() - started;
+    const synthetic = join(home, 'synthetic-5000.obxsnap');
+    await h.writeSnapshotFile(synthetic, content);
+    const containers = content.inventory.links.containers.length;
+    const failed = content.inventory.probes.filter((outcome) => outcome.status === 'failed').map((outcome) => `${outcome.probeId} on ${outcome.machineId}: ${outcome.error?.message}`);
+    console.log(`synthetic lab: ${containers} containers on ${content.inventory.machines.length - 1} nodes, ${content.commands.length} commands, ${(((await stat(synthetic)).size) / 1024).toFixed(0)} KiB on disk (built in ${(built / 1000).toFixed(1)} s)`);
+    if (failed.length > 0) console.log(`note: ${failed.length} probes failed reading it:\n  ${failed.slice(0, 5).join('\n  ')}`);
+    const files = [
+      { label: `synthetic (${containers} containers)`, path: synthetic, open: [], start: [], page: [] },
+      { label: 'the demo (14 containers)', path: h.DEMO_LAB_ASSET, open: [], start: [], page: [] },
+    ];
+
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const file of files) {
+        started = performance.now();
+        const opened = new h.OpenedSnapshot(await h.readSnapshotFile(file.path), file.path, { onInventory: () => {}, onProbe: () => {} });
+        await opened.read();
+        file.open.push(performance.now() - started);
+        opened.close();
+
+        started = performance.now();
+        const host = await h.startWebHostProcess(['--port', '0', '--state', join(home, 'state.json'), '--snapshot', file.path], env);
+        file.start.push(performance.now() - started);
+        try {
+          file.page.push((await timeFirstView(host.urlWithToken, undefined, NO_BROWSER_CHATTER)).painted);
+        } finally {
+          await host.stop();
+        }
+      }
+    }
+    console.log(`\nopening a snapshot → its first view (median of ${ROUNDS} rounds taking turns; target < 500 ms for the synthetic lab)`);
+    console.log(`${'snapshot'.padEnd(34)}${'core open'.padStart(10)}${'host start'.padStart(11)}${'page → Overview'.padStart(17)}`);
+    for (const file of files) console.log(`${file.label.padEnd(34)}${ms(median(file.open))}${ms(median(file.start)).padStart(11)}${ms(median(file.page)).padStart(17)}`);
+    const [big, demo] = files;
+    console.log(`core open, each round: ${big.open.map((value) => value.toFixed(0)).join(', ')} ms (synthetic) — ${(median(big.open) / median(demo.open)).toFixed(1)}× the demo's`);
+    console.log(`opened in the core then painted in the page: ${(median(big.open) + median(big.page)).toFixed(0)} ms for the synthetic lab, ${(median(demo.open) + median(demo.page)).toFixed(0)} ms for the demo`);
+    console.log(loadAverage());
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
