@@ -176,3 +176,26 @@ describe('the Changes view', () => {
     expect(target.querySelector('.hint')!.textContent).toBe('Choose a snapshot for at least one side: the lab shown compared with itself has no changes.');
   });
 });
+
+describe('a comparison with thousands of changes', () => {
+  it('lists the first 200 of a kind and the rest on request, the counts saying them all', async () => {
+    const many: LabChange[] = Array.from({ length: 450 }, (_, index) => ({
+      id: `container:22/instance-${String(index).padStart(8, '0')}`,
+      kind: 'added',
+      object: { type: 'container', machineId: '22', host: 'node03ob64', container: `instance-${String(index).padStart(8, '0')}` },
+      title: `container instance-${String(index).padStart(8, '0')} on node03ob64`,
+      fields: [{ field: 'state', label: 'state', before: null, after: 'RUNNING' }],
+    }));
+    const { target } = showView(() => comparisonOf(many));
+    compareButton(target).click();
+    await settle();
+    expect(target.querySelector('.total')!.textContent!.trim()).toBe('450 changes');
+    expect(target.querySelectorAll('.change')).toHaveLength(200);
+    const more = target.querySelector('button.more') as HTMLButtonElement;
+    expect(more.textContent!.trim()).toBe('Show all 450 containers (250 more)');
+    more.click();
+    flushSync();
+    expect(target.querySelectorAll('.change')).toHaveLength(450);
+    expect(target.querySelector('button.more')).toBeNull();
+  });
+});
