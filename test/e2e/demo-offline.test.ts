@@ -32,8 +32,8 @@ const BROWSER_CHATTER_PROXY = 'http://127.0.0.1:9';
 /** The host has read the demo and listens within this; anything it tried meanwhile is counted. */
 const HOST_SETTLES_MS = 2_000;
 const VIEWPORT = { width: 1440, height: 900 };
-/** The README's screenshots: a laptop's width, small enough to read at GitHub's column width. */
-const README_VIEWPORT = { width: 1280, height: 800 };
+/** The README's screenshots: a common laptop screen, small enough to read at GitHub's column width. */
+const README_VIEWPORT = { width: 1366, height: 800 };
 const APPLICATIONS = ['glance', 'keystone', 'lxd', 'mysql', 'neutron-api', 'neutron-gateway', 'neutron-openvswitch', 'nova-cloud-controller', 'nova-compute', 'ntp', 'openstack-dashboard', 'rabbitmq-server'];
 
 let namespace: OfflineNamespace;
@@ -196,7 +196,8 @@ describe('the demo lab with the network unreachable', () => {
     await shootBothThemes('Recordings');
   });
 
-  it('README: the demo at a laptop width, dark (readme-demo-overview, readme-demo-nodes; copied to assets/ by hand)', async () => {
+  // readme-demo-overview.png is copied to assets/screenshot-demo-overview.png when the view changes.
+  it('README: the demo on a laptop screen, dark (readme-demo-overview, readme-demo-nodes)', async () => {
     await page.setViewportSize(README_VIEWPORT);
     await page.emulateMedia({ colorScheme: 'dark' });
     await showView('Overview');
