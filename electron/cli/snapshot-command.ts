@@ -5,6 +5,8 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SNAPSHOT_EXTENSION, type SnapshotContent } from '../contract/snapshot';
 import { captureSnapshot, type CaptureProgress } from '../snapshots/capture';
+import { recordingParts, type RecordingParts } from '../snapshots/snapshot-recording-parts';
+import { readRecordingFile } from '../terminals/recordings';
 import { writeSnapshotFile } from '../snapshots/snapshot-file';
 import { describeBytes } from '../snapshots/snapshot-limits';
 import { runSnapshotExport } from './snapshot-export-command';
@@ -14,6 +16,8 @@ import { CONNECTION_OPTIONS, connectCommandLineLab, isIncomplete, parseInventory
 /** The options and exit status, said once: here and in `orangebox-console --help`. */
 export const SNAPSHOT_CAPTURE_OPTIONS = `  -o, --output FILE    the snapshot file to write (${SNAPSHOT_EXTENSION}); required
   --name NAME          the lab's name in the snapshot (default: <controller> as given)
+  --recording FILE     keep this terminal recording (.cast) with it; repeat for more.
+                       Its output is masked like every other; what was typed is left out
 ${CONNECTION_OPTIONS}`;
 export const SNAPSHOT_EXIT_STATUS = `0 all read and written, 1 the lab could not be reached or the file
              not written, 2 bad arguments, 4 written, but incomplete (a machine
@@ -44,6 +48,7 @@ const consoleOutput: CliOutput = { out: (text) => console.log(text), err: (text)
 interface CaptureArguments {
   file: string;
   name: string | null;
+  recordings: string[];
   connection: ConnectionArguments;
 }
 
@@ -54,6 +59,7 @@ export function parseCaptureArguments(argv: string[]): CaptureArguments | string
   const connection: string[] = [];
   let file = '';
   let name: string | null = null;
+  const recordings: string[] = [];
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
     if (argument === '-o' || argument === '--output') {
@@ -62,6 +68,10 @@ export function parseCaptureArguments(argv: string[]): CaptureArguments | string
     } else if (argument === '--name') {
       name = argv[++index]?.trim() || null;
       if (!name) return '--name needs the lab\'s name';
+    } else if (argument === '--recording') {
+      const recording = argv[++index];
+      if (!recording) return '--recording needs a terminal recording (.cast file)';
+      recordings.push(recording);
     } else if (NOT_FOR_CAPTURE.has(argument)) return `${argument} is an option of inventory, not of snapshot capture`;
     else connection.push(argument);
   }
@@ -69,7 +79,7 @@ export function parseCaptureArguments(argv: string[]): CaptureArguments | string
   const parsed = parseInventoryArguments(connection);
   if (typeof parsed === 'string') return parsed;
   if (!file) return `name the snapshot file to write with -o FILE (e.g. -o lab${SNAPSHOT_EXTENSION})`;
-  return { file, name, connection: parsed };
+  return { file, name, recordings, connection: parsed };
 }
 
 export async function runSnapshotCommand(argv: string[], output: CliOutput = consoleOutput): Promise<number> {
@@ -103,6 +113,15 @@ async function runCapture(argv: string[], output: CliOutput): Promise<number> {
     return 2;
   }
 
+  // Read first: a recording that cannot go in is said before the lab is reached.
+  let kept: RecordingParts;
+  try {
+    kept = await recordingParts(args.recordings.map((path) => resolve(path)), readRecordingFile);
+  } catch (error) {
+    output.err(`orangebox-console snapshot capture: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+
   const started = performance.now();
   let connected: CommandLineLab;
   try {
@@ -121,6 +140,7 @@ async function runCapture(argv: string[], output: CliOutput): Promise<number> {
       controller: () => link.controller,
       routeContext: connected.routeContext,
       routeChoice: connected.routeChoice,
+      recordings: kept.recordings,
       onProgress: (latest) => (progress = latest),
     });
   } catch (error) {
@@ -136,17 +156,20 @@ async function runCapture(argv: string[], output: CliOutput): Promise<number> {
     return 1;
   }
   const size = (await stat(args.file)).size;
-  output.out(describeCapture(content, progress, args.file, size, performance.now() - started));
+  output.out(describeCapture(content, progress, args.file, size, performance.now() - started, kept));
   return isIncomplete(content.inventory) ? 4 : 0;
 }
 
 /** What was captured, in a few lines: counts, anything that could not be read, the file and the time. */
-export function describeCapture(content: SnapshotContent, progress: CaptureProgress | null, file: string, bytes: number, elapsedMs: number): string {
+export function describeCapture(content: SnapshotContent, progress: CaptureProgress | null, file: string, bytes: number, elapsedMs: number, kept: RecordingParts | null = null): string {
   const { inventory } = content;
   const failed = inventory.probes.filter((outcome) => outcome.status === 'failed');
   const lines = [
     `Captured ${content.meta.labName}: ${inventory.machines.length} machines (the controller included), ${inventory.probes.length} probes (${failed.length} failed), ${content.commands.length} commands, ${progress?.maskedValues ?? 0} secret values masked`,
   ];
+  if (kept && kept.recordings.length > 0) {
+    lines.push(`Kept ${kept.recordings.length} terminal recording${kept.recordings.length === 1 ? '' : 's'}: ${kept.masked} secret values masked in their output, ${kept.inputEventsLeftOut} typed inputs left out`);
+  }
   for (const machine of inventory.machines) if (machine.routeError) lines.push(`  UNREACHABLE machine ${machine.id}: ${machine.routeError.message}`);
   for (const outcome of failed) lines.push(`  FAILED ${outcome.probeId} on ${outcome.machineId}: ${outcome.error?.message ?? 'no message'}`);
   lines.push(`Wrote ${file} (${describeBytes(bytes)}) in ${(elapsedMs / 1000).toFixed(1)} s`);

@@ -21,7 +21,11 @@ export const SnapshotSavePath = v.pipe(
   v.check((path) => path.toLowerCase().endsWith(SNAPSHOT_EXTENSION) && path.length > SNAPSHOT_EXTENSION.length + 1, `a snapshot is saved as a ${SNAPSHOT_EXTENSION} file: give a path ending in ${SNAPSHOT_EXTENSION}`),
 );
 
-export const SnapshotCaptureRequest = v.object({ path: SnapshotSavePath });
+export const SnapshotCaptureRequest = v.object({
+  path: SnapshotSavePath,
+  /** Recordings to keep with it (paths the Recordings view lists); their output masked, what was typed left out. */
+  recordings: v.optional(v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(PATH_LIMIT))), v.maxLength(100, 'choose fewer recordings')), []),
+});
 
 /** How far a capture has got. */
 export interface CaptureProgress {
@@ -57,7 +61,10 @@ export interface SnapshotCaptured {
   probes: number;
   failedProbes: number;
   commands: number;
+  /** Secret values masked, in command outputs and recordings together. */
   masked: number;
+  /** Terminal recordings kept with it. */
+  recordings: number;
   durationMs: number;
 }
 

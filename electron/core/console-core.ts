@@ -262,6 +262,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     labName: () => connection.labName,
     latestPingRuns: () => pings.latest,
+    readRecording: async (path) => recordings.handlers['recordings.read']({ path }),
     onProgress: (progress) => streams.push('snapshot.progress', progress),
     recent: () => state.recentSnapshots,
     saveRecent: async (next) => {

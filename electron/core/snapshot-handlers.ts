@@ -9,6 +9,8 @@ import type { SnapshotContent } from '../contract/snapshot';
 import { MAX_RECENT_SNAPSHOTS, type RecentSnapshot, type SnapshotCaptured, type SnapshotCaptureProgress } from '../contract/snapshot-capture';
 import { captureSnapshot, type CaptureOptions } from '../snapshots/capture';
 import { writeSnapshotFile } from '../snapshots/snapshot-file';
+import { recordingParts } from '../snapshots/snapshot-recording-parts';
+import type { RecordingPlayback } from '../contract/recordings';
 import { expandHome } from '../ssh-config/ssh-config-file';
 import type { RequestHandlers } from './request-dispatcher';
 
@@ -29,6 +31,8 @@ export interface SnapshotHandlerOptions {
   /** The latest ping and matrix runs, kept with the capture. */
   latestPingRuns(): LatestPingRuns;
   onProgress(progress: SnapshotCaptureProgress): void;
+  /** Reads a recording the Recordings view lists (others are refused), to keep it with a capture. */
+  readRecording(path: string): Promise<RecordingPlayback>;
   recent(): RecentSnapshot[];
   saveRecent(next: RecentSnapshot[]): Promise<void>;
   home: string;
@@ -66,7 +70,7 @@ export function createSnapshotHandlers(options: SnapshotHandlerOptions): Snapsho
     if (await stat(file).catch(() => null)) throw new ConsoleError('snapshot-unwritable', `${file} already exists: the console does not overwrite a snapshot. Choose another name.`);
   };
 
-  const capture = async (file: string): Promise<SnapshotCaptured> => {
+  const capture = async (file: string, recordingPaths: readonly string[]): Promise<SnapshotCaptured> => {
     const source = options.source();
     if (!source.live) throw source.refusal;
     if (capturing) throw new ConsoleError('snapshot-unwritable', `a snapshot is already being saved (to ${capturing}); wait for it to finish`);
@@ -74,6 +78,8 @@ export function createSnapshotHandlers(options: SnapshotHandlerOptions): Snapsho
     const started = performance.now();
     try {
       await prepareFolder(file);
+      // Read before the lab: a recording that cannot go in stops the capture at once.
+      const kept = await recordingParts(recordingPaths, options.readRecording);
       let masked = 0;
       const content = await captureSnapshot({
         lab: source.lab,
@@ -82,6 +88,7 @@ export function createSnapshotHandlers(options: SnapshotHandlerOptions): Snapsho
         routeChoice: source.routeChoice,
         ...(source.openRoute ? { openRoute: source.openRoute } : {}),
         diagnostics: options.latestPingRuns(),
+        recordings: kept.recordings,
         onProgress: (progress) => {
           masked = progress.maskedValues;
           options.onProgress({ path: file, ...progress });
@@ -100,7 +107,8 @@ export function createSnapshotHandlers(options: SnapshotHandlerOptions): Snapsho
         probes: inventory.probes.length,
         failedProbes: inventory.probes.filter((outcome) => outcome.status === 'failed').length,
         commands: content.commands.length,
-        masked,
+        masked: masked + kept.masked,
+        recordings: kept.recordings.length,
         durationMs: Math.round(performance.now() - started),
       };
     } finally {
@@ -112,7 +120,7 @@ export function createSnapshotHandlers(options: SnapshotHandlerOptions): Snapsho
     remember,
     captureSource: () => options.source(),
     handlers: {
-      'snapshots.capture': ({ path }) => capture(resolvePath(expandHome(path, options.home))),
+      'snapshots.capture': ({ path, recordings }) => capture(resolvePath(expandHome(path, options.home)), recordings),
       'snapshots.suggestPath': () => join(defaultFolder, `${fileNamePart(options.labName() ?? 'lab')}-${timePart(now())}.obxsnap`),
       'snapshots.recent': () => options.recent(),
     },

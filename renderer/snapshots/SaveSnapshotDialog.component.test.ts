@@ -8,10 +8,25 @@ import OpenSnapshotForm from './OpenSnapshotForm.svelte';
 import { SnapshotsState } from './snapshots.svelte';
 import type { ConsoleApi } from '../../electron/contract/console-contract';
 import type { SnapshotCaptured, SnapshotCaptureProgress } from '../../electron/contract/snapshot-capture';
+import type { RecordingEntry } from '../../electron/contract/recordings';
 import { ConsoleRequestError } from '../../electron/contract/console-errors';
 
 const SUGGESTED = '/home/ubuntu/OrangeBox snapshots/OrangeBox64-2026-12-07-143000.obxsnap';
-const CAPTURED: SnapshotCaptured = { path: SUGGESTED, labName: 'OrangeBox64', bytes: 421_888, machines: 7, unreachable: 0, probes: 48, failedProbes: 1, commands: 61, masked: 14, durationMs: 3240 };
+const CAPTURED: SnapshotCaptured = { path: SUGGESTED, labName: 'OrangeBox64', bytes: 421_888, machines: 7, unreachable: 0, probes: 48, failedProbes: 1, commands: 61, masked: 14, recordings: 0, durationMs: 3240 };
+
+const recording = (name: string, overrides: Partial<RecordingEntry> = {}): RecordingEntry => ({
+  path: `/home/ubuntu/orangebox-recordings/${name}`, name, origin: 'recorded', title: `shell ${name}`, startedAt: '2026-12-07T10:00:00.000Z', modifiedAt: null,
+  bytes: 2048, durationSeconds: 134, missing: false, inProgress: false, problem: null, ...overrides,
+});
+/** What the core lists: only finished, present, playable recordings the console wrote are offered. */
+const RECORDINGS: RecordingEntry[] = [
+  recording('older.cast', { startedAt: '2026-12-06T09:00:00.000Z' }),
+  recording('newer.cast', { startedAt: '2026-12-07T11:00:00.000Z', title: 'lxc exec instance-0000000c on node03ob64' }),
+  recording('gone.cast', { missing: true }),
+  recording('running.cast', { inProgress: true }),
+  recording('opened.cast', { origin: 'opened' }),
+  recording('damaged.cast', { problem: 'line 3 is not an asciicast event' }),
+];
 
 beforeAll(() => {
   // jsdom has no modal dialogs: open is enough for what these tests read.
@@ -36,6 +51,7 @@ function fakeCore() {
       requests.push({ name, params });
       if (name === 'snapshots.suggestPath') return SUGGESTED;
       if (name === 'snapshots.recent') return [];
+      if (name === 'recordings.list') return RECORDINGS;
       if (name === 'snapshots.capture') {
         return new Promise((resolve, reject) => (finish = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome))));
       }
@@ -76,7 +92,24 @@ describe('the Save snapshot dialog', () => {
     input.dispatchEvent(new Event('input'));
     target.querySelector('form')!.requestSubmit();
     await settle();
-    expect(core.requests.at(-1)).toEqual({ name: 'snapshots.capture', params: { path: '/srv/acme.obxsnap' } });
+    expect(core.requests.at(-1)).toEqual({ name: 'snapshots.capture', params: { path: '/srv/acme.obxsnap', recordings: [] } });
+  });
+
+  it('offers the recordings the console wrote, newest first, none ticked; those ticked go with the capture', async () => {
+    const { core, target } = await openDialog();
+    const boxes = [...target.querySelectorAll<HTMLInputElement>('fieldset input[type="checkbox"]')];
+    expect(boxes.map((box) => box.value)).toEqual(['/home/ubuntu/orangebox-recordings/newer.cast', '/home/ubuntu/orangebox-recordings/older.cast']);
+    expect(boxes.every((box) => !box.checked)).toBe(true);
+    expect(target.querySelector('fieldset')!.textContent).toContain('lxc exec instance-0000000c on node03ob64');
+    expect(target.querySelector('fieldset')!.textContent).toContain('what was typed is never kept');
+    boxes[0]!.click();
+    await settle();
+    target.querySelector('form')!.requestSubmit();
+    await settle();
+    expect(core.requests.at(-1)).toEqual({ name: 'snapshots.capture', params: { path: SUGGESTED, recordings: ['/home/ubuntu/orangebox-recordings/newer.cast'] } });
+    core.finish({ ...CAPTURED, recordings: 1 });
+    await settle();
+    expect(target.querySelector('[data-testid="save-snapshot-summary"]')!.textContent).toContain('61 commands · 1 recording');
   });
 
   it('shows the progress as it streams, then the summary: file, size, time, values masked, and Open it', async () => {

@@ -1,6 +1,7 @@
 // What the page says about a snapshot being saved or saved: progress in a line, and the summary
 // an engineer reads at the end ("Saved lab.obxsnap (412 KiB) in 3.2 s — 14 values masked").
 import type { SnapshotCaptured, SnapshotCaptureProgress } from '../../electron/contract/snapshot-capture';
+import type { RecordingEntry } from '../../electron/contract/recordings';
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -31,10 +32,20 @@ export function describeCaptured(captured: SnapshotCaptured): string {
   return `Saved ${fileNameOf(captured.path)} (${describeFileSize(captured.bytes)}) in ${(captured.durationMs / 1000).toFixed(1)} s — ${plural(captured.masked, 'value')} masked`;
 }
 
+/** "7 Dec 2026, 10:05 · 2:14" for a recording offered to go with a snapshot. */
+export function describeRecordedAt(entry: Pick<RecordingEntry, 'startedAt' | 'durationSeconds'>, locale?: string): string {
+  const started = entry.startedAt ? new Date(entry.startedAt) : null;
+  const when = started && !Number.isNaN(started.getTime()) ? started.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : 'time unknown';
+  if (entry.durationSeconds === null) return when;
+  const seconds = Math.round(entry.durationSeconds);
+  return `${when} · ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 /** What it holds, and what could not be read (the snapshot keeps those errors too). */
 export function describeCapturedContents(captured: SnapshotCaptured): string {
   const parts = [plural(captured.machines, 'machine'), `${plural(captured.probes, 'probe')}${captured.failedProbes ? ` (${captured.failedProbes} failed)` : ''}`, plural(captured.commands, 'command')];
   if (captured.unreachable) parts.push(`${plural(captured.unreachable, 'machine')} unreachable`);
+  if (captured.recordings) parts.push(plural(captured.recordings, 'recording'));
   return parts.join(' · ');
 }
 

@@ -2,12 +2,13 @@
 // summary), opening one by path, and the snapshots opened or saved before (kept by the core).
 import type { ConsoleApi } from '../../electron/contract/console-contract';
 import type { ConnectionState } from '../../electron/contract/payloads';
+import type { RecordingEntry } from '../../electron/contract/recordings';
 import { sendSnapshotFile, type SendProgress, type SnapshotFileSource } from './send-snapshot-file';
 import type { RecentSnapshot, SnapshotCaptured, SnapshotCaptureProgress } from '../../electron/contract/snapshot-capture';
 
 export type SaveSnapshotStep =
   | { step: 'closed' }
-  | { step: 'choosing'; path: string; problem: string | null }
+  | { step: 'choosing'; path: string; problem: string | null; recordings: RecordingEntry[] }
   | { step: 'saving'; path: string; progress: SnapshotCaptureProgress | null }
   | { step: 'saved'; captured: SnapshotCaptured; problem: string | null };
 
@@ -33,23 +34,27 @@ export class SnapshotsState {
   /** Opens the dialog with the core's suggested path (the engineer may change it). */
   async startSaving(): Promise<void> {
     if (this.save.step === 'saving') return;
-    this.save = { step: 'choosing', path: '', problem: null };
+    this.save = { step: 'choosing', path: '', problem: null, recordings: [] };
     try {
       const path = await this.requireApi().request('snapshots.suggestPath', null);
       if (this.save.step === 'choosing' && this.save.path === '') this.save = { ...this.save, path };
     } catch (error) {
       if (this.save.step === 'choosing') this.save = { ...this.save, problem: messageOf(error) };
     }
+    // The recordings that could go with it; without the list the snapshot is saved without them.
+    const listed = await this.requireApi().request('recordings.list', null).catch(() => []);
+    if (this.save.step === 'choosing') this.save = { ...this.save, recordings: recordingsToKeep(listed) };
   }
 
-  /** Captures to the path chosen; a refusal stays in the dialog, with the path, to be corrected. */
-  async saveTo(path: string): Promise<void> {
+  /** Captures to the path chosen (with the recordings ticked); a refusal stays in the dialog, with the path, to be corrected. */
+  async saveTo(path: string, recordings: string[] = []): Promise<void> {
+    const offered = this.save.step === 'choosing' ? this.save.recordings : [];
     this.save = { step: 'saving', path: path.trim(), progress: null };
     try {
-      const captured = await this.requireApi().request('snapshots.capture', { path });
+      const captured = await this.requireApi().request('snapshots.capture', { path, recordings });
       this.save = { step: 'saved', captured, problem: null };
     } catch (error) {
-      this.save = { step: 'choosing', path, problem: messageOf(error) };
+      this.save = { step: 'choosing', path, problem: messageOf(error), recordings: offered };
     }
   }
 
@@ -87,6 +92,15 @@ export class SnapshotsState {
     if (!this.api) throw new Error('the console API is not attached yet');
     return this.api;
   }
+}
+
+/** Recordings the console wrote that can be read now (finished, still there, playable), newest first. */
+export const MAX_OFFERED_RECORDINGS = 20;
+function recordingsToKeep(listed: RecordingEntry[]): RecordingEntry[] {
+  return listed
+    .filter((entry) => entry.origin === 'recorded' && !entry.missing && !entry.inProgress && !entry.problem)
+    .sort((a, b) => (b.startedAt ?? '').localeCompare(a.startedAt ?? ''))
+    .slice(0, MAX_OFFERED_RECORDINGS);
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

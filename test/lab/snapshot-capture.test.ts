@@ -3,7 +3,7 @@
 // gives the same inventory back, and none of the lab's secrets (nova.conf passwords, private keys)
 // is anywhere in it, in memory or in the file `orangebox-console snapshot capture` writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -183,5 +183,52 @@ describe('orangebox-console snapshot capture on the real lab', () => {
     expect(decoded.meta).toMatchObject({ kind: 'capture', labName: 'OrangeBox lab' });
     expect(machineFacts(decoded.inventory)).toEqual(machineFacts(live));
     expect(probeStatuses(decoded.inventory)).toEqual(probeStatuses(live));
+  });
+
+  it('keeps a terminal recording asked for with --recording: what it printed masked (the real nova.conf), what was typed left out', async () => {
+    const node = lab.machines.find((machine) => machine.nova)!;
+    const route = await openMachineRoute({ id: node.id, address: node.address }, 'jump', credentials.routeContext(sshController(connection)));
+    let clear: string;
+    try {
+      clear = (await route.transport.run(['cat', NOVA_CONF_PATH], { timeoutMs: 20_000 })).stdout;
+    } finally {
+      route.transport.close();
+    }
+    const [firstSecret] = Object.values(lab.nova.secrets);
+    // A session as a recorded terminal writes it: the file printed in pieces (a secret may be cut
+    // between two events), and a password typed at a prompt as an input event.
+    const printed = `cat ${NOVA_CONF_PATH}\r\n${clear.replaceAll('\n', '\r\n')}`;
+    const pieces = Array.from({ length: Math.ceil(printed.length / 37) }, (_, index) => printed.slice(index * 37, index * 37 + 37));
+    const cast = [
+      JSON.stringify({ version: 2, width: 100, height: 30, timestamp: 1765100000, title: `ssh ${node.hostname}` }),
+      JSON.stringify([0.2, 'i', `sudo -k; sudo true\r`]),
+      JSON.stringify([0.4, 'i', `${firstSecret}\r`]),
+      ...pieces.map((piece, index) => JSON.stringify([1 + index / 100, 'o', piece])),
+      '',
+    ].join('\n');
+    const recording = join(dir, 'nova-conf-session.cast');
+    await writeFile(recording, cast);
+
+    const file = join(dir, 'with-recording.obxsnap');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runSnapshotCommand(['capture', `${lab.user}@${lab.controller.address}`, '-i', lab.userKey, '--known-hosts', lab.knownHosts, '-o', file, '--recording', recording], {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+    });
+    expect(err.join('\n')).toBe('');
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/Kept 1 terminal recording: [1-9]\d* secret values masked in their output, 2 typed inputs left out/);
+    const bytes = await readFile(file);
+    expectNoLabSecret(bytes.toString('latin1'), 'the file\'s bytes');
+    const decoded = await decodeSnapshot(bytes);
+    expectNoLabSecret(JSON.stringify(decoded), 'the file\'s inflated entries');
+    const [kept] = decoded.recordings;
+    expect(kept).toMatchObject({ name: 'nova-conf-session.cast', title: `ssh ${node.hostname}` });
+    // What was printed is there, masked, at the same times; nothing typed is.
+    const events = kept!.cast.split('\n').slice(1).filter(Boolean).map((line) => JSON.parse(line) as [number, string, string]);
+    expect(events.every(([, type]) => type === 'o')).toBe(true);
+    expect(events.map(([time]) => time)).toEqual(pieces.map((_, index) => 1 + index / 100));
+    expect(events.map(([, , text]) => text).join('')).toBe(maskRawOutput(printed).text);
   });
 });

@@ -21,9 +21,10 @@ async function snapshot(argv: string[]) {
 
 describe('orangebox-console snapshot capture arguments', () => {
   it('reads the file, the name and every connection option inventory reads', () => {
-    expect(parseCaptureArguments(['ubuntu@127.0.1.1', '-o', 'lab.obxsnap', '--name', 'OrangeBox64', '-i', 'key', '--known-hosts', 'kh', '--accept-new', '--route', '23=juju-ssh'])).toEqual({
+    expect(parseCaptureArguments(['ubuntu@127.0.1.1', '-o', 'lab.obxsnap', '--name', 'OrangeBox64', '-i', 'key', '--known-hosts', 'kh', '--accept-new', '--route', '23=juju-ssh', '--recording', 'a.cast', '--recording', 'b.cast'])).toEqual({
       file: 'lab.obxsnap',
       name: 'OrangeBox64',
+      recordings: ['a.cast', 'b.cast'],
       connection: expect.objectContaining({ controller: 'ubuntu@127.0.1.1', identity: 'key', knownHosts: 'kh', acceptNew: true, routes: { '23': 'juju-ssh' } }),
     });
     expect(parseCaptureArguments(['obx-controller', '--output', 'a.obxsnap'])).toMatchObject({ file: 'a.obxsnap', name: null, connection: { controller: 'obx-controller' } });
@@ -33,6 +34,7 @@ describe('orangebox-console snapshot capture arguments', () => {
     expect(parseCaptureArguments(['-o', 'lab.obxsnap'])).toBe('name the lab controller to capture');
     expect(parseCaptureArguments(['ubuntu@127.0.1.1'])).toMatch(/name the snapshot file to write with -o FILE/);
     expect(parseCaptureArguments(['ubuntu@127.0.1.1', '-o'])).toMatch(/-o needs the snapshot file/);
+    expect(parseCaptureArguments(['ubuntu@127.0.1.1', '-o', 'x', '--recording'])).toBe('--recording needs a terminal recording (.cast file)');
     expect(parseCaptureArguments(['ubuntu@127.0.1.1', '-o', 'x', '--json'])).toBe('--json is an option of inventory, not of snapshot capture');
     expect(parseCaptureArguments(['ubuntu@127.0.1.1', '-o', 'x', '--route', '22=teleport'])).toMatch(/--route needs MACHINE=jump or MACHINE=juju-ssh/);
   });
@@ -45,6 +47,13 @@ describe('orangebox-console snapshot capture arguments', () => {
     const missing = await snapshot(['capture', 'ubuntu@127.0.9.9', '-o', join(dir, 'no-such-folder', 'lab.obxsnap')]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(`the folder ${join(dir, 'no-such-folder')} does not exist`);
+  });
+
+  it('exits 1 on a recording that cannot go in, before connecting', async () => {
+    // 127.0.9.9 answers nothing: the message is about the recording, not the lab.
+    const result = await snapshot(['capture', 'ubuntu@127.0.9.9', '-o', join(dir, 'lab.obxsnap'), '--recording', join(dir, 'nowhere.cast')]);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(`the recording ${join(dir, 'nowhere.cast')} cannot go into the snapshot: there is no file ${join(dir, 'nowhere.cast')}`);
   });
 
   it('prints its usage with --help, exit 0', async () => {

@@ -122,6 +122,9 @@ describe('a capture of a live lab (answered from a hand-made snapshot)', () => {
   });
   afterEach(() => rm(home, { recursive: true, force: true }));
 
+  /** Recordings the Recordings view lists, as the core's reader answers them. */
+  let listedRecordings: Map<string, string>;
+
   function handlers(source?: CaptureSource) {
     const recorded = handMadeSnapshot();
     const lab = snapshotLab(recorded);
@@ -138,6 +141,11 @@ describe('a capture of a live lab (answered from a hand-made snapshot)', () => {
       labName: () => 'Walkthrough live',
       latestPingRuns: () => recorded.diagnostics,
       onProgress: (report) => progress.push(report),
+      readRecording: async (path) => {
+        const cast = listedRecordings?.get(path);
+        if (cast === undefined) throw new ConsoleError('invalid-payload', `${path} is not a recording this console wrote or you opened`);
+        return { cast, note: null };
+      },
       recent: () => recent,
       saveRecent: async (next) => {
         recent = next;
@@ -148,7 +156,7 @@ describe('a capture of a live lab (answered from a hand-made snapshot)', () => {
 
   test('writes an owner-only file that the reader opens, with the machines it read', async () => {
     const file = join(home, 'walkthrough.obxsnap');
-    const result = (await handlers()['snapshots.capture']({ path: file })) as SnapshotCaptured;
+    const result = (await handlers()['snapshots.capture']({ path: file, recordings: [] })) as SnapshotCaptured;
     const content = await readSnapshotFile(file);
     expect(content.meta.labName).toBe('Walkthrough live');
     expect(content.inventory.machines.map((machine) => machine.id)).toEqual(['controller', '21', '22', '23', '24', '25', '26']);
@@ -159,9 +167,40 @@ describe('a capture of a live lab (answered from a hand-made snapshot)', () => {
     expect(recent.map((entry) => entry.path)).toEqual([file]);
   });
 
+  test('keeps the recordings chosen, their output masked and what was typed left out; one not listed stops it before the lab is read', async () => {
+    const header = JSON.stringify({ version: 2, width: 80, height: 24, timestamp: 1764579600, title: 'lxc exec instance-0000000c on node03ob64' });
+    const cast = [
+      header,
+      '[0.1, "o", "root@instance-0000000c:~# "]',
+      '[0.5, "i", "sudo mysql -p\\r"]',
+      '[0.6, "o", "Enter password: "]',
+      '[1.0, "i", "hunter2-typed\\r"]',
+      '[1.2, "o", "cat /etc/nova/nova.conf\\r\\n[database]\\r\\nconnection = mysql://nova:s3cretNovaDb@10.0.0.5/nova\\r\\n"]',
+      '[1.3, "o", "admin_password = "]',
+      '[1.4, "o", "Pl41nTextAdm1n\\r\\n"]',
+      '',
+    ].join('\n');
+    listedRecordings = new Map([['/home/engineer/orangebox-recordings/instance-0000000c.cast', cast]]);
+    const file = join(home, 'with-recording.obxsnap');
+    const result = (await handlers()['snapshots.capture']({ path: file, recordings: ['/home/engineer/orangebox-recordings/instance-0000000c.cast'] })) as SnapshotCaptured;
+    expect(result.recordings).toBe(1);
+    const [kept] = (await readSnapshotFile(file)).recordings;
+    expect(kept).toMatchObject({ name: 'instance-0000000c.cast', title: 'lxc exec instance-0000000c on node03ob64' });
+    expect(kept!.cast).toContain('Enter password: ');
+    expect(kept!.cast).not.toContain('"i"');
+    for (const secret of ['hunter2-typed', 's3cretNovaDb', 'Pl41nTextAdm1n']) expect(kept!.cast).not.toContain(secret);
+    // The output keeps its times: the player shows it as it happened.
+    expect(kept!.cast.split('\n').slice(1, -1).map((line) => (JSON.parse(line) as [number])[0])).toEqual([0.1, 0.6, 1.2, 1.3, 1.4]);
+
+    progress.length = 0;
+    const refused = handlers()['snapshots.capture']({ path: join(home, 'other.obxsnap'), recordings: ['/etc/shadow.cast'] });
+    await expect(refused).rejects.toThrow(/the recording \/etc\/shadow\.cast cannot go into the snapshot: .* is not a recording this console wrote/);
+    expect(progress).toEqual([]);
+  });
+
   test('streams its progress, for that file, ending with done and every command counted', async () => {
     const file = join(home, 'walkthrough.obxsnap');
-    const result = (await handlers()['snapshots.capture']({ path: file })) as SnapshotCaptured;
+    const result = (await handlers()['snapshots.capture']({ path: file, recordings: [] })) as SnapshotCaptured;
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.every((report) => report.path === file)).toBe(true);
     expect(progress.filter((report) => report.done)).toHaveLength(1);
@@ -170,12 +209,12 @@ describe('a capture of a live lab (answered from a hand-made snapshot)', () => {
 
   test('a folder that does not exist is said before anything is read; the default folder is made', async () => {
     const missing = join(home, 'no-such-folder', 'lab.obxsnap');
-    await expect(handlers()['snapshots.capture']({ path: missing })).rejects.toThrow(
+    await expect(handlers()['snapshots.capture']({ path: missing, recordings: [] })).rejects.toThrow(
       `cannot save the snapshot to ${missing}: the folder ${join(home, 'no-such-folder')} does not exist. Create it, or choose another folder.`,
     );
     expect(progress).toEqual([]);
     const inDefault = join(home, DEFAULT_SNAPSHOT_FOLDER_NAME, 'lab.obxsnap');
-    await handlers()['snapshots.capture']({ path: inDefault });
+    await handlers()['snapshots.capture']({ path: inDefault, recordings: [] });
     expect((await stat(join(home, DEFAULT_SNAPSHOT_FOLDER_NAME))).mode & 0o777).toBe(0o700);
     expect((await readSnapshotFile(inDefault)).meta.labName).toBe('Walkthrough live');
   });
@@ -183,12 +222,12 @@ describe('a capture of a live lab (answered from a hand-made snapshot)', () => {
   test('an existing file is never overwritten', async () => {
     const file = join(home, 'kept.obxsnap');
     await writeFile(file, 'precious');
-    await expect(handlers()['snapshots.capture']({ path: file })).rejects.toThrow(`${file} already exists: the console does not overwrite a snapshot. Choose another name.`);
+    await expect(handlers()['snapshots.capture']({ path: file, recordings: [] })).rejects.toThrow(`${file} already exists: the console does not overwrite a snapshot. Choose another name.`);
   });
 
   test('without a live lab, the source\'s refusal is what the engineer reads', async () => {
     const refused = new ConsoleError('ssh-disconnected', 'connect to OrangeBox 64 first: a snapshot is read from a connected live lab');
-    await expect(handlers({ live: false, refusal: refused })['snapshots.capture']({ path: join(home, 'x.obxsnap') })).rejects.toBe(refused);
+    await expect(handlers({ live: false, refusal: refused })['snapshots.capture']({ path: join(home, 'x.obxsnap'), recordings: [] })).rejects.toBe(refused);
   });
 });
 
