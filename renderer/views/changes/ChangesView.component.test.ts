@@ -140,7 +140,7 @@ describe('the Changes view', () => {
 
   it('shows the core’s refusal in words, keeping what was chosen', async () => {
     const { target, changes } = showView(() => {
-      throw new ConsoleRequestError('not-found', `there is no snapshot at ${BEFORE_FILE}`);
+      throw new ConsoleRequestError('not-found', `there is no snapshot at ${BEFORE_FILE}`, 'snapshots.diff');
     });
     compareButton(target).click();
     await settle();
