@@ -41,14 +41,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('request', (request, response) => {
     if (!guard) return refuse(response, 503, 'The console is still starting.');
-    void handleHttp(request, response, guard, options.rendererDir);
+    // No request may end the host (its terminals would end with it): a failure is a 500.
+    handleHttp(request, response, guard, options.rendererDir).catch((error: unknown) => {
+      if (!response.headersSent) refuse(response, 500, `The console could not answer that request: ${error instanceof Error ? error.message : String(error)}`);
+      else response.destroy();
+    });
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const url = requestUrl(request);
     const denial = !guard
       ? '503 Service Unavailable'
-      : url.pathname !== WEBSOCKET_PATH
+      : !url
+        ? '400 Bad Request'
+        : url.pathname !== WEBSOCKET_PATH
         ? '404 Not Found'
         : !guard.hostIsLocal(request) || !guard.originIsAllowed(request)
           ? '403 Forbidden'
@@ -94,12 +100,14 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, gu
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return refuse(response, 405, 'The console serves pages only; everything else goes over its WebSocket.');
   }
-  const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+  const url = requestUrl(request);
+  if (!url) return refuse(response, 400, 'That address is not one the console serves.');
 
   if (guard.tokenInQuery(url)) {
-    // Move the token from the address bar into a cookie, then show the page without it.
+    // Move the token from the address bar into a cookie, then show the page without it (one
+    // leading slash: "//host/…" as a Location would send the browser to another host).
     url.searchParams.delete('token');
-    response.writeHead(303, { 'Set-Cookie': guard.setCookieHeader(), Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' });
+    response.writeHead(303, { 'Set-Cookie': guard.setCookieHeader(), Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`, 'Cache-Control': 'no-store' });
     response.end();
     return;
   }
@@ -121,6 +129,21 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, gu
     'Cache-Control': 'no-store',
   });
   response.end(request.method === 'HEAD' ? undefined : file.body);
+}
+
+/**
+ * The request's path and query, or null when it is not a path. The target is put after a fixed
+ * origin rather than resolved against one: "//" or "//host/x" would otherwise read as another host
+ * (or throw), and a request from any local process must never do that.
+ */
+function requestUrl(request: IncomingMessage): URL | null {
+  const target = request.url ?? '/';
+  if (!target.startsWith('/')) return null;
+  try {
+    return new URL(`http://console.invalid${target}`);
+  } catch {
+    return null;
+  }
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {

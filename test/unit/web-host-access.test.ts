@@ -2,11 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
 import { makeCoreFixture, type CoreFixture } from '../support/core-fixture';
+
+/** A refusal is immediate; a request left unanswered means the host is stuck (or gone). */
+const RAW_REQUEST_MS = 5_000;
 
 let fixture: CoreFixture;
 let host: WebHost;
@@ -128,4 +132,36 @@ describe('the browser host', () => {
     expect(await upgradeStatus('/api', { Origin: origin(), Cookie: cookie() })).toBe(101);
     expect(await upgradeStatus(`/api?token=${host.token}`, { Origin: origin() })).toBe(101);
   });
+
+  it('answers any request target without ending: "//", "//host/x", "*" and a bare word, over HTTP and as a WebSocket upgrade', async () => {
+    for (const target of ['//', '//evil.example/x', '///', '*', 'index.html', '/%']) {
+      const plain = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nCookie: ${cookie()}\r\nConnection: close\r\n\r\n`);
+      expect(plain, `GET ${target}`).toMatch(/^HTTP\/1\.1 (400|404) /);
+      const upgrade = await rawRequest(
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: ${origin()}\r\nCookie: ${cookie()}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`,
+      );
+      expect(upgrade, `upgrade ${target}`).toMatch(/^HTTP\/1\.1 (400|404) /);
+    }
+    // Still serving, and the WebSocket still opens.
+    expect((await get('/', { Cookie: cookie() })).status).toBe(200);
+    expect(await upgradeStatus('/api', { Origin: origin(), Cookie: cookie() })).toBe(101);
+  });
+
+  it('moves the token to the cookie without sending the browser to another host', async () => {
+    const reply = await get(`//evil.example/x?token=${host.token}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/evil.example/x');
+  });
 });
+
+/** Sends bytes as any local process could, and resolves with what came back before the server closed. */
+function rawRequest(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(host.port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.setTimeout(RAW_REQUEST_MS, () => socket.destroy(new Error(`no answer within ${RAW_REQUEST_MS} ms to ${JSON.stringify(text.split('\r\n')[0])}`)));
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
