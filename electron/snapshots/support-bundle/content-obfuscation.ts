@@ -45,7 +45,7 @@ export function obfuscateContent(content: SnapshotContent): ObfuscatedContent {
   visitContent(content, (value, options) => {
     text.learn(value, options);
     return value;
-  });
+  }, { rebuild: false });
   text.seal();
 
   const rewritten = visitContent(content, (value, options) => text.rewrite(value, options));
@@ -72,13 +72,33 @@ export function obfuscateContent(content: SnapshotContent): ObfuscatedContent {
 type Rewrite = (value: string, options: RewriteOptions) => string;
 
 /** Every string of the content through `rewrite`, in one fixed order (learning and rewriting agree). */
-function visitContent(content: SnapshotContent, rewrite: Rewrite): SnapshotContent {
+function visitContent(content: SnapshotContent, rewrite: Rewrite, { rebuild } = { rebuild: true }): SnapshotContent {
   const deep = (value: unknown, options: RewriteOptions): unknown => {
     if (typeof value === 'string') return rewrite(value, options);
-    if (Array.isArray(value)) return value.map((item) => deep(item, options));
+    if (Array.isArray(value)) {
+      if (rebuild) return value.map((item) => deep(item, options));
+      for (const item of value) deep(item, options);
+      return value;
+    }
     if (value !== null && typeof value === 'object') {
-      // fromEntries defines each key as its own property ("__proto__" from a lab's config included).
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [rewrite(key, options), deep(item, options)]));
+      // Only read (learning): nothing is built.
+      if (!rebuild) {
+        for (const key in value) {
+          rewrite(key, options);
+          deep((value as Record<string, unknown>)[key], options);
+        }
+        return value;
+      }
+      // Built by assignment (objects that stay fast to serialise), "__proto__" from a lab's config
+      // defined as an own property, never as the prototype.
+      const built: Record<string, unknown> = {};
+      for (const key in value) {
+        const name = rewrite(key, options);
+        const item = deep((value as Record<string, unknown>)[key], options);
+        if (name === '__proto__') Object.defineProperty(built, name, { value: item, enumerable: true, writable: true, configurable: true });
+        else built[name] = item;
+      }
+      return built;
     }
     return value;
   };

@@ -73,7 +73,8 @@ export class HostnameObfuscator {
     const anywhere = [...this.names.keys(), ...[...this.domainNames.keys()].filter((domain) => domain.includes('.'))].sort(byLength).map(escapeRegExp);
     const afterDot = [...this.domainNames.keys()].filter((domain) => !domain.includes('.')).sort(byLength).map(escapeRegExp);
     const parts = [
-      ...(anywhere.length > 0 ? [`(?<![A-Za-z0-9])(?:${anywhere.join('|')})(?![A-Za-z0-9])`] : []),
+      // A terminal's colour code ("ESC[1m") before a name ends in a letter: it is a boundary all the same.
+      ...(anywhere.length > 0 ? [`(?:(?<![A-Za-z0-9])|(?<=\\x1b\\[[0-9;]*[A-Za-z]))(?:${anywhere.join('|')})(?![A-Za-z0-9])`] : []),
       ...(afterDot.length > 0 ? [`(?<=[A-Za-z0-9]\\.)(?:${afterDot.join('|')})(?![A-Za-z0-9])`] : []),
     ];
     this.pattern = parts.length === 0 ? null : new RegExp(parts.join('|'), 'gi');

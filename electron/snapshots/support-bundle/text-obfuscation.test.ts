@@ -95,6 +95,21 @@ describe('text obfuscation', () => {
     expect(text.rewrite(input, ADDRESSES)).toBe('host2.domain1.example is host2; host = host1\ncontroller host3\nnode03ob64x stays, cloud maas stays, juju-79fcc7-22-lxd-0 stays');
   });
 
+  it('finds a hostname right after a terminal colour code, as a recording shows it', () => {
+    const text = obfuscator(['node03ob64']);
+    text.seal();
+    expect(text.rewrite('\u001b[01;32mnode03ob64\u001b[0m:~# ', ADDRESSES)).toBe('\u001b[01;32mhost1\u001b[0m:~# ');
+  });
+
+  it('counts replacements in a string it has rewritten before, and gives the same result', () => {
+    const text = obfuscator(['node03ob64']);
+    text.learn('10.0.0.5/24');
+    text.seal();
+    expect(text.rewrite('node03ob64 10.0.0.5', ADDRESSES)).toBe('host1 240.0.0.5');
+    expect(text.rewrite('node03ob64 10.0.0.5', ADDRESSES)).toBe('host1 240.0.0.5');
+    expect(text.replaced).toMatchObject({ hostnames: 2, addresses: 2 });
+  });
+
   it('leaves a hostname that is also a word of the lab (a charm, juju) and says so', () => {
     const hostnames = new HostnameObfuscator(['mysql']);
     for (const name of ['juju', 'mysql', 'node07ob64']) hostnames.learn(name);
