@@ -26,7 +26,6 @@ const PLAYBACK_MS = 20_000;
 const THEMES = ['dark', 'light'] as const;
 const ROUTER = 'qrouter-35fea0f3-ca4d-4bdf-a3b7-c00194bbd566';
 const FLOATING = ['119.115.26.136', '119.115.26.133'];
-/** The 12 applications of the walkthrough's `juju status` (step 1). */
 /** The discard port on loopback: nothing listens there, so the browser's own requests end at once, on loopback. */
 const BROWSER_CHATTER_PROXY = 'http://127.0.0.1:9';
 /** The host has read the demo and listens within this; anything it tried meanwhile is counted. */
@@ -34,6 +33,7 @@ const HOST_SETTLES_MS = 2_000;
 const VIEWPORT = { width: 1440, height: 900 };
 /** The README's screenshots: a common laptop screen, small enough to read at GitHub's column width. */
 const README_VIEWPORT = { width: 1366, height: 800 };
+/** The 12 applications of the walkthrough's `juju status` (step 1). */
 const APPLICATIONS = ['glance', 'keystone', 'lxd', 'mysql', 'neutron-api', 'neutron-gateway', 'neutron-openvswitch', 'nova-cloud-controller', 'nova-compute', 'ntp', 'openstack-dashboard', 'rabbitmq-server'];
 
 let namespace: OfflineNamespace;
