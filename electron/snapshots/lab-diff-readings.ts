@@ -26,6 +26,17 @@ export interface Comparable {
   /** Orders objects of one type: host machine, then name, compared naturally ("2" before "10"). */
   sortKey: string;
   fields: FieldValue[];
+  /** Parts of the object this reading could not see (a namespace's addresses when sudo was refused). */
+  unread?: UnreadPart[];
+}
+
+/** A part not read: a scope, or part of an object ("routes of namespace qrouter-…"), where, and why. */
+export interface UnreadPart {
+  part: string;
+  /** "node02ob64 (machine 26)"; null for the Juju model. */
+  place: string | null;
+  machineId: string | null;
+  reason: string;
 }
 
 export type ScopeReading = { state: 'read'; objects: Comparable[] } | { state: 'unread'; reason: string };
@@ -255,11 +266,17 @@ const deviceValue = (device: Record<string, string>) =>
     .join(' ') || null;
 
 function namespaceObjects(inventory: LabInventory, list: IpNetns, machineId: string, host: string | null): Comparable[] {
+  const machine = inventory.machines.find((candidate) => candidate.id === machineId) ?? null;
+  const where = placeOf(machineId, host);
   return list.namespaces
     .filter((namespace): namespace is NetworkNamespace => typeof namespace?.name === 'string')
     .map((namespace) => {
-      const addr = readableValue<IpAddr>(inventory, machineId, `netns-addr:${namespace.name}`, 'interfaces');
-      const routes = readableValue<IpRoutes>(inventory, machineId, `netns-route:${namespace.name}`, 'routes');
+      const addr = readableValue<IpAddr>(inventory, machine, `netns-addr:${namespace.name}`, 'interfaces', `ip addr in ${namespace.name}`, where);
+      const routes = readableValue<IpRoutes>(inventory, machine, `netns-route:${namespace.name}`, 'routes', `ip route in ${namespace.name}`, where);
+      const unread = [
+        ...(addr.value ? [] : [{ part: `addresses and interfaces of namespace ${namespace.name}`, place: where, machineId, reason: addr.reason }]),
+        ...(routes.value ? [] : [{ part: `routes of namespace ${namespace.name}`, place: where, machineId, reason: routes.reason }]),
+      ];
       return {
         key: `${machineId}/${namespace.name}`,
         type: 'namespace',
@@ -268,17 +285,20 @@ function namespaceObjects(inventory: LabInventory, list: IpNetns, machineId: str
         sortKey: `${machineId} ${namespace.name}`,
         fields: [
           field('kind', 'kind', namespace.kind, true),
-          field('addresses', 'addresses', addr === undefined ? undefined : listValue(addr.interfaces.flatMap((iface) => iface.addresses.filter((entry) => entry.family === 'inet' || entry.family === 'inet6').map((entry) => `${entry.address}${entry.prefixLength === null ? '' : `/${entry.prefixLength}`} (${iface.name})`)))),
-          field('interfaces', 'interfaces', addr === undefined ? undefined : listValue(addr.interfaces.filter((iface) => iface.name !== 'lo').map((iface) => `${iface.name} ${iface.state ?? '?'}`))),
-          field('routes', 'routes', routes === undefined ? undefined : listValue(routes.routes.map((route) => [route.destination, route.gateway && `via ${route.gateway}`, route.device && `dev ${route.device}`].filter(Boolean).join(' ')))),
+          field('addresses', 'addresses', addr.value && listValue(addr.value.interfaces.flatMap((iface) => iface.addresses.filter((entry) => entry.family === 'inet' || entry.family === 'inet6').map((entry) => `${entry.address}${entry.prefixLength === null ? '' : `/${entry.prefixLength}`} (${iface.name})`)))),
+          field('interfaces', 'interfaces', addr.value && listValue(addr.value.interfaces.filter((iface) => iface.name !== 'lo').map((iface) => `${iface.name} ${iface.state ?? '?'}`))),
+          field('routes', 'routes', routes.value && listValue(routes.value.routes.map((route) => [route.destination, route.gateway && `via ${route.gateway}`, route.device && `dev ${route.device}`].filter(Boolean).join(' ')))),
         ],
+        unread,
       };
     });
 }
 
-/** A probe's value when it was read and has its list; undefined otherwise (not compared). */
-function readableValue<T>(inventory: LabInventory, machineId: string, probeId: string, key: string): T | undefined {
-  const outcome = outcomeOf(inventory, machineId, probeId);
-  if (!outcome || outcome.status === 'failed' || typeof outcome.value !== 'object' || outcome.value === null) return undefined;
-  return Array.isArray((outcome.value as Record<string, unknown>)[key]) ? (outcome.value as T) : undefined;
+/** A probe's value when it was read and has its list; otherwise why not (its fields are then not compared). */
+function readableValue<T>(inventory: LabInventory, machine: InventoryMachine | null, probeId: string, key: string, command: string, where: string): { value: T; reason: null } | { value: undefined; reason: string } {
+  const outcome = outcomeOf(inventory, machine?.id ?? '', probeId);
+  const reason = unreadReason(outcome, machine, command, where);
+  if (reason) return { value: undefined, reason };
+  const value = outcome!.value as Record<string, unknown>;
+  return typeof value === 'object' && Array.isArray(value[key]) ? { value: value as T, reason: null } : { value: undefined, reason: `${command} on ${where} gave something the console cannot read` };
 }

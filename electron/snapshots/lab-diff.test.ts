@@ -174,6 +174,18 @@ describe('diffInventories', () => {
     expect(diff.notCompared).toEqual([{ what: 'containers on node07ob64 (machine 25)', reason: 'lxc list on node07ob64 (machine 25) failed: permission denied (in the after reading)', machineId: '25' }]);
   });
 
+  it('does not compare a namespace’s addresses when one reading could not read them (sudo refused), and says so', () => {
+    const router = 'qrouter-35fea0f3-ca4d-4bdf-a3b7-c00194bbd566';
+    const after = withOutcome(demo, '26', `netns-addr:${router}`, (outcome) => {
+      Object.assign(outcome, { status: 'failed', value: null, error: { code: 'command-exit', message: 'sudo: a password is required' } });
+    });
+    const diff = diffInventories(demo, after);
+    expect(diff.changes).toEqual([]);
+    expect(diff.notCompared).toEqual([
+      { what: `addresses and interfaces of namespace ${router} on node02ob64 (machine 26)`, reason: `ip addr in ${router} on node02ob64 (machine 26) failed: sudo: a password is required (in the after reading)`, machineId: '26' },
+    ]);
+  });
+
   it('compares an unreachable machine only by what Juju says of it, and names what it did not read', () => {
     const after = structuredClone(handMade);
     const diff = diffInventories(handMade, after);

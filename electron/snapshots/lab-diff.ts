@@ -4,42 +4,48 @@
 // two inventories give the same list, in the same order, whatever order the probes answered in.
 import type { LabInventory } from '../contract/inventory';
 import { LAB_OBJECT_TYPES, type LabChange, type LabChangeCounts, type LabChanges, type LabFieldChange, type NotCompared } from '../contract/lab-diff';
-import { naturalCompare, readInventory, type Comparable, type Scope } from './lab-diff-readings';
+import { naturalCompare, readInventory, type Comparable, type Scope, type UnreadPart } from './lab-diff-readings';
 
 export function diffInventories(before: LabInventory, after: LabInventory): LabChanges {
   const beforeScopes = new Map(readInventory(before).map((scope) => [scope.id, scope]));
   const afterScopes = new Map(readInventory(after).map((scope) => [scope.id, scope]));
   const changes: Sorted[] = [];
-  const unread: { scope: Scope; reason: string }[] = [];
+  const unread: UnreadPart[] = [];
   for (const id of new Set([...beforeScopes.keys(), ...afterScopes.keys()])) {
     const was = beforeScopes.get(id);
     const is = afterScopes.get(id);
     // A scope on one side only belongs to a machine added or removed (or whose role changed): that
     // machine's own change says it; its containers are not each listed as added or removed.
     if (!was || !is) continue;
-    if (was.reading.state === 'read' && is.reading.state === 'read') changes.push(...compareObjects(was.reading.objects, is.reading.objects));
-    // Named as the side that read it names it (a machine not reached has no hostname there).
-    else unread.push({ scope: is.reading.state === 'read' ? is : was, reason: whyNotCompared(was, is) });
+    if (was.reading.state === 'read' && is.reading.state === 'read') {
+      const compared = compareObjects(was.reading.objects, is.reading.objects);
+      changes.push(...compared.changes);
+      unread.push(...compared.unread);
+    } else {
+      // Named as the side that read it names it (a machine not reached has no hostname there).
+      const named = is.reading.state === 'read' ? is : was;
+      unread.push({ part: named.part, place: named.place, machineId: named.machineId, reason: whyNotCompared(readingReason(was), readingReason(is)) });
+    }
   }
   const ordered = changes.sort(byTypeThenObject).map(({ change }) => change);
   return { changes: ordered, counts: countChanges(ordered), notCompared: mergeNotCompared(unread) };
 }
 
-/** "lxc list on node05ob64 failed: …, in the after reading", said once when both readings missed it alike. */
-function whyNotCompared(was: Scope, is: Scope): string {
-  const before = was.reading.state === 'unread' ? was.reading.reason : null;
-  const after = is.reading.state === 'unread' ? is.reading.reason : null;
+const readingReason = (scope: Scope) => (scope.reading.state === 'unread' ? scope.reading.reason : null);
+
+/** "lxc list on node05ob64 failed: … (in the after reading)", said once when both readings missed it alike. */
+function whyNotCompared(before: string | null, after: string | null): string {
   if (before && after) return before === after ? `${before} (in both readings)` : `before: ${before}; after: ${after}`;
   return before ? `${before} (in the before reading)` : `${after!} (in the after reading)`;
 }
 
 /** One line per place and reason: "containers and LXD profiles on machine 21: …". */
-function mergeNotCompared(unread: { scope: Scope; reason: string }[]): NotCompared[] {
+function mergeNotCompared(unread: UnreadPart[]): NotCompared[] {
   const merged = new Map<string, { parts: string[]; place: string | null; reason: string; machineId: string | null }>();
-  for (const { scope, reason } of unread) {
-    const key = `${scope.machineId ?? ''}\u0000${reason}`;
-    const entry = merged.get(key) ?? { parts: [], place: scope.place, reason, machineId: scope.machineId };
-    entry.parts.push(scope.part);
+  for (const { part, place, machineId, reason } of unread) {
+    const key = `${machineId ?? ''}\u0000${place ?? ''}\u0000${reason}`;
+    const entry = merged.get(key) ?? { parts: [], place, reason, machineId };
+    entry.parts.push(part);
     merged.set(key, entry);
   }
   const parts = (names: string[]) => (names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`);
@@ -55,21 +61,37 @@ interface Sorted {
 }
 
 /** Objects are matched by type and key; an object is "changed" when a field both sides saw differs. */
-function compareObjects(before: Comparable[], after: Comparable[]): Sorted[] {
+function compareObjects(before: Comparable[], after: Comparable[]): { changes: Sorted[]; unread: UnreadPart[] } {
   const identity = (object: Comparable) => `${object.type}:${object.key}`;
   const wasByKey = new Map(before.map((object) => [identity(object), object]));
   const isByKey = new Map(after.map((object) => [identity(object), object]));
   const changes: Sorted[] = [];
+  const unread: UnreadPart[] = [];
   for (const [id, object] of isByKey) {
     const was = wasByKey.get(id);
     if (!was) changes.push(presence('added', id, object));
     else {
+      unread.push(...unreadParts(was, object));
       const fields = changedFields(was, object);
       if (fields.length > 0) changes.push({ change: { id, kind: 'changed', object: object.ref, title: object.title, fields }, sortKey: object.sortKey });
     }
   }
   for (const [id, object] of wasByKey) if (!isByKey.has(id)) changes.push(presence('removed', id, object));
-  return changes;
+  return { changes, unread };
+}
+
+/**
+ * Parts of an object one reading saw and the other did not: their fields were not compared. A part
+ * neither saw (a namespace's routes never read) had nothing to compare, and is not listed.
+ */
+function unreadParts(was: Comparable, is: Comparable): UnreadPart[] {
+  const before = new Map((was.unread ?? []).map((part) => [part.part, part]));
+  const after = new Map((is.unread ?? []).map((part) => [part.part, part]));
+  const seenOnOneSide = [...new Set([...before.keys(), ...after.keys()])].filter((name) => !(before.has(name) && after.has(name)));
+  return seenOnOneSide.map((name) => {
+    const part = (after.get(name) ?? before.get(name))!;
+    return { part: name, place: part.place, machineId: part.machineId, reason: whyNotCompared(before.get(name)?.reason ?? null, after.get(name)?.reason ?? null) };
+  });
 }
 
 /** An object added (or removed) with what it was: its summary fields, from none (or to none). */
