@@ -4,14 +4,14 @@
 // password line). A snapshot is handed on, so every string of the inventory goes through the same
 // masking as the raw outputs, and a string under a secret key is masked whole.
 import type { LabInventory } from '../contract/inventory';
-import { isSecretKey, SECRET_MASK } from '../probes/parsers/secret-masking';
+import { isSecretKey, isSwitchValue, SECRET_MASK } from '../probes/parsers/secret-masking';
 import { maskRawOutput } from './raw-output-masking';
 
 export function maskInventory(inventory: LabInventory): { inventory: LabInventory; masked: number } {
   let masked = 0;
   const walk = (value: unknown, key: string | null): unknown => {
     if (typeof value === 'string') {
-      if (key !== null && value.trim() !== '' && value !== SECRET_MASK && isSecretKey(key)) {
+      if (key !== null && value.trim() !== '' && value !== SECRET_MASK && isSecretKey(key) && !isSwitchValue(value)) {
         masked += 1;
         return SECRET_MASK;
       }

@@ -42,8 +42,11 @@ describe('nova.conf as cat prints it (real files, real secrets)', () => {
       expect(result.text).not.toContain(secret);
     }
     expect(result.text).not.toMatch(/^(?:password|metadata_proxy_shared_secret) = (?!••••••)/m);
-    // transport_url, two memcache_secret_key, five password, one metadata_proxy_shared_secret.
-    expect(result.masked).toBe(9);
+    // Every line under a key that suggests a secret changed, and only those: the masker errs on the
+    // side of masking (service_token_roles and rbd_secret_uuid name no secret, and are masked too).
+    const original = fixture('ini', 'rendered-k8s-nova.conf.txt').split('\n');
+    const changedKeys = result.text.split('\n').flatMap((line, index) => (line === original[index] ? [] : [line.split('=')[0]!.trim()]));
+    expect(changedKeys).toEqual(['transport_url', 'memcache_secret_key', 'password', 'memcache_secret_key', 'password', 'service_token_roles', 'rbd_secret_uuid', 'metadata_proxy_shared_secret', 'password', 'password', 'password']);
     expect(result.text).toContain(`transport_url = rabbit://nova:${SECRET_MASK}@rabbitmq-rabbitmq-0.rabbitmq.openstack.svc.cluster.local:5672,nova:${SECRET_MASK}@rabbitmq-rabbitmq-1`);
   });
 
@@ -69,11 +72,11 @@ describe('harmless outputs', () => {
     }
   });
 
-  it('keeps keys named like secrets that are not (descriptions, switches, empty values) and URLs without credentials', () => {
+  it('keeps switches, empty values, words that only contain a secret word, and URLs without credentials', () => {
     const text = [
       'auth_type = password',
-      'rbd_secret_uuid = 457eb676-33da-42ec-9a8c-9293d545c337',
       'send_service_user_token = true',
+      'use_token=off',
       'password =',
       'bypass_cache=1',
       'auth_url = http://keystone:5000/v3',
@@ -81,6 +84,35 @@ describe('harmless outputs', () => {
       '{"auth-type":"password","password":"","token":null,"use-token":true}',
     ].join('\n');
     expect(maskRawOutput(text)).toEqual({ text, masked: 0 });
+  });
+});
+
+describe('keys that suggest a secret, whatever their suffix (it errs on the side of masking)', () => {
+  it('masks Vault\'s root token id and AppRole secret id, the profiler\'s HMAC keys, ids, files and times named after secrets', () => {
+    const text = [
+      '[vault]',
+      'root_token_id = s.9XhYwK2cQfLw0vJq3aTt7mZr',
+      'approle_role_id = 2f0c6a7e-role',
+      'approle_secret_id = 7d1b2c3a-secret-id',
+      '[profiler]',
+      'hmac_keys = SECRET_KEY_FOR_PROFILER',
+      'rbd_secret_uuid = 457eb676-33da-42ec-9a8c-9293d545c337',
+      'token_cache_time = 300',
+      'ssl_key_file = /etc/nova/ssl/key.pem',
+    ].join('\n');
+    const result = maskRawOutput(text);
+    expect(result.text.split('\n')).toEqual([
+      '[vault]',
+      `root_token_id = ${SECRET_MASK}`,
+      'approle_role_id = 2f0c6a7e-role',
+      `approle_secret_id = ${SECRET_MASK}`,
+      '[profiler]',
+      `hmac_keys = ${SECRET_MASK}`,
+      `rbd_secret_uuid = ${SECRET_MASK}`,
+      `token_cache_time = ${SECRET_MASK}`,
+      `ssl_key_file = ${SECRET_MASK}`,
+    ]);
+    expect(result.masked).toBe(6);
   });
 });
 

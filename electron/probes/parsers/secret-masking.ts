@@ -2,15 +2,14 @@
 // the clear value never enters the model, so it cannot reach the UI, a log, an export or a screen
 // shared on a customer's projector.
 //
-// A key is secret when one of its words (split on "_", "-", ".") is a secret word — password,
-// passwd, pass, secret, token, credential(s), passphrase, psk — or it names key material
-// (private_key, api_key, auth_key, admin_key, fixed_key, secret_key, encryption_key, access_key,
-// master_key, signing_key, shared_key, session_key, or a bare "key"). Matching whole words, not
-// substrings, keeps "bypass_*" or "compass" out. Two kinds of key are NOT secret even with such a word:
-// - its last word describes rather than holds the secret: rbd_secret_uuid (a libvirt secret's id),
-//   application_credential_id, password_file, ssh_private_key_file, token_cache_time,
-//   service_token_roles, service_token_roles_required…;
-// - it is a switch: send_service_user_token, use_*, enable_*, require_*, verify_* (true/false).
+// A key is secret when one of its words (split on "_", "-", ".") suggests a secret, a token, key
+// material or a credential — password, passwd, pass, pwd, secret(s), token(s), authtoken,
+// credential(s), passphrase, psk, hmac, key(s) — whatever the words around it. The masker errs on
+// the side of masking: rbd_secret_uuid, password_file, token_cache_time or [vault] root_token_id
+// are masked too (a "token id" is often the token itself, a "key file" may be pasted key material).
+// Matching whole words, not substrings, keeps "bypass_*", "compass" or "monkey" out.
+// A value that is a plain switch (true, false, yes, no, on, off) is never a secret and stays, so
+// send_service_user_token = true still reads as it is.
 // Independently of the key, any URL value with "user:password@" (transport_url, connection,
 // sql_connection, qemu+ssh URIs…) keeps its user and hosts and loses the password, for every host of
 // a multi-host rabbit:// URL; query parameters named like secrets (?password=…) are masked too.
@@ -18,50 +17,26 @@
 
 export const SECRET_MASK = '••••••';
 
-const SECRET_WORDS = new Set(['password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'credential', 'credentials', 'passphrase', 'psk']);
-const KEY_MATERIAL = new Set(['private', 'api', 'auth', 'admin', 'fixed', 'secret', 'encryption', 'access', 'master', 'signing', 'shared', 'session']);
-const DESCRIPTIVE_LAST_WORDS = new Set([
-  'uuid',
-  'id',
-  'file',
-  'path',
-  'dir',
-  'directory',
-  'name',
-  'user',
-  'username',
-  'url',
-  'uri',
-  'time',
-  'timeout',
-  'ttl',
-  'expiration',
-  'lifetime',
-  'length',
-  'type',
-  'types',
-  'algorithm',
-  'algorithms',
-  'format',
-  'driver',
-  'provider',
-  'backend',
-  'strategy',
-  'roles',
-  'required',
-  'enabled',
-  'size',
-  'count',
-  'interval',
-  'retries',
-  'policy',
-  'mode',
-  'endpoint',
-  'version',
-  'header',
-  'location',
+const SECRET_WORDS = new Set([
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'secret',
+  'secrets',
+  'token',
+  'tokens',
+  'authtoken',
+  'credential',
+  'credentials',
+  'passphrase',
+  'psk',
+  'hmac',
+  'key',
+  'keys',
 ]);
-const SWITCH_FIRST_WORDS = new Set(['use', 'send', 'enable', 'enabled', 'require', 'requires', 'verify', 'allow', 'disable', 'check', 'validate']);
+/** Values that only switch something on or off: they hold no secret whatever the key is called. */
+const SWITCH_VALUES = new Set(['true', 'false', 'yes', 'no', 'on', 'off']);
 
 function words(key: string): string[] {
   return key
@@ -71,13 +46,12 @@ function words(key: string): string[] {
 }
 
 export function isSecretKey(key: string): boolean {
-  const parts = words(key);
-  if (parts.length === 0) return false;
-  if (parts.length === 1 && parts[0] === 'key') return true;
-  const last = parts[parts.length - 1]!;
-  if (DESCRIPTIVE_LAST_WORDS.has(last) || SWITCH_FIRST_WORDS.has(parts[0]!)) return false;
-  if (parts.some((part) => SECRET_WORDS.has(part))) return true;
-  return parts.some((part, index) => part === 'key' && index > 0 && KEY_MATERIAL.has(parts[index - 1]!));
+  return words(key).some((part) => SECRET_WORDS.has(part));
+}
+
+/** true/false and the like: a switch, never a secret. */
+export function isSwitchValue(value: string): boolean {
+  return SWITCH_VALUES.has(value.trim().replace(/^["']|["']$/g, '').toLowerCase());
 }
 
 /** A host entry of a URL's authority: "host", "host:5672", "[fd00::1]:5672". */
@@ -136,7 +110,7 @@ export function maskUrlCredentials(value: string): { value: string; masked: bool
 
 /** The value as it may be shown: masked whole for a secret key, else with URL passwords masked. */
 export function maskConfigValue(key: string, value: string): { value: string; masked: boolean } {
-  if (value.trim() === '') return { value, masked: false };
+  if (value.trim() === '' || isSwitchValue(value)) return { value, masked: false };
   if (isSecretKey(key)) return { value: SECRET_MASK, masked: true };
   return maskUrlCredentials(value);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeIniFiles, parseIni } from '../../../electron/probes/parsers/ini';
 import { hypervisorFromComputeDriver, hypervisorOf } from '../../../electron/probes/parsers/nova-hypervisor';
-import { isSecretKey, maskUrlCredentials, SECRET_MASK } from '../../../electron/probes/parsers/secret-masking';
+import { isSecretKey, maskConfigValue, maskUrlCredentials, SECRET_MASK } from '../../../electron/probes/parsers/secret-masking';
 import { fixture } from './fixtures';
 
 describe('nova.conf, walkthrough compute node (node07ob64)', () => {
@@ -26,7 +26,7 @@ describe('nova.conf, walkthrough compute node (node07ob64)', () => {
     expect(JSON.stringify(result)).not.toContain('REDACTED');
   });
 
-  it('keeps non-secrets readable (auth_type = password, rbd_secret_uuid, usernames)', () => {
+  it('keeps non-secrets readable (auth_type = password, usernames), and an empty secret key as empty', () => {
     expect(result.value.sections.neutron?.auth_type).toBe('password');
     expect(result.value.sections.neutron?.username).toBe('nova');
     expect(result.value.sections.libvirt?.rbd_secret_uuid).toBe('');
@@ -55,6 +55,8 @@ describe('nova.conf rendered for Kubernetes (real secrets in it)', () => {
         'ironic.password',
         'keystone_authtoken.memcache_secret_key',
         'keystone_authtoken.password',
+        'keystone_authtoken.service_token_roles',
+        'libvirt.rbd_secret_uuid',
         'neutron.metadata_proxy_shared_secret',
         'neutron.password',
         'placement.password',
@@ -72,10 +74,10 @@ describe('nova.conf rendered for Kubernetes (real secrets in it)', () => {
     }
   });
 
-  it('does not mask switches and descriptions named like secrets', () => {
-    expect(result.value.sections.keystone_authtoken).toMatchObject({ service_token_roles: 'service', service_token_roles_required: 'true', memcache_security_strategy: 'ENCRYPT' });
+  it('does not mask switches; descriptions named after a secret are masked (it errs on the side of masking)', () => {
+    expect(result.value.sections.keystone_authtoken).toMatchObject({ service_token_roles: SECRET_MASK, service_token_roles_required: 'true', memcache_security_strategy: 'ENCRYPT' });
     expect(result.value.sections.service_user?.send_service_user_token).toBe('true');
-    expect(result.value.sections.libvirt?.rbd_secret_uuid).toBe('457eb676-33da-42ec-9a8c-9293d545c337');
+    expect(result.value.sections.libvirt?.rbd_secret_uuid).toBe(SECRET_MASK);
   });
 
   it('reads libvirt with virt_type unset as kvm, nova’s default', () => {
@@ -179,12 +181,21 @@ describe('the file as it may be shown (IniFile.text) and where each value came f
 });
 
 describe('which keys are secrets', () => {
-  it.each(['password', 'admin_password', 'rabbit_password', 'metadata_proxy_shared_secret', 'memcache_secret_key', 'fixed_key', 'admin_token', 'application_credential_secret', 'api_key', 'private_key', 'key', 'db_passwd'])(
+  it.each([
+    'password', 'admin_password', 'rabbit_password', 'metadata_proxy_shared_secret', 'memcache_secret_key', 'fixed_key', 'admin_token', 'application_credential_secret', 'api_key', 'private_key', 'key', 'db_passwd',
+    // Whatever the suffix: a "token id" is often the token itself, a key file may hold pasted key material.
+    'root_token_id', 'approle_secret_id', 'hmac_keys', 'rbd_secret_uuid', 'application_credential_id', 'password_file', 'ssh_private_key_file', 'token_cache_time', 'ssl_key_file', 'X-Auth-Token', 'keystone.authtoken',
+  ])(
     '%s is secret',
     (key) => expect(isSecretKey(key)).toBe(true),
   );
 
-  it.each(['auth_type', 'rbd_secret_uuid', 'application_credential_id', 'password_file', 'ssh_private_key_file', 'token_cache_time', 'send_service_user_token', 'key_manager', 'ssl_key_file', 'bypass_cache', 'username'])(
+  it('keeps a switch whatever its key: true, false, yes, no, on, off', () => {
+    for (const value of ['true', 'False', 'yes', 'NO', 'on', 'off', '"true"']) expect(maskConfigValue('send_service_user_token', value)).toEqual({ value, masked: false });
+    expect(maskConfigValue('send_service_user_token', 'tru3')).toEqual({ value: SECRET_MASK, masked: true });
+  });
+
+  it.each(['auth_type', 'bypass_cache', 'username', 'compass_heading', 'monkey_patch', 'passive_deletes', 'tokenizer'])(
     '%s is not secret',
     (key) => expect(isSecretKey(key)).toBe(false),
   );
