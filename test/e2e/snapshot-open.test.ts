@@ -153,7 +153,7 @@ describe('a snapshot opened with web --snapshot', () => {
     await page.getByLabel('Choose a snapshot file from this computer').setInputFiles({ name: 'chosen.obxsnap', mimeType: 'application/zip', buffer: await readFile(file) });
     await expect.poll(() => banner().innerText(), { message: 'the chosen snapshot never opened' }).toMatch(new RegExp(`Snapshot of ${HAND_MADE_LAB} taken`));
     const kept = join(home, 'OrangeBox snapshots', 'chosen.obxsnap');
-    expect(await readFile(kept)).toEqual(await readFile(file));
+    expect((await readFile(kept)).equals(await readFile(file)), 'the kept copy differs from the file chosen').toBe(true);
     await view('Nodes');
     await expect.poll(() => page.locator('article[data-machine]').count()).toBeGreaterThan(1);
     await banner().getByRole('button', { name: 'Disconnect' }).click();

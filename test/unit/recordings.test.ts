@@ -17,6 +17,8 @@ import { MAX_REMEMBERED_RECORDINGS } from '../../electron/terminals/recording-ca
 
 /** A shell's echo comes back within this on any machine that runs the tests. */
 const OUTPUT_MS = 10_000;
+/** A test here starts up to two real shells and waits for each (OUTPUT_MS): 5 s, the default, failed under load 10. */
+const SHELLS_TEST_MS = 3 * OUTPUT_MS;
 
 let dir: string;
 let stateFile: string;
@@ -75,7 +77,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('the recordings the console wrote', () => {
+describe('the recordings the console wrote', { timeout: SHELLS_TEST_MS }, () => {
   it('lists recordings saved in two folders outside the recordings folder, and plays both', async () => {
     await call('settings.update', { recordingsDirectory: join(dir, 'settings-folder') });
     const first = await recordShell('first', join(dir, 'visit-a', 'controller.cast'));
