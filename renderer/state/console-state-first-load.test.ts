@@ -95,3 +95,24 @@ describe('Disconnect pressed while a snapshot is still opening', () => {
     expect(consoleState.connection?.labId).toBe('lab-000000000001');
   });
 });
+
+describe('the core restarted under the page (the browser host run again)', () => {
+  it('shows the new core’s state when the page reloads, though its count of changes started again', async () => {
+    let connection = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'connected' as const, detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T00:00:00.000Z', revision: 41 };
+    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
+      'labs.list': () => [],
+      'settings.get': () => defaultSettings,
+      'notices.pending': () => [],
+      'prompts.pending': () => [],
+      'terminals.list': () => [],
+      'inventory.get': () => null,
+      'connection.get': () => connection,
+    };
+    const consoleState = new ConsoleState();
+    await consoleState.attach(scriptedCore(answers).api);
+    expect(consoleState.connection?.phase).toBe('connected');
+    connection = { ...connection, phase: 'not-connected', detail: 'not connected', revision: 0 };
+    await consoleState.reload();
+    expect(consoleState.connection?.phase).toBe('not-connected');
+  });
+});

@@ -148,7 +148,8 @@ export class ConsoleState {
       this.about = about;
       this.labs = labs;
       this.settings = settings;
-      this.takeConnection(connection);
+      // Afresh: the core may have restarted since (its count of changes starts again).
+      this.takeConnection(connection, { afresh: true });
       if (!this.loaded) for (const notice of notices) this.notify(notice);
       this.loaded = true;
       // With no lab saved the page opens on "connect a lab", unless the engineer already chose a
@@ -279,9 +280,9 @@ export class ConsoleState {
    * A snapshot opened or closed: Diagnostics shows the ping runs it recorded, or the live ones
    * again (each opening has its own id, so a second snapshot replaces the first's runs).
    */
-  private takeConnection(connection: ConnectionState): void {
+  private takeConnection(connection: ConnectionState, { afresh = false } = {}): void {
     // An older state (a reply overtaken by a streamed change) is not shown over a newer one.
-    if (isOlder(connection, this.connection)) return;
+    if (!afresh && isOlder(connection, this.connection)) return;
     this.connection = connection;
     // Another lab (or a snapshot left for a lab) is shown: what was read of the one before is not it.
     if (this.inventory && connection && this.inventory.labId !== connection.labId) this.inventory = null;

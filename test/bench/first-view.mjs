@@ -5,7 +5,7 @@
 // the page, its scripts and the lab all come cold, as on a first launch.
 import { launchRawChromium } from './raw-chromium.mjs';
 
-export const FIRST_VIEW_CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const FIRST_VIEW_CHROMIUM_ARGS = ['--headless', '--proxy-server=http://127.0.0.1:9', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIEWPORT = { width: 1440, height: 900 };
 /** Even a loaded machine paints the Overview within this; longer means the page is stuck. */
 const FIRST_VIEW_TIMEOUT_MS = 60_000;

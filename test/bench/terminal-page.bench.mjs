@@ -41,7 +41,7 @@ const MEMORY_COLS = 120;
 const VIEWPORT = { width: 1440, height: 900 };
 /** The Alt modifier bit of the DevTools protocol's Input domain. */
 const ALT = 1;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
+const CHROMIUM_ARGS = ['--headless', '--proxy-server=http://127.0.0.1:9', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

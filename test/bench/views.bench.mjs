@@ -30,7 +30,7 @@ const LAYOUT_MEASURE = 'obx:relation-graph-layout';
 /** The Overview's units table (windowed) and its scrolling part. */
 const UNITS_TABLE = '[role="table"][aria-labelledby="units-title"]';
 const UNITS_VIEWPORT = `${UNITS_TABLE} .viewport`;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-frame-rate-limit', '--disable-gpu-vsync'];
+const CHROMIUM_ARGS = ['--headless', '--proxy-server=http://127.0.0.1:9', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.ttf': 'font/ttf' };
 
 /** The built renderer as static files on a loopback port (module scripts do not load from file://). */
