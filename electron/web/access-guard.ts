@@ -10,11 +10,38 @@ const TOKEN_BYTES = 32;
 
 export const newAccessToken = (): string => randomBytes(TOKEN_BYTES).toString('base64url');
 
+/**
+ * How long a launch code (--open) may wait to be used: a browser starting cold on a busy laptop
+ * takes seconds, not minutes. Used once, it is gone; unused, it expires.
+ */
+export const LAUNCH_CODE_MS = 120_000;
+
 export class AccessGuard {
+  /** One-time codes that open the console once (the --open page): code → when it expires. */
+  private readonly launchCodes = new Map<string, number>();
+
   constructor(
     readonly token: string,
     private readonly port: number,
+    private readonly now: () => number = Date.now,
   ) {}
+
+  /** A code that lets one browser in once (it then holds the cookie), within LAUNCH_CODE_MS. */
+  issueLaunchCode(): string {
+    const code = randomBytes(TOKEN_BYTES).toString('base64url');
+    this.launchCodes.set(code, this.now() + LAUNCH_CODE_MS);
+    return code;
+  }
+
+  /** True once for a code issued and not yet used or expired; the code is spent either way. */
+  takeLaunchCode(url: URL): boolean {
+    const code = url.searchParams.get('launch');
+    if (code === null) return false;
+    for (const [issued, expires] of this.launchCodes) if (expires < this.now()) this.launchCodes.delete(issued);
+    const expires = this.launchCodes.get(code);
+    this.launchCodes.delete(code);
+    return expires !== undefined;
+  }
 
   /** Cookies are not isolated by port: the name carries the port so two hosts never clash. */
   get cookieName(): string {

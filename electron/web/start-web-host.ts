@@ -1,5 +1,4 @@
 // `npm run web` / `orangebox-console web`: start the browser host and print its URL.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createConsoleCore } from '../core/console-core';
@@ -7,10 +6,12 @@ import { defaultStateFile } from '../core/state-location';
 import { FileStore } from '../store/file-store';
 import { readBundledDemo } from '../snapshots/demo/bundled-demo';
 import { startWebHost } from './web-host';
+import { openInBrowser } from './browser-launch';
 
 /** The options, said once: here and in `orangebox-console --help`. */
 export const WEB_HOST_OPTIONS = `  --port N         listen on port N (default: a free port)
-  --open           open the URL in the default browser
+  --open           open the console in the default browser (through a one-time link:
+                   the access token never goes on a command line)
   --state FILE     saved labs and settings (default: ${defaultStateFile()})
   --snapshot FILE  show a lab snapshot (.obxsnap) instead of a live lab, read-only`;
 
@@ -93,20 +94,18 @@ export async function runWebHost(argv: string[]): Promise<number> {
   console.log(`OrangeBox Console is ready in your browser at ${host.urlWithToken}`);
   console.log(`(loopback only; the token in the URL is required. State: ${args.stateFile}. Ctrl+C stops it.)`);
   if (args.snapshotFile) console.log(`Showing the snapshot ${args.snapshotFile}, read-only.`);
-  if (args.open) openInBrowser(host.urlWithToken);
+  // The browser gets a one-time code through an owner-only page: the token never goes on a command line.
+  const launchPage = args.open ? await openInBrowser(host.launchUrl()).catch((error: unknown) => {
+    console.error(`could not open a browser (${error instanceof Error ? error.message : String(error)}); open the URL above by hand`);
+    return null;
+  }) : null;
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  await launchPage?.remove();
   await host.close();
   await core.close();
   return 0;
-}
-
-function openInBrowser(url: string): void {
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(opener, [url], { detached: true, stdio: 'ignore' });
-  child.on('error', () => console.error(`could not start ${opener}; open the URL above by hand`));
-  child.unref();
 }

@@ -28,6 +28,8 @@ export interface WebHost {
   url: string;
   /** The URL to open: carries the token once; the server then keeps it in a cookie. */
   urlWithToken: string;
+  /** A URL that opens the console once, within a couple of minutes (for --open: no token on a command line). */
+  launchUrl(): string;
   port: number;
   token: string;
   close(): Promise<void>;
@@ -73,12 +75,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port ?? 0, WEB_HOST_ADDRESS, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  guard = new AccessGuard(token, port);
+  const accessGuard = new AccessGuard(token, port);
+  guard = accessGuard;
   const url = `http://${WEB_HOST_ADDRESS}:${port}/`;
 
   return {
     url,
     urlWithToken: `${url}?token=${token}`,
+    launchUrl: () => `${url}?launch=${accessGuard.issueLaunchCode()}`,
     port,
     token,
     close: async () => {
@@ -103,10 +107,11 @@ async function handleHttp(request: IncomingMessage, response: ServerResponse, gu
   const url = requestUrl(request);
   if (!url) return refuse(response, 400, 'That address is not one the console serves.');
 
-  if (guard.tokenInQuery(url)) {
-    // Move the token from the address bar into a cookie, then show the page without it (one
+  if (guard.tokenInQuery(url) || guard.takeLaunchCode(url)) {
+    // Move the token (or a launch code's right) from the address bar into a cookie, then show the page without it (one
     // leading slash: "//host/…" as a Location would send the browser to another host).
     url.searchParams.delete('token');
+    url.searchParams.delete('launch');
     response.writeHead(303, { 'Set-Cookie': guard.setCookieHeader(), Location: `/${url.pathname.replace(/^\/+/, '')}${url.search}`, 'Cache-Control': 'no-store' });
     response.end();
     return;

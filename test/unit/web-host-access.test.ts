@@ -1,12 +1,16 @@
 // Who the browser host lets in: a real server on 127.0.0.1, real HTTP and WebSocket requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { AccessGuard, LAUNCH_CODE_MS } from '../../electron/web/access-guard';
+import { openInBrowser } from '../../electron/web/browser-launch';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { makeCoreFixture, type CoreFixture } from '../support/core-fixture';
 
 /** A refusal is immediate; a request left unanswered means the host is stuck (or gone). */
@@ -151,6 +155,58 @@ describe('the browser host', () => {
     const reply = await get(`//evil.example/x?token=${host.token}`);
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/evil.example/x');
+  });
+});
+
+
+describe('a one-time launch link (web --open)', () => {
+  it('lets one browser in once, as the token does, and is spent after', async () => {
+    const link = new URL(host.launchUrl());
+    expect(link.search).not.toContain(host.token);
+    const first = await get(`${link.pathname}${link.search}`);
+    expect(first.status).toBe(303);
+    expect(String(first.headers['set-cookie'])).toContain(`orangebox_token_${host.port}=${host.token}`);
+    expect(first.headers.location).toBe('/');
+    const again = await get(`${link.pathname}${link.search}`);
+    expect(again.status).toBe(401);
+    expect((await get('/?launch=not-a-code')).status).toBe(401);
+  });
+
+  it('expires unused', () => {
+    let now = 1_000_000;
+    const guard = new AccessGuard('t'.repeat(43), 1234, () => now);
+    const code = guard.issueLaunchCode();
+    now += LAUNCH_CODE_MS + 1;
+    expect(guard.takeLaunchCode(new URL(`http://127.0.0.1:1234/?launch=${code}`))).toBe(false);
+    const fresh = guard.issueLaunchCode();
+    expect(guard.takeLaunchCode(new URL(`http://127.0.0.1:1234/?launch=${fresh}`))).toBe(true);
+  });
+
+  it('reaches the browser through an owner-only page: the opener is given a file path, never the token or the code', async () => {
+    const started: { command: string; args: string[] }[] = [];
+    const launchUrl = host.launchUrl();
+    const page = await openInBrowser(launchUrl, {
+      platform: 'linux',
+      folder: rendererDir,
+      spawner: (command, args) => {
+        started.push({ command, args });
+        return { on: () => undefined, unref: () => undefined };
+      },
+    });
+    try {
+      expect(started).toEqual([{ command: 'xdg-open', args: [page.file] }]);
+      const code = new URL(launchUrl).searchParams.get('launch')!;
+      expect(started[0]!.args.join(' ')).not.toContain(code);
+      expect(started[0]!.args.join(' ')).not.toContain(host.token);
+      expect((await stat(page.file)).mode & 0o777).toBe(0o600);
+      expect((await stat(dirname(page.file))).mode & 0o777).toBe(0o700);
+      const html = await readFile(page.file, 'utf8');
+      expect(html).toContain(`url=${launchUrl.replaceAll('&', '&#38;')}`);
+      expect(html).not.toContain(host.token);
+    } finally {
+      await page.remove();
+    }
+    expect(existsSync(page.file)).toBe(false);
   });
 });
 
