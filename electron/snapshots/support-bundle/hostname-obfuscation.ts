@@ -12,6 +12,9 @@
 const SHARED_WORDS = ['localhost', 'ubuntu', 'debian', 'juju', 'maas', 'lxd', 'lxc', 'controller', 'default', 'none', 'null', 'host', 'node', 'nova', 'neutron', 'openstack'];
 /** Shorter names are too likely to be part of other words. */
 const MIN_HOSTNAME_LENGTH = 3;
+/** A terminal's colour code right before a name ("ESC[01;32m"): the longest one looked back for. */
+const ANSI_CODE_MAX_CHARS = 16;
+const ANSI_CODE_BEFORE = /\x1b\[[0-9;]*[A-Za-z]$/;
 /** RFC 2606: a top-level domain that never resolves anywhere. */
 const OBFUSCATED_DOMAIN_SUFFIX = 'example';
 
@@ -67,22 +70,30 @@ export class HostnameObfuscator {
     number(this.names, (index) => `host${index}`);
     number(this.domainNames, (index) => `domain${index}.${OBFUSCATED_DOMAIN_SUFFIX}`);
     for (const host of this.names.keys()) this.leftAsIs.delete(host);
-    // Longest first: "node02ob64" before a "node02" that would match its start. A one-label domain
-    // ("maas") only counts after a name and a dot: on its own it is as likely a cloud or a word.
+    // Longest first: "node02ob64" before a "node02" that would match its start. The names alone
+    // make the pattern (a plain alternation the engine scans fast); what may come before a match is
+    // checked in acceptsAt, not by a lookbehind tried at every position of a 13 MB output.
     const byLength = (a: string, b: string) => b.length - a.length;
-    const anywhere = [...this.names.keys(), ...[...this.domainNames.keys()].filter((domain) => domain.includes('.'))].sort(byLength).map(escapeRegExp);
-    const afterDot = [...this.domainNames.keys()].filter((domain) => !domain.includes('.')).sort(byLength).map(escapeRegExp);
-    const parts = [
-      // A terminal's colour code ("ESC[1m") before a name ends in a letter: it is a boundary all the same.
-      ...(anywhere.length > 0 ? [`(?:(?<![A-Za-z0-9])|(?<=\\x1b\\[[0-9;]*[A-Za-z]))(?:${anywhere.join('|')})(?![A-Za-z0-9])`] : []),
-      ...(afterDot.length > 0 ? [`(?<=[A-Za-z0-9]\\.)(?:${afterDot.join('|')})(?![A-Za-z0-9])`] : []),
-    ];
-    this.pattern = parts.length === 0 ? null : new RegExp(parts.join('|'), 'gi');
+    const alternatives = [...this.names.keys(), ...this.domainNames.keys()].sort(byLength).map(escapeRegExp);
+    this.pattern = alternatives.length === 0 ? null : new RegExp(`(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'gi');
   }
 
-  /** The regular expression matching every known name and domain (for the text rewriter), or null. */
-  get regexSource(): string | null {
-    return this.pattern?.source ?? null;
+  /**
+   * Whether a match at `offset` is a whole name: nothing alphanumeric before it (a terminal's colour
+   * code, "ESC[1m", counts as nothing). A one-label domain ("maas") only counts after a name and a
+   * dot: on its own it is as likely a cloud or a word.
+   */
+  acceptsAt(text: string, offset: number, match: string): boolean {
+    const before = offset === 0 ? '' : text[offset - 1]!;
+    const lower = match.toLowerCase();
+    if (this.domainNames.has(lower) && !lower.includes('.')) return before === '.' && offset >= 2 && /[A-Za-z0-9]/.test(text[offset - 2]!);
+    if (!/[A-Za-z0-9]/.test(before)) return true;
+    return ANSI_CODE_BEFORE.test(text.slice(Math.max(0, offset - ANSI_CODE_MAX_CHARS), offset));
+  }
+
+  /** The regular expression matching every known name and domain (check each match with acceptsAt), or null. */
+  get regex(): RegExp | null {
+    return this.pattern;
   }
 
   /** The replacement of a name or domain the pattern matched. */

@@ -14,6 +14,7 @@ import { writeSnapshotFile } from '../snapshot-file';
 import { ENTRY_HOLDS, JSON_ENTRIES, recordingEntryName, recordingHolds, type JsonEntryKey } from '../snapshot-layout';
 import { bundleReadme, README_ENTRY, README_HOLDS } from './bundle-readme';
 import { countMasks, maskBundleContent } from './bundle-masking';
+import { SECRET_MASK } from '../../probes/parsers/secret-masking';
 import { obfuscateContent, type ObfuscationMapping } from './content-obfuscation';
 
 /** The mapping holds the customer's real addresses and names: owner-only, like a snapshot. */
@@ -92,8 +93,7 @@ export async function writeSupportBundle(path: string, source: SnapshotContent, 
   }
 
   options.onStep?.('writing');
-  const maskedWhere = whereMasked(content);
-  const total = countAllMasks(content);
+  const { where: maskedWhere, total } = whereMasked(content);
   const exportedAt = now().toISOString();
   const readme = bundleReadme({ content, consoleVersion: APP_VERSION, exportedAt, masked: total, maskedWhere, obfuscation, entries: entriesOf(content) });
   await writeSnapshotFile(path, content, [{ name: README_ENTRY, text: readme, holds: README_HOLDS }]);
@@ -144,24 +144,33 @@ async function writeMappingFile(path: string, facts: Pick<MappingFile, 'bundle' 
   }
 }
 
-/** Where the masked values are, for people: each command's output and recording that holds some. */
-function whereMasked(content: SnapshotContent): string[] {
+/** Where the masked values are, for people (each command's output and recording that holds some), and how many in all. */
+function whereMasked(content: SnapshotContent): { where: string[]; total: number } {
   const where: string[] = [];
+  let total = 0;
   for (const command of content.commands) {
     const count = countMasks(command.stdout) + countMasks(command.stderr);
+    total += count;
     if (count > 0) where.push(`${JSON_ENTRIES.commands}: \`${command.argv.join(' ')}\` on machine ${command.machineId}: ${count}`);
   }
-  const inventoryCount = countMasks(JSON.stringify(content.inventory));
+  const inventoryCount = countMasksIn(content.inventory);
+  total += inventoryCount + countMasksIn(content.diagnostics);
   if (inventoryCount > 0) where.push(`${JSON_ENTRIES.inventory}: ${inventoryCount} (the same files, as the probes read them)`);
   content.recordings.forEach((recording, index) => {
     const count = countMasks(recording.cast);
+    total += count;
     if (count > 0) where.push(`${recordingEntryName(index, recording.name)}: ${count}`);
   });
-  return where;
+  return { where, total };
 }
 
-function countAllMasks(content: SnapshotContent): number {
-  return countMasks(JSON.stringify(content.commands)) + countMasks(JSON.stringify(content.inventory)) + content.recordings.reduce((sum, recording) => sum + countMasks(recording.cast), 0) + countMasks(JSON.stringify(content.diagnostics));
+/** Masked values in every string of a value (walked: serialising 13 MB to count would cost more than the export). */
+function countMasksIn(value: unknown): number {
+  if (typeof value === 'string') return value.length >= SECRET_MASK.length ? countMasks(value) : 0;
+  let count = 0;
+  if (Array.isArray(value)) for (const item of value) count += countMasksIn(item);
+  else if (value !== null && typeof value === 'object') for (const key in value) count += countMasksIn((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 function entriesOf(content: SnapshotContent): { name: string; holds: string }[] {

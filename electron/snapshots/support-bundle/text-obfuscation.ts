@@ -37,7 +37,7 @@ interface RewritePass {
   pattern: RegExp;
   /** A cheap test: false when the pattern cannot match this text. */
   mayMatch(text: string, options: RewriteOptions): boolean;
-  replace(match: string, groups: Groups): string;
+  replace(match: string, groups: Groups, offset: number, whole: string): string;
 }
 
 const COUNT_KINDS = ['addresses', 'macs', 'hostnames', 'labNames'] as const;
@@ -62,8 +62,8 @@ export class TextObfuscator {
   private passes: RewritePass[] | null = null;
   private readonly labNames = new Map<string, string>();
   /** Short strings repeat across a lab (states, device names, addresses): each is rewritten once. */
-  private readonly rewritten = new Map<string, { text: string; replaced: ObfuscationCounts }>();
-  private readonly learnt = new Set<string>();
+  private readonly rewritten = [new Map<string, { text: string; replaced: ObfuscationCounts }>(), new Map<string, { text: string; replaced: ObfuscationCounts }>()] as const;
+  private readonly learnt = [new Set<string>(), new Set<string>()] as const;
 
   constructor(readonly hostnames: HostnameObfuscator) {}
 
@@ -83,9 +83,9 @@ export class TextObfuscator {
   /** Reads a text for networks (CIDRs, prefix lengths, netmasks) and MACs that look like ours. */
   learn(text: string, options: RewriteOptions = { addresses: true }): void {
     if (text.length <= MEMO_MAX_CHARS) {
-      const key = `${options.addresses ? 1 : 0}${text}`;
-      if (this.learnt.has(key)) return;
-      this.learnt.add(key);
+      const learnt = this.learnt[options.addresses ? 1 : 0];
+      if (learnt.has(text)) return;
+      learnt.add(text);
     }
     if (options.addresses && text.includes('.')) {
       for (const match of text.matchAll(LEARN_IPV4)) {
@@ -110,7 +110,7 @@ export class TextObfuscator {
   seal(): void {
     this.ipv4.seal();
     this.hostnames.seal();
-    const names = this.hostnames.regexSource;
+    const names = this.hostnames.regex;
     const labNames = [...this.labNames.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const always = () => true;
     // One pass per kind, each a simple regular expression skipped where it cannot match: one
@@ -122,15 +122,15 @@ export class TextObfuscator {
       { pattern: new RegExp(IPV4, 'g'), mayMatch: (text: string, options: RewriteOptions) => options.addresses && text.includes('.'), replace: (match: string, groups: Groups) => this.replaceIpv4(match, groups) },
       { pattern: new RegExp(MAC, 'g'), mayMatch: (text: string) => text.includes(':'), replace: (match: string) => this.replaceMac(match) },
       { pattern: new RegExp(BRIDGE_ID, 'g'), mayMatch: (text: string) => text.includes('.'), replace: (match: string, groups: Groups) => this.replaceBridgeId(match, groups) },
-      ...(names ? [{ pattern: new RegExp(names, 'gi'), mayMatch: always, replace: (match: string) => this.replaceName(match) }] : []),
+      ...(names ? [{ pattern: names, mayMatch: always, replace: (match: string, _groups: Groups, offset: number, whole: string) => (this.hostnames.acceptsAt(whole, offset, match) ? this.replaceName(match) : match) }] : []),
     ];
   }
 
   rewrite(text: string, options: RewriteOptions): string {
     const passes = this.passes;
     if (!passes) throw new Error('TextObfuscator.rewrite before seal()');
-    const key = text.length <= MEMO_MAX_CHARS ? `${options.addresses ? 1 : 0}${text}` : null;
-    const known = key === null ? undefined : this.rewritten.get(key);
+    const memo = text.length <= MEMO_MAX_CHARS ? this.rewritten[options.addresses ? 1 : 0] : null;
+    const known = memo?.get(text);
     if (known) {
       for (const kind of COUNT_KINDS) this.replaced[kind] += known.replaced[kind];
       return known.text;
@@ -139,12 +139,17 @@ export class TextObfuscator {
     let result = text;
     for (const pass of passes) {
       if (!pass.mayMatch(result, options)) continue;
-      result = result.replace(pass.pattern, (match: string, ...rest: unknown[]) => pass.replace(match, rest[rest.length - 1] as Groups));
+      result = result.replace(pass.pattern, (match: string, ...rest: unknown[]) => {
+        // replace() passes (match, ...captures, offset, whole text, groups when the pattern names any).
+        const hasGroups = typeof rest[rest.length - 1] === 'object' && rest[rest.length - 1] !== null;
+        const tail = hasGroups ? rest.length - 1 : rest.length;
+        return pass.replace(match, (hasGroups ? rest[rest.length - 1] : {}) as Groups, rest[tail - 2] as number, rest[tail - 1] as string);
+      });
     }
-    if (key !== null) {
+    if (memo) {
       const replaced = { ...this.replaced };
       for (const kind of COUNT_KINDS) replaced[kind] -= before[kind];
-      this.rewritten.set(key, { text: result, replaced });
+      memo.set(text, { text: result, replaced });
     }
     return result;
   }
