@@ -5,8 +5,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConsoleError } from '../contract/console-errors';
-import type { LabInventory, ProbeOutcome } from '../contract/inventory';
-import type { JujuStatus, LxcList, StackPackageList } from '../contract/lab-model';
+import type { LabInventory } from '../contract/inventory';
+import { findProbe, probeValue } from '../contract/probe-models';
 import { LEADING_PACKAGES } from '../probes/parsers/compute-stack';
 import { KnownHosts, fingerprintOf, knownHostsName } from '../ssh/known-hosts';
 import type { HostKeyPolicy, SshTarget } from '../ssh/ssh-connection';
@@ -216,9 +216,8 @@ export const isIncomplete = (inventory: LabInventory) => inventory.machines.some
 /** A readable page: the model, then each machine with its route, containers and any failure. */
 export function summarize(inventory: LabInventory): string {
   const lines: string[] = [];
-  const probe = (machineId: string, probeId: string): ProbeOutcome | undefined => inventory.probes.find((outcome) => outcome.machineId === machineId && outcome.probeId === probeId);
-  const juju = probe('controller', 'juju-status');
-  const status = juju?.status !== 'failed' ? (juju?.value as JujuStatus | undefined) : undefined;
+  const juju = findProbe(inventory.probes, 'controller', 'juju-status');
+  const status = probeValue(juju, 'juju-status');
   if (status) {
     const { model } = status;
     lines.push(`Model ${model.name ?? '?'} on controller ${model.controller ?? '?'} (${model.cloud ?? '?'}${model.region ? `/${model.region}` : ''}), Juju ${model.version ?? '?'}`);
@@ -237,21 +236,21 @@ export function summarize(inventory: LabInventory): string {
       lines.push(`  hypervisor: ${label}${source ? ` (${source.file}${source.line ? ` line ${source.line}` : ''})` : ''}`);
       if (warning) lines.push(`  CHECK: ${warning}`);
     }
-    const packages = probe(machine.id, 'packages');
-    if (packages && packages.status !== 'failed') {
-      const leading = (packages.value as StackPackageList).packages.filter((pkg) => LEADING_PACKAGES.includes(pkg.name));
+    const packages = probeValue(findProbe(inventory.probes, machine.id, 'packages'), 'packages');
+    if (packages) {
+      const leading = packages.packages.filter((pkg) => LEADING_PACKAGES.includes(pkg.name));
       if (leading.length > 0) lines.push(`  packages: ${leading.map((pkg) => `${pkg.name} ${pkg.version ?? '(not installed)'}`).join(', ')}`);
     }
-    const list = probe(machine.id, 'lxc-list');
-    if (list && list.status !== 'failed') {
-      for (const instance of (list.value as LxcList).instances) {
+    const list = probeValue(findProbe(inventory.probes, machine.id, 'lxc-list'), 'lxc-list');
+    if (list) {
+      for (const instance of list.instances) {
         const addresses = instance.ipv4.map((address) => `${address.address}${address.iface ? ` (${address.iface})` : ''}`).join(', ');
         lines.push(`  ${instance.name.padEnd(24)} ${(instance.state ?? '?').padEnd(8)} ${addresses}`);
       }
     }
-    const netns = probe(machine.id, 'ip-netns');
-    if (netns && netns.status !== 'failed') {
-      for (const namespace of (netns.value as { namespaces: { name: string }[] }).namespaces) lines.push(`  netns ${namespace.name}`);
+    const netns = probeValue(findProbe(inventory.probes, machine.id, 'ip-netns'), 'ip-netns');
+    if (netns) {
+      for (const namespace of netns.namespaces) lines.push(`  netns ${namespace.name}`);
     }
     const outcomes = inventory.probes.filter((outcome) => outcome.machineId === machine.id);
     const failed = outcomes.filter((outcome) => outcome.status === 'failed');

@@ -50,13 +50,14 @@ export type ProbeStatus = 'ok' | 'partial' | 'failed';
 
 export interface ProbeOutcome {
   machineId: string;
+  /** A ProbeId (probe-models.ts): the probe's kind, or `<kind>:<namespace>`. */
   probeId: string;
   /** The command as run, for "what did it type?" */
   command: string;
   startedAt: string;
   durationMs: number;
   status: ProbeStatus;
-  /** The normalized model (see lab-model.ts); null when nothing could be read. */
+  /** The model of the probe's kind (ProbeModels); null when nothing could be read. Read it with `probeValue`. */
   value: unknown;
   format: string | null;
   problems: { line: number | null; message: string }[];

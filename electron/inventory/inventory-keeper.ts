@@ -2,7 +2,7 @@
 // its route (kept while it lives), every probe runs where it applies (bounded, in parallel), and
 // every outcome is reported the moment it exists. One machine failing never blocks the others.
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory, type ProbeOutcome } from '../contract/inventory';
-import type { JujuStatus } from '../contract/lab-model';
+import { probeValue } from '../contract/probe-models';
 import { ConsoleError } from '../contract/console-errors';
 import type { LabController } from '../lab/lab-controller';
 import type { CommandTransport } from '../transports/command-transport';
@@ -11,7 +11,8 @@ import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
 import { readMachineHypervisor } from './node-hypervisor';
 import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from './probe-catalog';
-import { ProbeQueue, type ProbeDefinition } from './probe-runner';
+import { ProbeQueue } from './probe-runner';
+import type { AnyProbeDefinition } from '../probes/probe-definition';
 
 /** Routes are opened a few at a time: each may ask the engineer about a host key. */
 const ROUTE_PARALLELISM = 4;
@@ -197,9 +198,10 @@ export class InventoryKeeper {
     const queue = new ProbeQueue((outcome, job) => {
       outcomes.set(`${outcome.machineId}|${outcome.probeId}`, outcome);
       this.options.onProbe(outcome);
-      if (outcome.probeId === 'hostname' && outcome.status === 'ok') job.machine.hostname = (outcome.value as { hostname: string | null }).hostname;
+      const hostname = outcome.status === 'ok' ? probeValue(outcome, 'hostname') : null;
+      if (hostname) job.machine.hostname = hostname.hostname;
       if (outcome.probeId === 'juju-status') {
-        const status = outcome.status !== 'failed' ? (outcome.value as JujuStatus) : null;
+        const status = probeValue(outcome, 'juju-status');
         // Until this refresh reads them again, each machine keeps the name and hypervisor last read:
         // a terminal opened meanwhile is titled by its host name, and the cards do not flicker.
         const known = new Map(this.inventory.machines.map((machine) => [machine.id, machine]));
@@ -237,7 +239,7 @@ export class InventoryKeeper {
 
     const present = new Set([CONTROLLER_MACHINE_ID, ...machines.map((machine) => machine.id)]);
     for (const machine of machines) {
-      machine.hostname = (outcomes.get(`${machine.id}|hostname`)?.value as { hostname: string | null } | undefined)?.hostname ?? machine.hostname;
+      machine.hostname = probeValue(outcomes.get(`${machine.id}|hostname`), 'hostname')?.hostname ?? machine.hostname;
     }
     const probes = [...outcomes.values()].filter((outcome) => present.has(outcome.machineId));
     for (const machine of machines) machine.hypervisor = readMachineHypervisor(machine, probes);
@@ -277,10 +279,7 @@ export class InventoryKeeper {
   }
 }
 
-function followUpProbes(outcome: ProbeOutcome): ProbeDefinition[] {
-  if (outcome.probeId === 'ip-netns') {
-    const namespaces = (outcome.value as { namespaces: { name: string }[] }).namespaces;
-    return namespaces.flatMap((namespace) => namespaceProbes(namespace.name));
-  }
-  return [];
+function followUpProbes(outcome: ProbeOutcome): AnyProbeDefinition[] {
+  const listed = probeValue(outcome, 'ip-netns');
+  return listed ? listed.namespaces.flatMap((namespace) => namespaceProbes(namespace.name)) : [];
 }

@@ -3,24 +3,25 @@
 // and a Juju machine "22/lxd/0" ↔ its container ↔ the units in it. Pure: probe outcomes in,
 // links out; whatever a probe did not see stays null.
 import type { ContainerLink, InventoryLinks, NicLink, ProbeOutcome } from '../contract/inventory';
-import type { JujuStatus, LxcList, LxcProfile, OvsRecords } from '../contract/lab-model';
+import type { OvsRecords } from '../contract/lab-model';
+import { findProbe, probeValue, type ProbeKind, type ProbeModels } from '../contract/probe-models';
 
 export function linkInventory(probes: ProbeOutcome[]): InventoryLinks {
-  const read = <T>(machineId: string, probeId: string): T | null => {
-    const outcome = probes.find((candidate) => candidate.machineId === machineId && candidate.probeId === probeId);
-    return outcome && outcome.status !== 'failed' ? (outcome.value as T) : null;
-  };
-  const juju = probes.find((outcome) => outcome.probeId === 'juju-status' && outcome.status !== 'failed')?.value as JujuStatus | undefined;
+  const read = <K extends ProbeKind>(machineId: string, kind: K): ProbeModels[K] | null => probeValue(findProbe(probes, machineId, kind), kind);
+  const juju = probeValue(
+    probes.find((outcome) => outcome.probeId === 'juju-status' && outcome.status !== 'failed'),
+    'juju-status',
+  );
   const jujuMachineOf = new Map((juju?.machines ?? []).filter((machine) => machine.instanceId).map((machine) => [machine.instanceId!, machine.id]));
 
   const containers: ContainerLink[] = [];
   const machineIds = [...new Set(probes.filter((outcome) => outcome.probeId === 'lxc-list').map((outcome) => outcome.machineId))];
   for (const machineId of machineIds) {
-    const list = read<LxcList>(machineId, 'lxc-list');
+    const list = read(machineId, 'lxc-list');
     if (!list) continue;
-    const profiles = new Map((read<{ profiles: LxcProfile[] }>(machineId, 'lxc-profiles')?.profiles ?? []).map((profile) => [profile.name ?? '', profile]));
+    const profiles = new Map((read(machineId, 'lxc-profiles')?.profiles ?? []).map((profile) => [profile.name ?? '', profile]));
     const ovsByMac = new Map<string, OvsRecords['records'][number]>();
-    for (const record of read<OvsRecords>(machineId, 'ovs-interfaces')?.records ?? []) {
+    for (const record of read(machineId, 'ovs-interfaces')?.records ?? []) {
       const mac = record.externalIds['attached-mac'];
       if (mac) ovsByMac.set(mac.toLowerCase(), record);
     }

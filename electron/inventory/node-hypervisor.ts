@@ -3,7 +3,8 @@
 // nova.conf, naming the file and line. An OrangeBox's compute nodes run nova-lxd, so a compute node
 // on another driver, or one whose driver cannot be read, is marked with what to check.
 import type { InventoryMachine, MachineHypervisor, ProbeOutcome } from '../contract/inventory';
-import type { Hypervisor, IniFile } from '../contract/lab-model';
+import type { Hypervisor } from '../contract/lab-model';
+import { findProbe, probeValue } from '../contract/probe-models';
 import { hypervisorFromComputeDriver } from '../probes/parsers/nova-hypervisor';
 import { NOVA_COMPUTE_CONF_PATH, NOVA_CONF_PATH } from './probe-catalog';
 
@@ -11,7 +12,7 @@ import { NOVA_COMPUTE_CONF_PATH, NOVA_CONF_PATH } from './probe-catalog';
 const CONFIG_FILES = [
   { probeId: 'nova-compute-conf', file: NOVA_COMPUTE_CONF_PATH },
   { probeId: 'nova-conf', file: NOVA_CONF_PATH },
-];
+] as const;
 
 const NAMES: Record<Hypervisor, string> = {
   lxd: 'LXD (nova-lxd)',
@@ -41,10 +42,9 @@ export function hypervisorLabel(kind: Hypervisor, computeDriver: string | null):
 /** The hypervisor of a compute node from its probes; null for a machine that is not a compute node. */
 export function readMachineHypervisor(machine: InventoryMachine, probes: readonly ProbeOutcome[]): MachineHypervisor | null {
   if (!machine.roles.includes('compute')) return null;
-  const outcomeOf = (probeId: string) => probes.find((outcome) => outcome.machineId === machine.id && outcome.probeId === probeId) ?? null;
   const files = CONFIG_FILES.map(({ probeId, file }) => {
-    const outcome = outcomeOf(probeId);
-    return { file, outcome, ini: outcome && outcome.status !== 'failed' ? (outcome.value as IniFile | null) : null };
+    const outcome = findProbe(probes, machine.id, probeId);
+    return { file, outcome, ini: probeValue(outcome, probeId) };
   });
   const name = machine.hostname ?? `machine ${machine.id}`;
   const setting = files.find(({ ini }) => ini?.sections.DEFAULT?.compute_driver);

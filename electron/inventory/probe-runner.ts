@@ -3,9 +3,9 @@
 // blocks the others; nothing here throws.
 import { ConsoleError } from '../contract/console-errors';
 import type { InventoryMachine, ProbeOutcome, ProbeStatus } from '../contract/inventory';
-import type { ParseResult } from '../probes/parsers/parse-result';
 import { isEmptyModel } from '../probes/parsers/parse-result';
 import type { CommandTransport } from '../transports/command-transport';
+import type { AnyProbeDefinition } from '../probes/probe-definition';
 
 /** `[]`: a structured list command's answer when there is nothing to list. */
 const EMPTY_JSON_LIST = /^\s*\[\s*\]\s*$/;
@@ -15,22 +15,10 @@ export const MAX_PARALLEL_PROBES = 12;
 /** A probe slower than this is stuck, not slow (the slowest, dpkg -l, takes ~0.1 s). */
 const PROBE_TIMEOUT_MS = 20_000;
 
-export interface ProbeDefinition {
-  id: string;
-  /** What the machine must be for this probe to apply. */
-  appliesTo(machine: InventoryMachine): boolean;
-  command(machine: InventoryMachine): string[];
-  parse(text: string): ParseResult<unknown>;
-  /** Exit codes other than 0 that still mean "here is the answer" (e.g. grep's 1). */
-  acceptedExitCodes?: number[];
-  /** What to say when the command fails, keyed by a stderr pattern. */
-  explainFailure?(stderr: string, machine: InventoryMachine): string | null;
-}
-
 export interface ProbeJob {
   machine: InventoryMachine;
   transport: CommandTransport;
-  probe: ProbeDefinition;
+  probe: AnyProbeDefinition;
 }
 
 export async function runProbe({ machine, transport, probe }: ProbeJob): Promise<ProbeOutcome> {

@@ -4,7 +4,7 @@
 // says what it is, where it is, and what Enter does (a command the palette runs). Pure: the same
 // state gives the same entries.
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory } from '../../electron/contract/inventory';
-import type { JujuStatus, LxcProfileList } from '../../electron/contract/lab-model';
+import type { JujuStatus } from '../../electron/contract/lab-model';
 import type { ConnectionState, SavedLab } from '../../electron/contract/payloads';
 import type { TerminalInfo, TerminalTarget } from '../../electron/contract/terminals';
 import type { NodePart, ViewFocus } from '../state/view-focus';
@@ -12,7 +12,7 @@ import { stateLabel } from '../terminals/terminal-labels';
 import { viewCatalog, type ViewId } from '../views/view-catalog';
 import { containerRows, type ContainerRow } from '../views/containers/container-rows';
 import { canExec, namespacesOf } from '../views/nodes/machine-terminal-targets';
-import { hostNameOf, jujuStatusOf } from '../state/inventory-reading';
+import { hostNameOf, jujuStatusOf, readableProbeValues } from '../state/inventory-reading';
 import { relationEnds, relationKey } from '../views/overview/overview-marks';
 import { whyNoSupportExport } from '../support/support-bundle-availability';
 
@@ -280,10 +280,10 @@ function containerEntries(inventory: LabInventory): PaletteEntry[] {
 }
 
 function profileEntries(inventory: LabInventory): PaletteEntry[] {
-  return inventory.probes
-    .filter((probe) => probe.probeId === 'lxc-profiles' && probe.status !== 'failed' && Array.isArray((probe.value as Partial<LxcProfileList> | null)?.profiles))
+  return readableProbeValues(inventory, 'lxc-profiles')
+    .filter(({ value }) => Array.isArray(value.profiles))
     .flatMap((probe) =>
-      (probe.value as LxcProfileList).profiles
+      probe.value.profiles
         .filter((profile) => typeof profile.name === 'string')
         .map((profile): PaletteEntry => ({
           id: `profile:${probe.machineId}/${profile.name}`,

@@ -2,7 +2,8 @@
 // inventory linked (node name, Nova plumbing, Juju machine and units). Sort, filter, group by node,
 // and which cells changed since the previous refresh. Pure functions.
 import type { LabInventory } from '../../../electron/contract/inventory';
-import type { InterfaceAddress, LxcList } from '../../../electron/contract/lab-model';
+import type { InterfaceAddress } from '../../../electron/contract/lab-model';
+import { probeValue } from '../../../electron/contract/probe-models';
 
 export interface ContainerRow {
   /** Unique across nodes: "22/instance-00000002". */
@@ -36,9 +37,10 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
   // 25 million reads (through the page state's proxies, seconds).
   const links = new Map(inventory.links.containers.map((link) => [`${link.machineId}/${link.container}`, link]));
   for (const outcome of inventory.probes) {
-    if (outcome.probeId !== 'lxc-list' || outcome.status === 'failed') continue;
+    const list = probeValue(outcome, 'lxc-list');
+    if (!list) continue;
     const machine = inventory.machines.find((candidate) => candidate.id === outcome.machineId);
-    for (const instance of (outcome.value as LxcList).instances) {
+    for (const instance of list.instances) {
       const link = links.get(`${outcome.machineId}/${instance.name}`);
       const vmUuid = link?.nics.find((nic) => nic.vmUuid)?.vmUuid ?? null;
       rows.push({

@@ -2,7 +2,7 @@
 // containers, reachable machines) and targets (containers' IPv4 addresses from lxc list, the
 // floating /32s on the qrouter namespace's qg- port), plus addresses the engineer types.
 import type { LabInventory } from '../../../electron/contract/inventory';
-import type { IpAddr, IpNetns, LxcList } from '../../../electron/contract/lab-model';
+import { namespaceOfProbeId } from '../../../electron/contract/probe-models';
 import { isPingTarget, type PingSource } from '../../../electron/contract/diagnostics';
 import { hostNameOf, readableProbeValues } from '../../state/inventory-reading';
 
@@ -28,14 +28,14 @@ export const sourceKey = (source: PingSource): string =>
 /** Namespaces first (qrouter before qdhcp: it routes to every network), then containers, then machines. */
 export function sourceChoices(inventory: LabInventory | null): SourceChoice[] {
   if (!inventory) return [];
-  const namespaces = readableProbeValues<IpNetns>(inventory, 'ip-netns')
+  const namespaces = readableProbeValues(inventory, 'ip-netns')
     .flatMap(({ machineId, value }) => value.namespaces.map((namespace) => ({ machineId, namespace })))
     .sort((a, b) => Number(b.namespace.kind === 'qrouter') - Number(a.namespace.kind === 'qrouter') || a.namespace.name.localeCompare(b.namespace.name))
     .map(({ machineId, namespace }): SourceChoice => {
       const source: PingSource = { kind: 'namespace', machineId, namespace: namespace.name };
       return { key: sourceKey(source), source, label: `${namespace.name} on ${hostNameOf(inventory, machineId)}`, group: 'Gateway namespaces' };
     });
-  const containers = readableProbeValues<LxcList>(inventory, 'lxc-list')
+  const containers = readableProbeValues(inventory, 'lxc-list')
     .flatMap(({ machineId, value }) => value.instances.filter((instance) => instance.state === 'RUNNING').map((instance) => ({ machineId, name: instance.name })))
     .sort((a, b) => Number(/^instance-/.test(b.name)) - Number(/^instance-/.test(a.name)) || a.name.localeCompare(b.name))
     .map(({ machineId, name }): SourceChoice => {
@@ -54,7 +54,7 @@ export function sourceChoices(inventory: LabInventory | null): SourceChoice[] {
 /** Containers' IPv4 (Nova instances first), then floating addresses; each address once. */
 export function targetChoices(inventory: LabInventory | null): TargetChoice[] {
   if (!inventory) return [];
-  const containers = readableProbeValues<LxcList>(inventory, 'lxc-list')
+  const containers = readableProbeValues(inventory, 'lxc-list')
     .flatMap(({ value }) => value.instances)
     .sort((a, b) => Number(/^instance-/.test(b.name)) - Number(/^instance-/.test(a.name)) || a.name.localeCompare(b.name))
     .flatMap((instance) =>
@@ -62,9 +62,9 @@ export function targetChoices(inventory: LabInventory | null): TargetChoice[] {
         .filter((entry) => !entry.address.startsWith('127.'))
         .map((entry): TargetChoice => ({ address: entry.address, label: instance.name, group: 'Container addresses' })),
     );
-  const floating = inventory.probes
-    .filter((probe) => /^netns-addr:qrouter-/.test(probe.probeId) && probe.status !== 'failed' && probe.value)
-    .flatMap((probe) => (probe.value as IpAddr).interfaces.filter((nic) => nic.name.startsWith('qg-')))
+  const floating = readableProbeValues(inventory, 'netns-addr')
+    .filter(({ probeId }) => namespaceOfProbeId(probeId)?.startsWith('qrouter-'))
+    .flatMap(({ value }) => value.interfaces.filter((nic) => nic.name.startsWith('qg-')))
     .flatMap((nic) =>
       nic.addresses.filter((entry) => entry.family === 'inet' && entry.prefixLength === 32).map((entry): TargetChoice => ({ address: entry.address, label: `floating on ${nic.name}`, group: 'Floating addresses' })),
     );

@@ -4,7 +4,7 @@
 // external (qg-) ports, and the floating addresses Neutron's L3 agent adds to the qg- port.
 import type { LabInventory } from '../../../electron/contract/inventory';
 import type { IpAddressEntry, IpInterface, IpRoute, NetnsKind } from '../../../electron/contract/lab-model';
-import { machineLabel, readProbe, shapes } from './probe-reading';
+import { machineLabel, readProbe } from './probe-reading';
 
 /** Neutron names a router's tenant-side ports qr-<port>, its gateway port qg-<port>, and DHCP's tap<port>. */
 export type PortRole = 'router-internal' | 'router-external' | 'dhcp' | 'loopback' | 'other';
@@ -169,13 +169,13 @@ export function summarizeGateways(inventory: LabInventory): GatewaysSummary {
 function gatewayView(inventory: LabInventory, machineId: string): GatewayView {
   const machine = inventory.machines.find((candidate) => candidate.id === machineId);
   const label = machineLabel(machine, machineId);
-  const listing = readProbe(inventory, machineId, 'ip-netns', shapes.netns);
+  const listing = readProbe(inventory, machineId, 'ip-netns');
   if (listing.state !== 'ok') return { machineId, label, problem: listing.message, namespaces: [] };
   const namespaces = [...listing.value.namespaces]
     .sort((a, b) => (KIND_ORDER[a.kind] ?? KIND_ORDER.other) - (KIND_ORDER[b.kind] ?? KIND_ORDER.other) || a.name.localeCompare(b.name))
     .map((namespace): NamespaceView => {
-      const addresses = readProbe(inventory, machineId, `netns-addr:${namespace.name}`, shapes.addr);
-      const routes = readProbe(inventory, machineId, `netns-route:${namespace.name}`, shapes.routes);
+      const addresses = readProbe(inventory, machineId, 'netns-addr', namespace.name);
+      const routes = readProbe(inventory, machineId, 'netns-route', namespace.name);
       const interfaces = addresses.state === 'ok' ? addresses.value.interfaces.map(interfaceView) : null;
       const routeViews = routes.state === 'ok' ? routes.value.routes.map(routeView) : null;
       const floatingAddresses = (interfaces ?? []).flatMap((iface) => iface.addresses.filter((address) => address.floating).map((address) => address.address));

@@ -7,7 +7,7 @@ import type { LabInventory } from '../../../electron/contract/inventory';
 import type { OvsBridge } from '../../../electron/contract/lab-model';
 import { summarizeGateways, type NamespaceView } from './gateway-namespaces';
 import { containerPlumbing, isNeutronNic } from './plumbing-chain';
-import { machineLabel, readProbe, shapes } from './probe-reading';
+import { machineLabel, readProbe } from './probe-reading';
 
 export type DiagramNodeKind = 'container' | 'qbr' | 'ovs-bridge' | 'namespace' | 'external';
 
@@ -90,7 +90,7 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
     const others = all.length - plumbed.length;
     groups.push({ id: groupId, kind: 'compute', machineId: machine.id, label: machineLabel(machine, machine.id), detail: `compute${others > 0 ? ` · ${others} other container${others === 1 ? '' : 's'} not on Neutron` : ''}` });
     const bridgeId = `${groupId}:${INTEGRATION_BRIDGE}`;
-    const ovs = readProbe(inventory, machine.id, 'ovs-vsctl', shapes.ovsShow);
+    const ovs = readProbe(inventory, machine.id, 'ovs-vsctl');
     if (ovs.state !== 'ok') notes.push(ovs.message);
     nodes.push({ id: bridgeId, kind: 'ovs-bridge', label: INTEGRATION_BRIDGE, detail: ovs.state === 'ok' ? 'Open vSwitch' : 'not seen', title: `${INTEGRATION_BRIDGE} on ${machineLabel(machine, machine.id)}`, groupId, tier: DIAGRAM_TIERS.computeBridge });
     integrationBridges.push(bridgeId);
@@ -125,7 +125,7 @@ export function buildLabDiagram(inventory: LabInventory): LabDiagramModel {
     const groupId = `machine:${gateway.machineId}`;
     groups.push({ id: groupId, kind: 'gateway', machineId: gateway.machineId, label: gateway.label, detail: 'Neutron gateway' });
     if (gateway.problem) notes.push(gateway.problem);
-    const ovs = readProbe(inventory, gateway.machineId, 'ovs-vsctl', shapes.ovsShow);
+    const ovs = readProbe(inventory, gateway.machineId, 'ovs-vsctl');
     const ovsBridges: OvsBridge[] = ovs.state === 'ok' ? ovs.value.bridges : [];
     if (ovs.state !== 'ok') notes.push(`${ovs.message} Namespace ports are placed on bridges by their names (qr-, tap → br-int; qg- → br-ex).`);
     const bridgeNode = (name: string) => {

@@ -6,7 +6,7 @@
 // naming convention when the probes lack it, and then the hop says "by name".
 import type { ContainerLink, LabInventory, NicLink } from '../../../electron/contract/inventory';
 import type { IpInterface, IpLinks, OvsBridge, OvsPort, OvsRecord } from '../../../electron/contract/lab-model';
-import { machineLabel, probeSource, readProbe, shapes, type ProbeReading } from './probe-reading';
+import { machineLabel, probeSource, readProbe, type ProbeReading } from './probe-reading';
 
 export type HopKind = 'container' | 'tap' | 'qbr' | 'qvb' | 'qvo' | 'br-int';
 
@@ -107,9 +107,9 @@ export function containerPlumbing(inventory: LabInventory, machineId: string, co
   const machine = machineLabel(inventory.machines.find((candidate) => candidate.id === machineId), machineId);
   const probes: MachineProbes = {
     where: machine,
-    links: readProbe(inventory, machineId, 'links', shapes.links),
-    ovsShow: readProbe(inventory, machineId, 'ovs-vsctl', shapes.ovsShow),
-    ovsRecords: readProbe(inventory, machineId, 'ovs-interfaces', shapes.ovsRecords),
+    links: readProbe(inventory, machineId, 'links'),
+    ovsShow: readProbe(inventory, machineId, 'ovs-vsctl'),
+    ovsRecords: readProbe(inventory, machineId, 'ovs-interfaces'),
   };
   return { container, machineId, machine, state: link.state, nics: link.nics.map((nic) => nicPlumbing(link, nic, probes)) };
 }

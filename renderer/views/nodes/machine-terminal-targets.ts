@@ -1,8 +1,8 @@
 // What on a machine can have a terminal, read from its probes: the containers `lxc list` showed
-// and the namespaces `ip netns` showed. Probe values cross the boundary as `unknown`; anything
-// not shaped as expected is left out rather than guessed at.
+// and the namespaces `ip netns` showed; an entry without a name is left out rather than guessed at.
 import type { ProbeOutcome } from '../../../electron/contract/inventory';
-import type { LxcList, IpNetns, NetnsKind } from '../../../electron/contract/lab-model';
+import type { NetnsKind } from '../../../electron/contract/lab-model';
+import { probeValue, type ProbeKind, type ProbeModels } from '../../../electron/contract/probe-models';
 
 export interface ContainerEntry {
   name: string;
@@ -14,12 +14,15 @@ export interface NamespaceEntry {
   kind: NetnsKind;
 }
 
-function valueOf(probes: readonly ProbeOutcome[], probeId: string): unknown {
-  return probes.find((outcome) => outcome.probeId === probeId)?.value ?? null;
+function valueOf<K extends ProbeKind>(probes: readonly ProbeOutcome[], kind: K): ProbeModels[K] | null {
+  return probeValue(
+    probes.find((outcome) => outcome.probeId === kind),
+    kind,
+  );
 }
 
 export function containersOf(probes: readonly ProbeOutcome[]): ContainerEntry[] {
-  const value = valueOf(probes, 'lxc-list') as Partial<LxcList> | null;
+  const value = valueOf(probes, 'lxc-list');
   if (!value || !Array.isArray(value.instances)) return [];
   return value.instances
     .filter((instance) => typeof instance?.name === 'string')
@@ -31,7 +34,7 @@ export function containersOf(probes: readonly ProbeOutcome[]): ContainerEntry[] 
 const KIND_ORDER: Record<NetnsKind, number> = { qrouter: 0, snat: 1, fip: 2, qdhcp: 3, other: 4 };
 
 export function namespacesOf(probes: readonly ProbeOutcome[]): NamespaceEntry[] {
-  const value = valueOf(probes, 'ip-netns') as Partial<IpNetns> | null;
+  const value = valueOf(probes, 'ip-netns');
   if (!value || !Array.isArray(value.namespaces)) return [];
   return value.namespaces
     .filter((namespace) => typeof namespace?.name === 'string')

@@ -3,7 +3,8 @@
 // matter for nova-lxd, each with the file and line that set it. nova-compute reads nova.conf then
 // nova-compute.conf, so a key set in both takes the second file's value.
 import type { LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
-import type { IniFile, StackPackage, StackPackageList } from '../../../electron/contract/lab-model';
+import type { IniFile, StackPackage } from '../../../electron/contract/lab-model';
+import { findProbe, probeValue } from '../../../electron/contract/probe-models';
 
 export type NovaFileProbe = 'nova-conf' | 'nova-compute-conf';
 
@@ -48,23 +49,19 @@ export interface NodeFacts {
   files: Record<NovaFileProbe, { outcome: ProbeOutcome | null; ini: IniFile | null }>;
 }
 
-const outcomeOf = (inventory: LabInventory, machineId: string, probeId: string): ProbeOutcome | null =>
-  inventory.probes.find((outcome) => outcome.machineId === machineId && outcome.probeId === probeId) ?? null;
-
 /** An IniFile that came over the contract whole (an older core may send one without text or lines). */
-function readableIni(outcome: ProbeOutcome | null): IniFile | null {
-  if (!outcome || outcome.status === 'failed') return null;
-  const value = outcome.value as Partial<IniFile> | null;
+function readableIni(outcome: ProbeOutcome | null, probeId: NovaFileProbe): IniFile | null {
+  const value: Partial<IniFile> | null = probeValue(outcome, probeId);
   if (!value || typeof value.sections !== 'object' || value.sections === null) return null;
   return { sections: value.sections, masked: value.masked ?? [], repeated: value.repeated ?? {}, lines: value.lines ?? {}, text: value.text ?? '' };
 }
 
 export function nodeFacts(inventory: LabInventory, machineId: string): NodeFacts {
-  const packagesOutcome = outcomeOf(inventory, machineId, 'packages');
-  const list = packagesOutcome && packagesOutcome.status !== 'failed' ? (packagesOutcome.value as StackPackageList | null) : null;
+  const packagesOutcome = findProbe(inventory.probes, machineId, 'packages');
+  const list = probeValue(packagesOutcome, 'packages');
   const file = (probeId: NovaFileProbe) => {
-    const outcome = outcomeOf(inventory, machineId, probeId);
-    return { outcome, ini: readableIni(outcome) };
+    const outcome = findProbe(inventory.probes, machineId, probeId);
+    return { outcome, ini: readableIni(outcome, probeId) };
   };
   return {
     packages: Array.isArray(list?.packages) ? list.packages : null,

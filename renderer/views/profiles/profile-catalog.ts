@@ -1,10 +1,11 @@
 // Every LXD profile of every machine whose LXD the console reads (compute and control nodes), one
 // group per machine with what went wrong reading it, filtered by name. Pure functions.
 import type { InventoryMachine, LabInventory, ProbeOutcome } from '../../../electron/contract/inventory';
-import type { LxcProfile, LxcProfileList } from '../../../electron/contract/lab-model';
+import type { LxcProfile } from '../../../electron/contract/lab-model';
+import { probeValue } from '../../../electron/contract/probe-models';
 
 /** The probe reading every profile of a machine at once (`lxc profile list --format json`). */
-export const PROFILES_PROBE = 'lxc-profiles';
+export const PROFILES_PROBE = 'lxc-profiles' as const;
 /** Machines whose LXD the console reads: nova-lxd instances on compute nodes, Juju's own containers on control nodes. */
 const LXD_ROLES = ['compute', 'control'] as const;
 
@@ -62,7 +63,7 @@ function groupOf(machineId: string, machine: InventoryMachine | undefined, outco
       advice: `Run \`${outcome.command}\` on ${node} to see what LXD says; the lab user must be allowed to use LXD there (the lxd group). Then refresh.`,
     };
   }
-  const list = outcome.value as LxcProfileList | null;
+  const list = probeValue(outcome, PROFILES_PROBE);
   const profiles = (list?.profiles ?? [])
     .filter((profile) => profile.name !== null)
     .map((profile) => ({ key: profileKey(machineId, profile.name!), machineId, node, name: profile.name!, profile }))
