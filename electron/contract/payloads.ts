@@ -228,6 +228,8 @@ export interface HostKeyQuestion {
   knownTypes: string[];
   /** Where an accepted key is written. */
   knownHostsFile: string;
+  /** A @cert-authority line of known_hosts that covers this host ("file line N"), or null: OpenSSH would check a host certificate; this console cannot. */
+  certAuthority?: string | null;
 }
 
 /** The passphrase of an encrypted key file; kept in memory only. */

@@ -169,3 +169,20 @@ export function resolveHostOptions(document: SshConfigDocument, alias: string): 
   }
   return options;
 }
+
+/** Where OpenSSH's client reads its options: the user's file first (first value wins), then the system's. */
+export const OPENSSH_CLIENT_CONFIGS = (home = homedir()): string[] => [join(home, '.ssh', 'config'), '/etc/ssh/ssh_config'];
+
+/**
+ * OpenSSH's HashKnownHosts for a host (Debian and Ubuntu set it to yes in /etc/ssh/ssh_config), or
+ * null when no config file says. A config that cannot be read says nothing.
+ */
+export async function hashKnownHostsFor(host: string, files: string[] = OPENSSH_CLIENT_CONFIGS()): Promise<boolean | null> {
+  for (const file of files) {
+    const document = await readSshConfig(file).catch(() => null);
+    const value = document ? resolveHostOptions(document, host).get('hashknownhosts')?.[0]?.toLowerCase() : undefined;
+    if (value === 'yes') return true;
+    if (value === 'no') return false;
+  }
+  return null;
+}

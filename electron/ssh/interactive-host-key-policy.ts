@@ -38,14 +38,15 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
         const askKey = `${where} ${fingerprint}`;
         const existing = this.asking.get(askKey);
         if (existing) return existing;
-        const asked = this.askAbout(target, key, fingerprint, verdict.knownTypes).finally(() => this.asking.delete(askKey));
+        const authority = verdict.certAuthority ? `${verdict.certAuthority.file} line ${verdict.certAuthority.line}` : null;
+        const asked = this.askAbout(target, key, fingerprint, verdict.knownTypes, authority).finally(() => this.asking.delete(askKey));
         this.asking.set(askKey, asked);
         return asked;
       }
     }
   }
 
-  private async askAbout(target: SshTarget, key: HostKey, fingerprint: string, knownTypes: string[]): Promise<HostKeyDecision> {
+  private async askAbout(target: SshTarget, key: HostKey, fingerprint: string, knownTypes: string[], certAuthority: string | null): Promise<HostKeyDecision> {
     const where = knownHostsName(target.host, target.port);
     const answer = await this.broker.ask({
       kind: 'host-key',
@@ -56,6 +57,7 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
       fingerprint,
       knownTypes,
       knownHostsFile: this.knownHosts.files[0] ?? '',
+      certAuthority,
     });
     if (answer?.kind !== 'host-key' || !answer.accept) {
       return refuse('ssh-host-key-unknown', `the host key of ${where} (${key.type} ${fingerprint}) was not accepted; nothing was sent to it`);

@@ -1,10 +1,12 @@
 // Host keys checked the way OpenSSH checks them against known_hosts: plain and hashed (|1|salt|hash)
 // host entries, `[host]:port` for non-standard ports, patterns with * ? and !, the @revoked marker.
+// @cert-authority lines are read, but a host certificate cannot be checked: the SSH library (ssh2)
+// negotiates no certificate host-key algorithm, so the engineer is told and judges the plain key.
 // The answer says which file and line decided, so a refusal can tell the engineer where to look.
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { hostMatches } from '../ssh-config/ssh-config-file';
+import { hashKnownHostsFor, hostMatches } from '../ssh-config/ssh-config-file';
 
 const DEFAULT_SSH_PORT = 22;
 
@@ -17,7 +19,7 @@ export interface HostKey {
 
 export type HostKeyVerdict =
   | { status: 'known'; file: string; line: number }
-  | { status: 'unknown'; knownTypes: string[] }
+  | { status: 'unknown'; knownTypes: string[]; certAuthority: { file: string; line: number } | null }
   | { status: 'changed'; file: string; line: number; knownType: string }
   | { status: 'revoked'; file: string; line: number };
 
@@ -62,6 +64,12 @@ function parseKnownHosts(text: string, file: string): KnownHostsEntry[] {
   return entries;
 }
 
+/** A file whose entries are all hashed (ssh-keygen -H, or HashKnownHosts yes) stays so. */
+function isHashedFile(text: string): boolean {
+  const entries = parseKnownHosts(text, '');
+  return entries.length > 0 && entries.every((entry) => entry.hosts.startsWith('|1|'));
+}
+
 function hostFieldMatches(hosts: string, name: string): boolean {
   if (hosts.startsWith('|1|')) {
     const [, , salt, hash] = hosts.split('|');
@@ -72,9 +80,25 @@ function hostFieldMatches(hosts: string, name: string): boolean {
   return hostMatches(hosts.split(','), name);
 }
 
+/** OpenSSH's hashed host field: |1|base64(salt)|base64(HMAC-SHA1(salt, name)), a 20-byte salt. */
+export function hashedHostField(name: string, salt: Buffer = randomBytes(20)): string {
+  return `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update(name).digest('base64')}`;
+}
+
+/** Whether new entries are hashed (OpenSSH's HashKnownHosts) for a host, if the caller knows. */
+export type HashKnownHostsSetting = (host: string) => Promise<boolean | null>;
+
 export class KnownHosts {
-  /** The first file is where accepted keys are written (~/.ssh/known_hosts). */
-  constructor(readonly files: string[]) {}
+  /**
+   * The first file is where accepted keys are written (~/.ssh/known_hosts). `hashSetting` says what
+   * the engineer's OpenSSH config sets for HashKnownHosts (by default read from ~/.ssh/config and
+   * /etc/ssh/ssh_config); when it says nothing, a file that holds hashed entries and no plain ones
+   * is kept hashed.
+   */
+  constructor(
+    readonly files: string[],
+    private readonly hashSetting: HashKnownHostsSetting = (host) => hashKnownHostsFor(host),
+  ) {}
 
   async verify(host: string, port: number, key: HostKey): Promise<HostKeyVerdict> {
     const name = knownHostsName(host, port);
@@ -89,7 +113,14 @@ export class KnownHosts {
     if (match) return { status: 'known', file: match.file, line: match.line };
     const sameType = entries.find((entry) => entry.marker === null && entry.keyType === key.type);
     if (sameType) return { status: 'changed', file: sameType.file, line: sameType.line, knownType: sameType.keyType };
-    return { status: 'unknown', knownTypes: [...new Set(entries.filter((entry) => entry.marker === null).map((entry) => entry.keyType))] };
+    // OpenSSH would trust a host certificate signed by a @cert-authority of this host; ssh2 offers no
+    // certificate host-key algorithms, so the server sends a plain key and the engineer must judge it.
+    const authority = (await this.readAll()).find((entry) => entry.marker === '@cert-authority' && hostFieldMatches(entry.hosts, name));
+    return {
+      status: 'unknown',
+      knownTypes: [...new Set(entries.filter((entry) => entry.marker === null).map((entry) => entry.keyType))],
+      certAuthority: authority ? { file: authority.file, line: authority.line } : null,
+    };
   }
 
   /** Key types already known for a host: offered first in key exchange, as OpenSSH does. */
@@ -102,7 +133,15 @@ export class KnownHosts {
     const file = this.files[0];
     if (!file) throw new Error('no known_hosts file is configured');
     await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-    await appendFile(file, `${knownHostsName(host, port)} ${key.type} ${key.blob.toString('base64')}\n`, { mode: 0o600 });
+    const existing = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    const name = knownHostsName(host, port);
+    const hashed = (await this.hashSetting(host)) ?? isHashedFile(existing);
+    // A last line without its newline would swallow the new entry (and that host would then read as CHANGED).
+    const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+    await appendFile(file, `${separator}${hashed ? hashedHostField(name) : name} ${key.type} ${key.blob.toString('base64')}\n`, { mode: 0o600 });
     return { file };
   }
 

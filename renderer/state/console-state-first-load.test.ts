@@ -3,7 +3,7 @@
 // chose while the page was still loading (Alt+8 straight after opening it) is not taken away.
 import { describe, expect, it, vi } from 'vitest';
 import type { RequestName } from '../../electron/contract/console-contract';
-import { defaultSettings } from '../../electron/contract/payloads';
+import { defaultSettings, type ConnectionState } from '../../electron/contract/payloads';
 import { scriptedCore } from '../../test/support/scripted-core';
 import { ConsoleState } from './console-state.svelte';
 
@@ -98,7 +98,7 @@ describe('Disconnect pressed while a snapshot is still opening', () => {
 
 describe('the core restarted under the page (the browser host run again)', () => {
   it('shows the new core’s state when the page reloads, though its count of changes started again', async () => {
-    let connection = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'connected' as const, detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T00:00:00.000Z', revision: 41 };
+    let connection: ConnectionState = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T00:00:00.000Z', revision: 41 };
     const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
       'labs.list': () => [],
       'settings.get': () => defaultSettings,

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KnownHosts, fingerprintOf, keyTypeOf, type HostKey } from '../../electron/ssh/known-hosts';
+import { hashKnownHostsFor } from '../../electron/ssh-config/ssh-config-file';
 
 let dir: string;
 let keyA: HostKey;
@@ -81,7 +82,7 @@ describe('known_hosts', () => {
     const file = join(dir, 'types');
     await writeFile(file, `127.0.1.2 ${keyPart(keyA)}\n`);
     const knownHosts = new KnownHosts([file]);
-    expect(await knownHosts.verify('127.0.1.2', 22, keyRsa)).toEqual({ status: 'unknown', knownTypes: ['ssh-ed25519'] });
+    expect(await knownHosts.verify('127.0.1.2', 22, keyRsa)).toEqual({ status: 'unknown', knownTypes: ['ssh-ed25519'], certAuthority: null });
     expect(await knownHosts.knownTypesFor('127.0.1.2', 22)).toEqual(['ssh-ed25519']);
   });
 
@@ -101,7 +102,7 @@ describe('known_hosts', () => {
 
   it('appends an accepted key in a form OpenSSH itself then recognises', async () => {
     const file = join(dir, 'accepted', 'known_hosts');
-    const knownHosts = new KnownHosts([file]);
+    const knownHosts = new KnownHosts([file], async () => false);
     await knownHosts.accept('127.0.1.8', 2201, keyA);
     expect((await knownHosts.verify('127.0.1.8', 2201, keyA)).status).toBe('known');
     const found = execFileSync('ssh-keygen', ['-F', '[127.0.1.8]:2201', '-f', file], { encoding: 'utf8' });
@@ -113,5 +114,54 @@ describe('known_hosts', () => {
     const second = join(dir, 'global');
     await copyFile(join(dir, 'plain'), second);
     expect((await new KnownHosts([first, second]).verify('127.0.1.1', 22, keyA)).status).toBe('known');
+  });
+
+  it('starts the new entry on a line of its own when the file does not end with a newline', async () => {
+    const file = join(dir, 'no-final-newline');
+    await writeFile(file, `127.0.1.1 ${keyPart(keyA)}`);
+    const knownHosts = new KnownHosts([file], async () => false);
+    await knownHosts.accept('127.0.1.9', 22, keyB);
+    expect(await readFile(file, 'utf8')).toBe(`127.0.1.1 ${keyPart(keyA)}\n127.0.1.9 ${keyPart(keyB)}\n`);
+    expect((await knownHosts.verify('127.0.1.1', 22, keyA)).status).toBe('known');
+    expect((await knownHosts.verify('127.0.1.9', 22, keyB)).status).toBe('known');
+  });
+
+  it('writes hashed entries when HashKnownHosts says yes, and keeps a hashed file hashed when nothing says; OpenSSH finds both', async () => {
+    const configured = join(dir, 'hash-configured');
+    await new KnownHosts([configured], async () => true).accept('127.0.1.10', 2222, keyA);
+    const line = (await readFile(configured, 'utf8')).trim();
+    expect(line).toMatch(/^\|1\|[A-Za-z0-9+/=]+\|[A-Za-z0-9+/=]+ ssh-ed25519 /);
+    expect(line).not.toContain('127.0.1.10');
+    expect(execFileSync('ssh-keygen', ['-F', '[127.0.1.10]:2222', '-f', configured], { encoding: 'utf8' })).toContain(keyPart(keyA).split(' ')[1]);
+
+    const hashedFile = join(dir, 'hashed-by-keygen');
+    await writeFile(hashedFile, `127.0.1.11 ${keyPart(keyA)}\n`);
+    execFileSync('ssh-keygen', ['-H', '-f', hashedFile], { stdio: 'ignore' });
+    const knownHosts = new KnownHosts([hashedFile], async () => null);
+    await knownHosts.accept('127.0.1.12', 22, keyB);
+    const lines = (await readFile(hashedFile, 'utf8')).trim().split('\n');
+    expect(lines.every((entry) => entry.startsWith('|1|'))).toBe(true);
+    expect((await knownHosts.verify('127.0.1.12', 22, keyB)).status).toBe('known');
+    expect(execFileSync('ssh-keygen', ['-F', '127.0.1.12', '-f', hashedFile], { encoding: 'utf8' })).toContain(keyPart(keyB).split(' ')[1]);
+  });
+
+  it('reads HashKnownHosts as OpenSSH does: the user\'s file first, first value wins, per host', async () => {
+    const user = join(dir, 'user-ssh-config');
+    const system = join(dir, 'system-ssh-config');
+    await writeFile(user, 'Host lab-*\n    HashKnownHosts no\n');
+    await writeFile(system, 'Host *\n    HashKnownHosts yes\n');
+    expect(await hashKnownHostsFor('lab-controller', [user, system])).toBe(false);
+    expect(await hashKnownHostsFor('10.0.0.5', [user, system])).toBe(true);
+    expect(await hashKnownHostsFor('10.0.0.5', [user, join(dir, 'no-such-config')])).toBeNull();
+  });
+
+  it('names the @cert-authority line that covers a host, so the engineer knows OpenSSH would have checked a certificate', async () => {
+    const file = join(dir, 'with-ca');
+    await writeFile(file, `# the lab's host CA\n@cert-authority *.lab.example,10.0.0.* ${keyPart(keyB)}\n`);
+    const knownHosts = new KnownHosts([file]);
+    expect(await knownHosts.verify('10.0.0.5', 22, keyA)).toEqual({ status: 'unknown', knownTypes: [], certAuthority: { file, line: 2 } });
+    expect(await knownHosts.verify('192.168.1.5', 22, keyA)).toEqual({ status: 'unknown', knownTypes: [], certAuthority: null });
+    // A CA key is not a host key: offered as one, it is still unknown.
+    expect((await knownHosts.verify('10.0.0.5', 22, keyB)).status).toBe('unknown');
   });
 });
