@@ -87,7 +87,7 @@ describe('the Export for support dialog', () => {
     expect(target.textContent).toContain('The mapping back is written beside the bundle');
     checkbox(target).click();
     await settle();
-    expect(target.textContent).toContain('Addresses, hostnames and MACs stay as the lab has them.');
+    expect(target.textContent).toContain('Addresses, hostnames and MACs stay as they are in what is exported.');
     target.querySelector('form')!.requestSubmit();
     await settle();
     expect(core.requests.at(-1)).toEqual({ name: 'supportBundles.export', params: { path: SUGGESTED, obfuscate: false } });
@@ -140,7 +140,7 @@ describe('the Export for support dialog', () => {
     core.finish({ ...EXPORTED, mappingPath: null, obfuscation: null, bundleLabName: 'OrangeBox64', source: 'demo' });
     await settle();
     expect(target.textContent).toContain('OrangeBox64, the demo lab: 5 machines');
-    expect(target.textContent).toContain('Nothing: addresses, hostnames and MACs are as the lab has them.');
+    expect(target.textContent).toContain('Nothing: addresses, hostnames and MACs are as they were in what was exported.');
     expect(target.querySelector('[data-testid="export-for-support-mapping"]')).toBeNull();
   });
 });

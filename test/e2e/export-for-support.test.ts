@@ -44,7 +44,10 @@ describe('Export for support from the page (real lab)', () => {
   it('exports the live lab obfuscated, says what it masked and where the mapping is, and the bundle opens with the obfuscated names', async () => {
     const { page } = live;
     const lab = loadLabManifest();
-    await page.getByRole('button', { name: 'Export for support' }).click();
+    // Enabled once a lab is shown: the live lab connected (another test may have made it reconnect).
+    const exportButton = page.getByRole('button', { name: 'Export for support' });
+    await expect.poll(() => exportButton.isEnabled(), { timeout: LIVE_READ_MS, message: `Export for support stays disabled: ${await exportButton.getAttribute('title')}` }).toBe(true);
+    await exportButton.click();
     const path = dialog().getByLabel('Bundle file');
     await expect.poll(() => path.inputValue()).toMatch(new RegExp(`^${live.home}/OrangeBox snapshots/support-bundle-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.obxsnap$`));
     const obfuscate = dialog().getByLabel('Obfuscate addresses, hostnames and MACs');
@@ -109,7 +112,7 @@ describe('Export for support from the page (real lab)', () => {
     const summary = page.getByTestId('export-for-support-summary');
     await summary.waitFor({ timeout: EXPORT_MS });
     expect(await summary.innerText()).toContain('the snapshot shown');
-    expect(await summary.innerText()).toContain('Nothing: addresses, hostnames and MACs are as the lab has them.');
+    expect(await summary.innerText()).toContain('Nothing: addresses, hostnames and MACs are as they were in what was exported.');
     await expect(stat(join(live.home, 'again.private-mapping.json'))).rejects.toThrow();
     expect((await readSnapshotFile(file)).meta.labName).toMatch(/^host\d$/);
     await live.screenshot('export-for-support-from-snapshot-dark');
