@@ -7,7 +7,8 @@ import { join, normalize, sep } from 'node:path';
 import { createConsoleCore, type ConsoleCore } from './core/console-core';
 import { contentSecurityPolicy } from './core/content-security-policy';
 import { APP_NAME } from './core/app-identity';
-import { ElectronConsoleStore, ElectronSecretVault } from './store/electron-store-adapter';
+import { ElectronSecretVault } from './store/electron-store-adapter';
+import { ElectronConsoleStore } from './store/app-settings-store';
 import { handleIpcRequest, isAppFrameUrl } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
 import { wireAppLifecycle } from './shell/app-lifecycle';
@@ -109,7 +110,7 @@ app.whenReady().then(async () => {
   serveRenderer();
   const core = await createConsoleCore({
     host: 'electron',
-    store: new ElectronConsoleStore(),
+    store: new ElectronConsoleStore(app.getPath('userData')),
     secretVault: ElectronSecretVault.availableWith(safeStorage),
     demoLab: readBundledDemo,
     snapshotAtStart,

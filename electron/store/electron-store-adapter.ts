@@ -1,44 +1,32 @@
-// The app's stores: electron-store (atomic writes, the OS's per-user app-data folder) for saved
-// labs and settings, with the same schema and salvage rules as the file store; and the secret
-// vault, whose values are encrypted by Electron's safeStorage (Keychain, DPAPI, libsecret) before
-// they touch the disk. Loaded only by electron/main.ts, which hands over safeStorage, because
-// electron-store needs the Electron runtime.
+// The app's secret vault, whose values are encrypted by Electron's safeStorage (Keychain, DPAPI,
+// libsecret) before they touch the disk (saved labs and settings are in app-settings-store.ts).
+// Loaded only by electron/main.ts, which hands over safeStorage, because electron-store needs the
+// Electron runtime (importing it elsewhere would load the real electron package).
 import ElectronStore from 'electron-store';
-import { salvageStoredState, type ConsoleStore, type StoreLoadResult, type StoredState } from './stored-state';
+import { safeStorageProtects, type SafeStorageBackendInfo } from './safe-storage-check';
 import type { SecretVault } from '../ssh/secret-vault';
 
 /** The part of Electron's safeStorage the vault uses. */
-export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
+export interface SafeStorageLike extends SafeStorageBackendInfo {
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
 }
 
-export class ElectronConsoleStore implements ConsoleStore {
-  private readonly store = new ElectronStore<Record<string, unknown>>({ name: 'orangebox-console' });
-
-  get location(): string {
-    return this.store.path;
-  }
-
-  async load(): Promise<StoreLoadResult> {
-    return salvageStoredState(this.store.store);
-  }
-
-  async save(state: StoredState): Promise<void> {
-    this.store.store = state as unknown as Record<string, unknown>;
-  }
-}
+/** Owner-only, like the settings: the values are encrypted, the names say which keys they unlock. */
+const SECRETS_FILE_MODE = 0o600;
 
 export class ElectronSecretVault implements SecretVault {
-  /** A separate file: settings can be shared or backed up without the (encrypted) secrets. */
-  private readonly store = new ElectronStore<Record<string, string>>({ name: 'orangebox-console-secrets' });
+  /**
+   * A separate file: settings can be shared or backed up without the (encrypted) secrets. A damaged
+   * one is cleared (the passphrases are asked again), never a reason for the console not to start.
+   */
+  private readonly store = new ElectronStore<Record<string, string>>({ name: 'orangebox-console-secrets', configFileMode: SECRETS_FILE_MODE, clearInvalidConfig: true });
 
   constructor(private readonly safeStorage: SafeStorageLike) {}
 
-  /** Only when the OS really encrypts (on Linux without a keyring, safeStorage would not). */
+  /** Only when the OS really encrypts (not safeStorage's fixed-key basic_text on a Linux without a keyring). */
   static availableWith(safeStorage: SafeStorageLike): ElectronSecretVault | null {
-    return safeStorage.isEncryptionAvailable() ? new ElectronSecretVault(safeStorage) : null;
+    return safeStorageProtects(safeStorage) ? new ElectronSecretVault(safeStorage) : null;
   }
 
   async load(name: string): Promise<string | null> {

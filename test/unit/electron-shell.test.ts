@@ -15,24 +15,16 @@ let stateDir: string;
 let launchSnapshot: string;
 const originalArgv = process.argv;
 
-// electron-store needs the Electron runtime; the shell's store becomes a plain file store here.
-vi.mock('../../electron/store/electron-store-adapter', async () => {
-  const { FileStore } = await import('../../electron/store/file-store');
-  return {
-    ElectronConsoleStore: class extends FileStore {
-      constructor() {
-        super(join(stateDir, 'state.json'));
-      }
-    },
-    ElectronSecretVault: { availableWith: () => null },
-  };
-});
+// electron-store needs the Electron runtime: the secret vault is left out here. The settings are the
+// app's real store (a file store in the userData folder the stand-in gives).
+vi.mock('../../electron/store/electron-store-adapter', () => ({ ElectronSecretVault: { availableWith: () => null } }));
 
 beforeAll(async () => {
   stateDir = await mkdtemp(join(tmpdir(), 'obx-shell-'));
   launchSnapshot = join(stateDir, 'walkthrough.obxsnap');
   await writeSnapshotFile(launchSnapshot, handMadeSnapshot());
   ipcMain.removeHandler(IPC_REQUEST_CHANNEL);
+  electronStubControl.setPath('userData', stateDir);
   // As `npm start -- --snapshot FILE` starts it: electron . --snapshot FILE (relative to where it ran).
   process.argv = [originalArgv[0]!, '.', '--snapshot', relative(process.cwd(), launchSnapshot)];
   await import('../../electron/main');
