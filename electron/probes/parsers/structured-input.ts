@@ -57,7 +57,9 @@ export function parseJsonText(input: PreparedInput, what: string): StructuredVal
 export function parseYamlText(input: PreparedInput, what: string, keepStrings = false): StructuredValue {
   const problems: ParseProblem[] = [];
   try {
-    const document = parseDocument(input.text, { prettyErrors: true, schema: keepStrings ? 'failsafe' : 'core', uniqueKeys: false });
+    // logLevel 'silent': yaml would print its warnings to stderr (process.emitWarning) with pieces of
+    // the input in them, which may hold a secret; what it finds comes back as problems instead.
+    const document = parseDocument(input.text, { prettyErrors: true, schema: keepStrings ? 'failsafe' : 'core', uniqueKeys: false, logLevel: 'silent' });
     for (const error of document.errors) {
       const joinedLine = error.linePos?.[0]?.line ?? lineAt(input.text, error.pos[0]);
       problems.push(problem(originalLine(input, joinedLine), `${what}: ${error.message.split('\n')[0]}`));

@@ -1,6 +1,6 @@
 // Every parser, on what a field engineer's paste or a broken probe can produce: it never throws,
 // says what it could not read, and leaves a model of the documented shape.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_PROBLEMS, PARSE_KINDS, parsers, type ParseKind } from '../../../electron/probes/parsers';
 import { isEmptyModel, UNREADABLE } from '../../../electron/probes/parsers/parse-result';
 import { fixture } from './fixtures';
@@ -128,5 +128,23 @@ describe('problems per result', () => {
     const result = parsers.ping(lines);
     expect(result.problems).toHaveLength(MAX_PROBLEMS);
     expect(result.problems[MAX_PROBLEMS - 1]).toEqual({ line: MAX_PROBLEMS, message: `… and ${500 - MAX_PROBLEMS + 1} more problems from here on` });
+  });
+});
+
+describe('YAML that makes the yaml library warn', () => {
+  it('prints nothing (a warning would carry a piece of the input, perhaps a secret); the parser still answers', () => {
+    const printed: unknown[] = [];
+    const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation((warning: unknown) => void printed.push(warning));
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => void printed.push(args));
+    try {
+      // A mapping used as a key: yaml warns "Keys with collection values will be stringified…" with the key's text.
+      const text = 'config:\n  ? {password: s3cr3t-in-a-key}\n  : value\nname: default\n';
+      const result = parsers['lxc-profile'](text);
+      expect(result.format).not.toBe(UNREADABLE);
+      expect(printed).toEqual([]);
+    } finally {
+      emitWarning.mockRestore();
+      warn.mockRestore();
+    }
   });
 });
