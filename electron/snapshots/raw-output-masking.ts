@@ -11,7 +11,7 @@
 // - PEM private key blocks (`-----BEGIN … PRIVATE KEY-----` … `-----END …`), whole.
 // Every scan moves forward through the text (indexOf, single-character loops, anchored sticky
 // regexes): a megabyte of one line costs a few passes over it, never a pass per character.
-import { isSecretKey, maskConfigValue, maskUrlCredentials, SECRET_MASK } from '../probes/parsers/secret-masking';
+import { isSecretKey, isSwitchValue, maskConfigValue, maskUrlCredentials, SECRET_MASK } from '../probes/parsers/secret-masking';
 
 export interface MaskedOutput {
   text: string;
@@ -104,7 +104,8 @@ function maskLine(line: string): LineResult {
   LINE_START_ASSIGNMENT.lastIndex = 0;
   const assignment = LINE_START_ASSIGNMENT.exec(line);
   // A double-quoted key is JSON's (or YAML's flow style): the JSON scan below reads its value exactly.
-  if (assignment && assignment[1] !== '"' && isSecretKey(assignment[2]!)) {
+  // A switch (send_service_user_token = true) says nothing secret, whatever its key.
+  if (assignment && assignment[1] !== '"' && isSecretKey(assignment[2]!) && !isSwitchValue(line.slice(assignment[0].length))) {
     const head = assignment[0];
     const value = maskSecretValue(line.slice(head.length), (clear) => maskConfigValue(assignment[2]!, clear).value);
     const empty = line.slice(head.length).trim() === '';
@@ -309,7 +310,7 @@ function maskKeyEqualsValue(line: string): { text: string; masked: number } {
         next = end + 1;
       } else {
         const end = endOfBareValue(line, valueStart);
-        if (end > valueStart) rewrite.replace(valueStart, end, SECRET_MASK);
+        if (end > valueStart && !isSwitchValue(line.slice(valueStart, end))) rewrite.replace(valueStart, end, SECRET_MASK);
         next = end;
       }
     }

@@ -64,48 +64,75 @@ const BARE_HOST = /^(?:[\w.-]+|\[[0-9a-fA-F:.%\w]+\])(?::\d+)?$/;
  * host belongs to the password of the next one (a password holding ",").
  */
 export function maskUrlCredentials(value: string): { value: string; masked: boolean } {
+  // Found by their "://", each scheme read backwards from it: a regex that tries every position as
+  // a scheme's start is quadratic on a long word (a 1 MB value took minutes).
   let masked = false;
-  const result = value.replace(/([a-zA-Z][\w+.-]*:\/\/)([^\s]*)/g, (_match, scheme: string, rest: string) => {
-    const lastAt = rest.lastIndexOf('@');
-    let authorityEnd = rest.length;
-    const endMatch = /[/?#]/.exec(rest.slice(lastAt + 1));
-    if (endMatch) authorityEnd = lastAt + 1 + endMatch.index;
-    let authority = rest.slice(0, authorityEnd);
-    let tail = rest.slice(authorityEnd);
-    if (lastAt >= 0) {
-      const segments = authority.split(',');
-      const out: string[] = [];
-      let carried: string[] = [];
-      for (const segment of segments) {
-        if (!segment.includes('@') && BARE_HOST.test(segment) && carried.length === 0) {
-          out.push(segment);
-          continue;
-        }
-        if (!segment.includes('@')) {
-          carried.push(segment);
-          continue;
-        }
-        const joined = [...carried, segment].join(',');
-        carried = [];
-        const at = joined.lastIndexOf('@');
-        const userinfo = joined.slice(0, at);
-        const colon = userinfo.indexOf(':');
-        if (colon >= 0 && colon < userinfo.length - 1) {
-          out.push(`${userinfo.slice(0, colon)}:${SECRET_MASK}${joined.slice(at)}`);
-          masked = true;
-        } else out.push(joined);
-      }
-      if (carried.length > 0) out.push(...carried);
-      authority = out.join(',');
+  let result = '';
+  let copied = 0;
+  let from = 0;
+  for (let separator = value.indexOf('://', from); separator !== -1; separator = value.indexOf('://', from)) {
+    let start = separator;
+    while (start > copied && SCHEME_CHAR.test(value[start - 1]!)) start -= 1;
+    while (start < separator && !SCHEME_START.test(value[start]!)) start += 1;
+    if (start === separator) {
+      from = separator + 3;
+      continue;
     }
-    tail = tail.replace(/([?&;])([^=&;#]+)=([^&;#]*)/g, (whole, separator: string, name: string, secret: string) => {
-      if (!isSecretKey(name) || secret === '') return whole;
-      masked = true;
-      return `${separator}${name}=${SECRET_MASK}`;
-    });
-    return `${scheme}${authority}${tail}`;
+    let end = separator + 3;
+    while (end < value.length && !/\s/.test(value[end]!)) end += 1;
+    const url = maskOneUrl(value.slice(start, separator + 3), value.slice(separator + 3, end));
+    masked ||= url.masked;
+    result += value.slice(copied, start) + url.text;
+    copied = end;
+    from = end;
+  }
+  return { value: copied === 0 ? value : result + value.slice(copied), masked };
+}
+
+const SCHEME_START = /[a-zA-Z]/;
+const SCHEME_CHAR = /[\w+.-]/;
+
+/** One URL: the password of every "user:password@host" of its authority, and secret query parameters. */
+function maskOneUrl(scheme: string, rest: string): { text: string; masked: boolean } {
+  let masked = false;
+  const lastAt = rest.lastIndexOf('@');
+  let authorityEnd = rest.length;
+  const endMatch = /[/?#]/.exec(rest.slice(lastAt + 1));
+  if (endMatch) authorityEnd = lastAt + 1 + endMatch.index;
+  let authority = rest.slice(0, authorityEnd);
+  let tail = rest.slice(authorityEnd);
+  if (lastAt >= 0) {
+    const segments = authority.split(',');
+    const out: string[] = [];
+    let carried: string[] = [];
+    for (const segment of segments) {
+      if (!segment.includes('@') && BARE_HOST.test(segment) && carried.length === 0) {
+        out.push(segment);
+        continue;
+      }
+      if (!segment.includes('@')) {
+        carried.push(segment);
+        continue;
+      }
+      const joined = [...carried, segment].join(',');
+      carried = [];
+      const at = joined.lastIndexOf('@');
+      const userinfo = joined.slice(0, at);
+      const colon = userinfo.indexOf(':');
+      if (colon >= 0 && colon < userinfo.length - 1) {
+        out.push(`${userinfo.slice(0, colon)}:${SECRET_MASK}${joined.slice(at)}`);
+        masked = true;
+      } else out.push(joined);
+    }
+    if (carried.length > 0) out.push(...carried);
+    authority = out.join(',');
+  }
+  tail = tail.replace(/([?&;])([^=&;#]+)=([^&;#]*)/g, (whole, separator: string, name: string, secret: string) => {
+    if (!isSecretKey(name) || secret === '') return whole;
+    masked = true;
+    return `${separator}${name}=${SECRET_MASK}`;
   });
-  return { value: result, masked };
+  return { text: `${scheme}${authority}${tail}`, masked };
 }
 
 /** The value as it may be shown: masked whole for a secret key, else with URL passwords masked. */

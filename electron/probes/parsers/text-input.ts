@@ -23,7 +23,9 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * "root@node07ob64:~# lxc list", "[root@aio ~]# cmd", or documentation's bare "$ cmd" / "# cmd".
  * No output the parsers read starts like this (INI files, where "# " starts a comment, keep them).
  */
-const PROMPT_LINE = /^(?:[\w.-]+@[\w.-]+:[^\s]*\s?[#$%](?:\s|$)|\[[\w.-]+@[\w.-]+[^\]]*\][#$](?:\s|$)|[$#] \S)/;
+// Linear on any line: no two repeated classes that overlap follow each other (a 1 MB line of
+// "[a@bbbb…" took minutes with `[\w.-]+[^\]]*`).
+const PROMPT_LINE = /^(?:[\w.-]+@[\w.-]+:[^\s]*\s?[#$%](?:\s|$)|\[[\w.-]+@[\w.-][^\]]*\][#$](?:\s|$)|[$#] \S)/;
 
 export interface InputLine {
   /** 1-based number in the original text. */
@@ -66,7 +68,7 @@ export function prepareInput(raw: unknown, options: PrepareOptions = {}): Prepar
     problems.push(problem(line, 'the output was not valid UTF-8 (replacement characters); those characters are lost'));
   }
 
-  let lines = text.split('\n').map((lineText, index) => ({ number: index + 1, text: lineText.replace(/\s+$/, '') }));
+  let lines = text.split('\n').map((lineText, index) => ({ number: index + 1, text: lineText.trimEnd() }));
   if (options.dropPrompts !== false) lines = lines.filter((line) => !PROMPT_LINE.test(line.text));
   if (options.dedent !== false) lines = removeCommonIndent(lines);
   return { lines, problems, text: lines.map((line) => line.text).join('\n') };

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_PROBLEMS, PARSE_KINDS, parsers, type ParseKind } from '../../../electron/probes/parsers';
 import { isEmptyModel, UNREADABLE } from '../../../electron/probes/parsers/parse-result';
+import { maskUrlCredentials, SECRET_MASK } from '../../../electron/probes/parsers/secret-masking';
 import { fixture } from './fixtures';
 
 /** A real output per kind, to cut, colour and repeat. */
@@ -145,6 +146,27 @@ describe('YAML that makes the yaml library warn', () => {
     } finally {
       emitWarning.mockRestore();
       warn.mockRestore();
+    }
+  });
+});
+
+describe('lines shaped to make a backtracking pattern quadratic (a megabyte each)', () => {
+  // Each took from seconds to minutes before; the test's time limit is the bound that catches a return.
+  const MEGABYTE = 1024 * 1024;
+  const LINEAR_MS = 20_000;
+
+  it('masks URL credentials in a megabyte-long word, and still finds the URL after it', { timeout: LINEAR_MS }, () => {
+    const word = 'a'.repeat(MEGABYTE);
+    expect(maskUrlCredentials(word)).toEqual({ value: word, masked: false });
+    const masked = maskUrlCredentials(`${word} rabbit://nova:s3cret@10.0.0.5:5672/`);
+    expect(masked.masked).toBe(true);
+    expect(masked.value.endsWith(`rabbit://nova:${SECRET_MASK}@10.0.0.5:5672/`)).toBe(true);
+  });
+
+  it('reads a line of a megabyte of spaces before its last character, and a prompt-like "[a@bbbb…" line', { timeout: LINEAR_MS }, () => {
+    for (const text of [`qrouter-1${' '.repeat(MEGABYTE)}x\nqdhcp-2\n`, `[a@${'b'.repeat(MEGABYTE)}\nqdhcp-2\n`]) {
+      // Whatever it makes of it, it answers, and says something was not what it expected.
+      expect(parsers['ip-netns'](text).problems.length).toBeGreaterThan(0);
     }
   });
 });
