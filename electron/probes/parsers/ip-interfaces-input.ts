@@ -1,7 +1,7 @@
 // The input side shared by `ip addr` and `ip link`: JSON when it starts with "[", else the text form.
 import type { IpInterface } from '../../contract/lab-model';
 import { interfaceFromJson, interfacesFromText } from './ip-links';
-import { problem, UNREADABLE, type ParseProblem } from './parse-result';
+import { problem, UNREADABLE, type ParseProblem, appendProblems } from './parse-result';
 import { asArray, asBoolean, asInteger, asNonEmptyText, asRecord, parseJsonText } from './structured-input';
 import { firstContentLine, prepareInput, quoteLine } from './text-input';
 
@@ -22,7 +22,7 @@ export function readInterfaces(text: string, command: string): InterfacesRead {
 
   if (first.text.trimStart().startsWith('[')) {
     const parsed = parseJsonText(input, `${command} JSON`);
-    problems.push(...parsed.problems);
+    appendProblems(problems, parsed.problems);
     if (parsed.value === undefined) return { interfaces: [], format: UNREADABLE, problems, bridgeDetails };
     const interfaces: IpInterface[] = [];
     asArray(parsed.value).forEach((entry, index) => {
@@ -42,7 +42,7 @@ export function readInterfaces(text: string, command: string): InterfacesRead {
   }
 
   const read = interfacesFromText(input.lines);
-  problems.push(...read.problems);
+  appendProblems(problems, read.problems);
   if (read.interfaces.length === 0) {
     problems.push(problem(first.number, `not ${command} output: ${quoteLine(first.text)} (expected JSON from "ip -j" or lines like "2: eth0: <BROADCAST,…> mtu 1500 …")`));
     return { interfaces: [], format: UNREADABLE, problems, bridgeDetails };

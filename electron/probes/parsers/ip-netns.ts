@@ -2,7 +2,7 @@
 // prints "(id: N)" after a name only once the namespace has a netns id (it gets one when a veth
 // peer lives in another namespace), so both forms occur in one listing.
 import type { IpNetns, NetnsKind, NetworkNamespace } from '../../contract/lab-model';
-import { problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
+import { problem, UNREADABLE, type ParseProblem, type ParseResult, appendProblems } from './parse-result';
 import { asArray, asInteger, asNonEmptyText, asRecord, parseJsonText } from './structured-input';
 import { firstContentLine, prepareInput, quoteLine } from './text-input';
 
@@ -27,7 +27,7 @@ export function parseIpNetns(text: string): ParseResult<IpNetns> {
 
   if (first.text.trimStart().startsWith('[')) {
     const parsed = parseJsonText(input, 'ip -j netns');
-    problems.push(...parsed.problems);
+    appendProblems(problems, parsed.problems);
     if (parsed.value === undefined) return { value: { namespaces: [] }, format: UNREADABLE, problems };
     const namespaces = asArray(parsed.value)
       .map(asRecord)

@@ -1,7 +1,7 @@
 // `ip -j route` (or `ip route` text), e.g. inside a qrouter namespace: the default route via the
 // external network's gateway and the connected tenant subnets.
 import type { IpRoute, IpRoutes } from '../../contract/lab-model';
-import { problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
+import { problem, UNREADABLE, type ParseProblem, type ParseResult, appendProblems } from './parse-result';
 import { asArray, asInteger, asNonEmptyText, asRecord, parseJsonText } from './structured-input';
 import { firstContentLine, prepareInput, quoteLine } from './text-input';
 
@@ -19,7 +19,7 @@ export function parseIpRoute(text: string): ParseResult<IpRoutes> {
 
   if (first.text.trimStart().startsWith('[')) {
     const parsed = parseJsonText(input, 'ip -j route');
-    problems.push(...parsed.problems);
+    appendProblems(problems, parsed.problems);
     if (parsed.value === undefined) return { value: { routes: [] }, format: UNREADABLE, problems };
     const routes: IpRoute[] = [];
     for (const raw of asArray(parsed.value)) {

@@ -1,7 +1,7 @@
 // `juju status` in whichever format it was captured: JSON (what the probes ask for), YAML, or the
 // tabular default an engineer pastes from a terminal.
 import type { JujuStatus } from '../../contract/lab-model';
-import { isEmptyModel, problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
+import { isEmptyModel, problem, UNREADABLE, type ParseProblem, type ParseResult, appendProblems } from './parse-result';
 import { parseCleanJson, parseJsonText, parseYamlText } from './structured-input';
 import { emptyJujuStatus } from './juju-status-common';
 import { normalizeJujuStatusDocument } from './juju-status-structured';
@@ -32,7 +32,7 @@ export function parseJujuStatus(text: string): ParseResult<JujuStatus> {
   }
   if (input.lines.some((line) => isJujuTabularHeading(line.text))) {
     const { value, problems: tableProblems } = parseJujuStatusTabular(input.lines);
-    problems.push(...tableProblems);
+    appendProblems(problems, tableProblems);
     return { value, format: isEmptyModel(value) ? UNREADABLE : 'tabular', problems };
   }
   problems.push(problem(first.number, `not juju status output: ${quoteLine(first.text)} (expected JSON, YAML, or the table starting "Model  Controller  Cloud/Region")`));
@@ -50,9 +50,9 @@ function sliceFrom(input: PreparedInput, start: number, problems: ParseProblem[]
 
 function fromStructured(format: 'json' | 'yaml', input: PreparedInput, problems: ParseProblem[]): ParseResult<JujuStatus> {
   const parsed = format === 'json' ? parseJsonText(input, 'juju status JSON') : parseYamlText(input, 'juju status YAML');
-  problems.push(...parsed.problems);
+  appendProblems(problems, parsed.problems);
   if (parsed.value === undefined) return { value: emptyJujuStatus(), format: UNREADABLE, problems };
   const normalized = normalizeJujuStatusDocument(parsed.value);
-  problems.push(...normalized.problems);
+  appendProblems(problems, normalized.problems);
   return { value: normalized.value, format: isEmptyModel(normalized.value) && problems.length > 0 ? UNREADABLE : format, problems };
 }

@@ -4,7 +4,7 @@
 import type { InterfaceAddress, LxcInstance, LxcList } from '../../contract/lab-model';
 import { isBoxedTableLine } from './boxed-table';
 import { readBoxedInstances, readCompactInstances, readCsvInstances, emptyInstance } from './lxc-list-tables';
-import { isEmptyModel, problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
+import { isEmptyModel, problem, UNREADABLE, type ParseProblem, type ParseResult, appendProblems } from './parse-result';
 import { asArray, asBoolean, asNonEmptyText, asRecord, parseCleanJson, parseJsonText, parseYamlText } from './structured-input';
 import { firstContentLine, prepareInput, quoteLine } from './text-input';
 
@@ -51,7 +51,7 @@ export function parseLxcList(text: string): ParseResult<LxcList> {
     problems.push(problem(first.number, `not lxc list output: ${quoteLine(start)} (expected JSON, YAML, CSV or the table with NAME | STATE | IPV4 …)`));
     return { value: empty(), format: UNREADABLE, problems };
   }
-  problems.push(...read.problems);
+  appendProblems(problems, read.problems);
   const value = { instances: read.instances };
   return { value, format: isEmptyModel(value) && read.problems.length > 0 ? UNREADABLE : format, problems };
 }

@@ -2,7 +2,7 @@
 // kept as the text LXD stored ("True", "2048MB", "0GB"): LXD's config is a map of strings, and
 // nova-lxd's `boot.autostart: "True"` must not turn into a boolean.
 import type { LxcProfile } from '../../contract/lab-model';
-import { createRecord, problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
+import { createRecord, problem, UNREADABLE, type ParseProblem, type ParseResult, appendProblems } from './parse-result';
 import { asArray, asBoolean, asNonEmptyText, asRecord, asText, parseJsonText, parseYamlText } from './structured-input';
 import { firstContentLine, prepareInput, quoteLine } from './text-input';
 
@@ -24,7 +24,7 @@ export function parseLxcProfile(text: string): ParseResult<LxcProfile> {
   }
   const json = first.text.trimStart().startsWith('{');
   const parsed = json ? parseJsonText(input, 'lxc profile JSON') : parseYamlText(input, 'lxc profile YAML', true);
-  problems.push(...parsed.problems);
+  appendProblems(problems, parsed.problems);
   const document = asRecord(parsed.value);
   if (!document) {
     if (parsed.value !== undefined) problems.push(problem(first.number, `not an LXD profile or instance config: ${quoteLine(first.text)}`));

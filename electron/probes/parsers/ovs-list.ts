@@ -5,24 +5,30 @@
 // attached-mac, vm-uuid = the instance); the Port table holds the VLAN tag. Note that Interface has no
 // "tag" column: `ovs-vsctl --columns=name,external_ids,tag list Interface` fails outright.
 import type { OvsRecord, OvsRecords, OvsShow } from '../../contract/lab-model';
-import { createRecord, problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
+import { createRecord, problem, UNREADABLE, type ParseProblem, type ParseResult, appendProblems } from './parse-result';
 import { asArray, asRecord, parseJsonText } from './structured-input';
 import { parseOvsMap, unquoteOvs } from './ovs-vsctl-show';
 import { firstContentLine, prepareInput, quoteLine } from './text-input';
 
+/**
+ * OVSDB values nest two levels at most (a map of sets); anything deeper is hostile or broken and is
+ * kept as it is, undecoded, instead of recursing until the stack runs out (10,000 '[' did).
+ */
+export const MAX_OVS_NESTING = 16;
+
 /** Decodes one OVSDB JSON value (RFC 7047 §5.1) into plain data. */
-export function decodeOvsdbValue(value: unknown): unknown {
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return value;
+export function decodeOvsdbValue(value: unknown, depth = 0): unknown {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || depth > MAX_OVS_NESTING) return value;
   const [kind, body] = value as [string, unknown];
   if (kind === 'uuid' || kind === 'named-uuid') return body;
   if (kind === 'set') {
-    const items = asArray(body).map(decodeOvsdbValue);
+    const items = asArray(body).map((item) => decodeOvsdbValue(item, depth + 1));
     // A set of zero or one element is how OVSDB writes an optional column.
     return items.length === 0 ? null : items.length === 1 ? items[0] : items;
   }
   if (kind === 'map') {
     const record = createRecord<unknown>();
-    for (const pair of asArray(body)) if (Array.isArray(pair) && pair.length === 2) record[String(decodeOvsdbValue(pair[0]))] = decodeOvsdbValue(pair[1]);
+    for (const pair of asArray(body)) if (Array.isArray(pair) && pair.length === 2) record[String(decodeOvsdbValue(pair[0], depth + 1))] = decodeOvsdbValue(pair[1], depth + 1);
     return record;
   }
   return value;
@@ -55,7 +61,7 @@ export function parseOvsList(text: string): ParseResult<OvsRecords> {
 
   if (first.text.trimStart().startsWith('{')) {
     const parsed = parseJsonText(input, 'ovs-vsctl list JSON');
-    problems.push(...parsed.problems);
+    appendProblems(problems, parsed.problems);
     const document = asRecord(parsed.value);
     const headings = asArray(document?.headings).map(String);
     if (!document || headings.length === 0) {
@@ -84,10 +90,26 @@ export function parseOvsList(text: string): ParseResult<OvsRecords> {
       continue;
     }
     columns ??= createRecord<unknown>();
+    if (nestingOf(match[2]!) > MAX_OVS_NESTING) {
+      problems.push(problem(line.number, `${match[1]} is nested deeper than ${MAX_OVS_NESTING} levels (no OVSDB value is); kept as text`));
+      columns[match[1]!] = match[2]!;
+      continue;
+    }
     columns[match[1]!] = decodeTextValue(match[2]!);
   }
   if (columns) records.push(recordFromColumns(columns));
   return { value: { records }, format: records.length === 0 ? UNREADABLE : 'list', problems };
+}
+
+/** How deep brackets and braces nest in a text value (one pass, quotes not considered: an upper bound). */
+function nestingOf(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '[' || char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
 }
 
 /** The text form's values: {k=v, …} maps, […] sets, "quoted" strings, integers, bare words. */

@@ -57,3 +57,11 @@ export function limitProblems<T>(result: ParseResult<T>): ParseResult<T> {
   const rest = result.problems.length - kept.length;
   return { ...result, problems: [...kept, problem(result.problems[kept.length]?.line ?? null, `… and ${rest} more problems from here on`)] };
 }
+
+/**
+ * Adds problems one by one: `push(...many)` passes each as an argument, and past ~130,000 (a hostile
+ * output of that many bad lines) the call itself throws RangeError.
+ */
+export function appendProblems(target: ParseProblem[], source: readonly ParseProblem[]): void {
+  for (const problem of source) target.push(problem);
+}

@@ -124,7 +124,7 @@ function maskOneUrl(scheme: string, rest: string): { text: string; masked: boole
         masked = true;
       } else out.push(joined);
     }
-    if (carried.length > 0) out.push(...carried);
+    for (const segment of carried) out.push(segment);
     authority = out.join(',');
   }
   tail = tail.replace(/([?&;])([^=&;#]+)=([^&;#]*)/g, (whole, separator: string, name: string, secret: string) => {

@@ -170,3 +170,24 @@ describe('lines shaped to make a backtracking pattern quadratic (a megabyte each
     }
   });
 });
+
+describe('outputs past any real one: deep nesting, a flood of bad lines', () => {
+  it('ovs-vsctl list keeps a value nested 10,000 deep as text, saying so, in both forms', () => {
+    const deep = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
+    const text = parsers['ovs-list'](`_uuid               : 4b5d-1\nname                : "qvo1896322c-d4"\nstatus              : ${deep}\n`);
+    expect(text.value.records[0]?.name).toBe('qvo1896322c-d4');
+    expect(text.problems.map((entry) => entry.message)).toContainEqual(expect.stringMatching(/^status is nested deeper than \d+ levels/));
+
+    // Written out as text: JSON.stringify itself cannot go 10,000 deep.
+    const set = `${'["set",['.repeat(10_000)}1${',2]]'.repeat(10_000)}`;
+    const json = parsers['ovs-list'](`{"headings":["name","status"],"data":[["qvo1896322c-d4",${set}]]}`);
+    expect(json.value.records[0]?.name).toBe('qvo1896322c-d4');
+  });
+
+  it('keeps its problems whole and typed past 130,000 bad lines (push(...many) threw RangeError)', { timeout: 30_000 }, () => {
+    // ip addr's text form: each bad line is a problem of the reading, handed up in one go.
+    const result = parsers['ip-addr'](`2: qg-1: <BROADCAST,UP> mtu 1500 qdisc noqueue state UP\n${'garbage here\n'.repeat(140_000)}`);
+    expect(result.problems.length).toBeLessThanOrEqual(MAX_PROBLEMS);
+    expect(result.problems.at(-1)?.message).toMatch(/more/);
+  });
+});
