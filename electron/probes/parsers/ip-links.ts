@@ -70,7 +70,9 @@ export function interfacesFromText(lines: InputLine[]): { interfaces: IpInterfac
       current.link = header[3] && !/^if\d+$/.test(header[3]) ? header[3] : null;
       current.flags = header[4]!.split(',').filter(Boolean);
       const options = headerOptions(header[5]!);
-      current.mtu = options.has('mtu') ? Number(options.get('mtu')) : null;
+      // "mtu lots" is no number: null (and said), never NaN in the model.
+      current.mtu = asInteger(options.get('mtu'));
+      if (options.has('mtu') && current.mtu === null) problems.push(problem(line.number, `the MTU of ${current.name} is not a number: ${quoteLine(options.get('mtu') ?? '', 40)}`));
       current.state = options.get('state') ?? null;
       current.master = options.get('master') ?? null;
       interfaces.push(current);

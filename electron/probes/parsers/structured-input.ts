@@ -1,7 +1,7 @@
 // JSON and YAML outputs (`--format json`, `--format yaml`, `ip -j`): parsed without throwing, with
 // errors placed on the line of the original output where the parser stopped.
 import { parseDocument } from 'yaml';
-import { describeError, problem, type ParseProblem } from './parse-result';
+import { createRecord, describeError, problem, type ParseProblem } from './parse-result';
 import { lineAt, type PreparedInput } from './text-input';
 
 /** YAML anchors a hostile document may expand; Juju and LXD never emit aliases at all. */
@@ -64,12 +64,39 @@ export function parseYamlText(input: PreparedInput, what: string, keepStrings = 
       const joinedLine = error.linePos?.[0]?.line ?? lineAt(input.text, error.pos[0]);
       problems.push(problem(originalLine(input, joinedLine), `${what}: ${error.message.split('\n')[0]}`));
     }
-    const value: unknown = document.toJS({ maxAliasCount: YAML_MAX_ALIASES });
+    // mapAsMap: yaml's own conversion stringifies a collection used as a key, again at every level:
+    // 800 bytes of nested "{" took 53 s. Maps are made records here, each key said once, in one pass.
+    const value = recordsFromMaps(document.toJS({ maxAliasCount: YAML_MAX_ALIASES, mapAsMap: true }), problems, what);
     return { value, problems };
   } catch (error) {
     problems.push(problem(null, `${what}: the YAML could not be read (${describeError(error)})`));
     return { value: undefined, problems };
   }
+}
+
+/** Deeper than any Juju or LXD document nests (a few levels); past it a value is dropped and said. */
+export const MAX_YAML_NESTING = 64;
+
+/** Plain records (null-prototype, keys as text) in place of yaml's Maps, to a bounded depth. */
+function recordsFromMaps(value: unknown, problems: ParseProblem[], what: string, depth = 0): unknown {
+  if (depth > MAX_YAML_NESTING) {
+    if (!problems.some((entry) => entry.message.includes('nested deeper than'))) problems.push(problem(null, `${what}: nested deeper than ${MAX_YAML_NESTING} levels; the deeper part was left out`));
+    return null;
+  }
+  if (value instanceof Map) {
+    const record = createRecord<unknown>();
+    for (const [key, item] of value) record[keyText(key)] = recordsFromMaps(item, problems, what, depth + 1);
+    return record;
+  }
+  if (Array.isArray(value)) return value.map((item) => recordsFromMaps(item, problems, what, depth + 1));
+  return value;
+}
+
+/** A key as text: scalars as yaml writes them; a collection used as a key (never in Juju's or LXD's output) by its kind. */
+function keyText(key: unknown): string {
+  if (key === null) return 'null';
+  if (typeof key === 'object') return key instanceof Map ? '{…}' : Array.isArray(key) ? '[…]' : String(key);
+  return String(key);
 }
 
 /** Typed views of an unknown parsed value, for normalizers that must not trust its shape. */

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_PROBLEMS, PARSE_KINDS, parsers, type ParseKind } from '../../../electron/probes/parsers';
 import { isEmptyModel, UNREADABLE } from '../../../electron/probes/parsers/parse-result';
 import { maskUrlCredentials, SECRET_MASK } from '../../../electron/probes/parsers/secret-masking';
+import { parseOvsList } from '../../../electron/probes/parsers/ovs-list';
 import { fixture } from './fixtures';
 
 /** A real output per kind, to cut, colour and repeat. */
@@ -174,13 +175,13 @@ describe('lines shaped to make a backtracking pattern quadratic (a megabyte each
 describe('outputs past any real one: deep nesting, a flood of bad lines', () => {
   it('ovs-vsctl list keeps a value nested 10,000 deep as text, saying so, in both forms', () => {
     const deep = `${'['.repeat(10_000)}1${']'.repeat(10_000)}`;
-    const text = parsers['ovs-list'](`_uuid               : 4b5d-1\nname                : "qvo1896322c-d4"\nstatus              : ${deep}\n`);
+    const text = parseOvsList(`_uuid               : 4b5d-1\nname                : "qvo1896322c-d4"\nstatus              : ${deep}\n`);
     expect(text.value.records[0]?.name).toBe('qvo1896322c-d4');
     expect(text.problems.map((entry) => entry.message)).toContainEqual(expect.stringMatching(/^status is nested deeper than \d+ levels/));
 
     // Written out as text: JSON.stringify itself cannot go 10,000 deep.
     const set = `${'["set",['.repeat(10_000)}1${',2]]'.repeat(10_000)}`;
-    const json = parsers['ovs-list'](`{"headings":["name","status"],"data":[["qvo1896322c-d4",${set}]]}`);
+    const json = parseOvsList(`{"headings":["name","status"],"data":[["qvo1896322c-d4",${set}]]}`);
     expect(json.value.records[0]?.name).toBe('qvo1896322c-d4');
   });
 
@@ -189,5 +190,22 @@ describe('outputs past any real one: deep nesting, a flood of bad lines', () => 
     const result = parsers['ip-addr'](`2: qg-1: <BROADCAST,UP> mtu 1500 qdisc noqueue state UP\n${'garbage here\n'.repeat(140_000)}`);
     expect(result.problems.length).toBeLessThanOrEqual(MAX_PROBLEMS);
     expect(result.problems.at(-1)?.message).toMatch(/more/);
+  });
+});
+
+describe('YAML with collections as keys', () => {
+  it('reads 800 nested "{" without stringifying every level again (53 s before), as Juju status and as a profile', { timeout: 20_000 }, () => {
+    const text = `model:\n  name: ${'{'.repeat(800)}${'}'.repeat(800)}\n`;
+    for (const kind of ['juju-status', 'lxc-profile'] as const) expect(Array.isArray(parsers[kind](text).problems), kind).toBe(true);
+  });
+});
+
+describe('numbers that are not numbers', () => {
+  it('reads an MTU that is not a number as null and says so, in ip link and ip addr (it was NaN)', () => {
+    for (const kind of ['ip-link', 'ip-addr'] as const) {
+      const result = parsers[kind]('5: qg-1: <BROADCAST,UP> mtu lots qdisc noqueue state UP\n    link/ether fa:16:3e:00:00:01 brd ff:ff:ff:ff:ff:ff\n');
+      expect(JSON.stringify(result.value), kind).toContain('"mtu":null');
+      expect(result.problems.map((entry) => entry.message), kind).toContainEqual(expect.stringContaining('the MTU of qg-1 is not a number'));
+    }
   });
 });
