@@ -209,3 +209,11 @@ describe('numbers that are not numbers', () => {
     }
   });
 });
+
+describe('YAML too large to hold', () => {
+  it('refuses 10 MB of "1," as an LXD profile with a reason, instead of running out of memory', { timeout: 20_000 }, () => {
+    const result = parsers['lxc-profile'](`[${'1,'.repeat(5_000_000)}1]`);
+    expect(result.format).toBe(UNREADABLE);
+    expect(result.problems.map((entry) => entry.message)).toContainEqual(expect.stringMatching(/about \d+ items, more than the 200000 read as YAML here.*ask the tool for JSON/));
+  });
+});
