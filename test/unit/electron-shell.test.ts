@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
 import { HAND_MADE_LAB, handMadeSnapshot } from '../support/hand-made-snapshot';
 import type { ConnectionState, CoreNotice } from '../../electron/contract/payloads';
-import { BrowserWindow, electronStubControl, ipcMain, ipcRenderer, makeWebContentsRecorder, recorded } from '../support/electron-stub';
+import { BrowserWindow, electronStubControl, ipcMain, ipcRenderer, makeWebContentsRecorder, recorded, stubFrame } from '../support/electron-stub';
 import { IPC_REQUEST_CHANNEL } from '../../electron/ipc/ipc-channels';
 
 let stateDir: string;
@@ -80,6 +80,21 @@ describe('the Electron shell', () => {
     expect(contents.openWindow('https://docs.openstack.org/')).toEqual({ action: 'deny' });
     expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
     expect(recorded.openedExternally).toEqual(['https://docs.openstack.org/']);
+  });
+
+  it('answers IPC from the app’s own page only, through main.ts’s own wiring (a frame elsewhere is refused)', async () => {
+    const own = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'app.about', null)) as { ok: boolean };
+    expect(own.ok).toBe(true);
+    for (const url of ['https://evil.example/x.html', 'file:///tmp/page.html', 'app://other/index.html']) {
+      stubFrame.url = url;
+      try {
+        const outcome = (await ipcRenderer.invoke(IPC_REQUEST_CHANNEL, 'labs.list', null)) as { ok: boolean; error?: { message: string } };
+        expect(outcome.ok, url).toBe(false);
+        expect(outcome.error?.message, url).toContain(url);
+      } finally {
+        stubFrame.url = 'app://console/index.html';
+      }
+    }
   });
 
   it('shows the snapshot it was started with (--snapshot FILE) instead of the demo', async () => {
