@@ -17,16 +17,21 @@ function setUp(fastForward: boolean, replay?: PageFeedReplay) {
   return { sent, channel, output, sentChars };
 }
 
+/** Rounds of send-and-acknowledge a held flood may take to go out: a handful in practice. */
+const MAX_CATCH_UP_ROUNDS = 10_000;
+
 afterEach(() => feed?.dispose());
 
 describe('page feed', () => {
   it('pauses the program once the page is a window behind, and resumes it once it caught up', () => {
     const { channel, output, sentChars } = setUp(false);
     let pushed = 0;
-    while (!channel.paused) {
+    // Bounded: should flow control never pause, the test fails here instead of pushing forever.
+    while (!channel.paused && pushed < 4 * FLOW_HIGH_WATERMARK_CHARS) {
       feed!.push(output(String(pushed % 10).repeat(CHUNK)));
       pushed += CHUNK;
     }
+    expect(channel.paused, `the program was never paused after ${pushed} characters`).toBe(true);
     expect(pushed).toBeGreaterThan(FLOW_HIGH_WATERMARK_CHARS);
     feed!.push(output('y'.repeat(CHUNK))); // one more was already on its way
     feed!.sendFrame();
@@ -134,11 +139,12 @@ describe('page feed', () => {
     feed!.sendFrame();
     expect(sentChars()).toBeGreaterThanOrEqual(FLOW_HIGH_WATERMARK_CHARS);
     feed!.acknowledged(sentChars());
-    while (sentChars() < pushed) {
+    // Bounded: each round sends a window at least; far more rounds than that means the feed stalled.
+    for (let round = 0; sentChars() < pushed && round < MAX_CATCH_UP_ROUNDS; round += 1) {
       feed!.sendFrame();
       feed!.acknowledged(sentChars());
     }
-    expect(sentChars()).toBe(pushed);
+    expect(sentChars(), 'the held flood was never all sent').toBe(pushed);
     expect(channel.paused).toBe(false);
   });
 
