@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from '../../electron/web/web-host';
+import { MAX_CLIENT_FRAME_BYTES } from '../../electron/contract/wire-protocol';
 import { createWebSocketBridge, type ClosableBridge, type SocketLike } from '../../renderer/api/websocket-bridge';
 import { createConsoleApi } from '../../renderer/api/console-api';
 import { ConsoleRequestError } from '../../electron/contract/console-errors';
@@ -108,6 +109,16 @@ describe('the contract over the WebSocket carrier', () => {
     expect(frames[1]).toMatchObject({ type: 'outcome', id: 7, outcome: { ok: false, error: { code: 'invalid-payload' } } });
     expect(frames[2]).toEqual({ type: 'outcome', id: 8, outcome: { ok: true, result: [] } });
     socket.close();
+  });
+
+  it('closes a socket that sends a frame over 1 MiB (message too big), and goes on serving the others', async () => {
+    const socket = openSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`);
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    socket.on('error', () => {});
+    socket.send(JSON.stringify({ type: 'request', id: 9, name: 'labs.list', params: { padding: 'x'.repeat(MAX_CLIENT_FRAME_BYTES) } }));
+    expect(await closed).toBe(1009);
+    expect(await api.request('labs.list', null)).toEqual([]);
   });
 
   it('fails requests in flight with transport-closed when the host goes away', async () => {
