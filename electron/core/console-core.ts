@@ -26,19 +26,16 @@ import { InteractiveHostKeyPolicy } from '../ssh/interactive-host-key-policy';
 import { RememberedPassphrases } from '../ssh/remembered-passphrases';
 import type { SecretVault } from '../ssh/secret-vault';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
-import { TerminalSlotsTaken } from '../ssh/ssh-connection';
 import { LabLink } from '../lab/lab-link';
-import { InventoryKeeper, type InventoryKeeperOptions } from '../inventory/inventory-keeper';
+import { InventoryKeeper } from '../inventory/inventory-keeper';
+import { liveLabSession, type LabSession, type LiveRouting } from '../lab/lab-session';
 import type { HostResolver } from '../lab/controller-route';
-import { homedir, hostname } from 'node:os';
-import { TerminalManager } from '../terminals/terminal-manager';
-import { terminalCommand, terminalTitle } from '../terminals/terminal-targets';
+import { homedir } from 'node:os';
+import { createTerminalHandlers } from './terminal-handlers';
+import { createDiagnosticsHandlers } from './diagnostics-handlers';
 import { createRecordingKeeper } from './recording-handlers';
-import { LocalTransport } from '../transports/local-transport';
-import { CONTROLLER_MACHINE_ID } from '../contract/inventory';
 import { expandHome } from '../ssh-config/ssh-config-file';
 import { join, resolve as resolvePath } from 'node:path';
-import { PingRuns } from '../diagnostics/ping-runs';
 import type { SnapshotContent } from '../contract/snapshot';
 import { OpenedSnapshot } from '../snapshots/opened-snapshot';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
@@ -125,13 +122,17 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   );
   const passphrases = new RememberedPassphrases(prompts, options.secretVault ?? null);
   let link: LabLink | null = null;
+  /** How the lab shown is reached (live, or a snapshot's file): inventory, terminals and pings go through it. */
+  let session: LabSession | null = null;
   let keeper: InventoryKeeper | null = null;
-  /** A snapshot shown in place of a live lab (its keeper is then `keeper`). */
+  /** A snapshot shown in place of a live lab (its session and keeper are then `session` and `keeper`). */
   let snapshot: OpenedSnapshot | null = null;
   const agentSocket = options.agentSocket === undefined ? defaultAgentSocket() : options.agentSocket;
   const dropLink = () => {
+    // The keeper closes the session's routes as it stops.
     keeper?.stop();
     keeper = null;
+    session = null;
     snapshot = null;
     link?.disconnect();
     link = null;
@@ -149,13 +150,14 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       },
     });
     snapshot = opened;
+    session = opened.session;
     keeper = opened.keeper;
     setConnection(opened.connectionState());
     await opened.read();
     return connection;
   };
   /** How the machines of a connected lab are reached: the same for its inventory and a capture of it. */
-  const liveRouting = (lab: SavedLab, opened: LabLink): Pick<InventoryKeeperOptions, 'controller' | 'routeContext' | 'routeChoice'> => {
+  const liveRouting = (lab: SavedLab, opened: LabLink): Pick<LiveRouting, 'controller' | 'routeContext' | 'routeChoice'> => {
     const identityFiles = lab.controller.identityFile ? [lab.controller.identityFile] : [];
     return {
       controller: () => opened.controller,
@@ -171,9 +173,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   /** Once the controller answers, the inventory starts (and keeps refreshing while shown). */
   const startInventory = (lab: SavedLab, opened: LabLink) => {
     if (keeper) return;
+    session = liveLabSession(lab.id, liveRouting(lab, opened));
     keeper = new InventoryKeeper({
       labId: lab.id,
-      ...liveRouting(lab, opened),
+      session,
       onInventory: (inventory) => streams.push('inventory.changed', inventory),
       onProbe: (outcome) => streams.push('inventory.probe', outcome),
     });
@@ -207,30 +210,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     onSaveFailed: (message) => notify('warning', 'store-unwritable', message),
   });
 
-  const terminals = new TerminalManager({
-    resolve: async (target) => {
-      if (target.kind === 'local') {
-        return { title: terminalTitle(target, hostname()), open: (size) => new LocalTransport().openPty(null, size) };
-      }
-      if (snapshot) throw snapshot.refusal(`a terminal (${terminalTitle(target, snapshot.keeper.nameOf(target.kind === 'juju-ssh' ? CONTROLLER_MACHINE_ID : target.machineId))})`);
-      if (!keeper) throw new ConsoleError('ssh-disconnected', 'connect to the lab first: this terminal runs on one of its machines');
-      const lab = state.labs.find((candidate) => candidate.id === connection.labId);
-      const runsOn = target.kind === 'juju-ssh' ? CONTROLLER_MACHINE_ID : target.machineId;
-      const command = target.kind === 'juju-ssh' ? ['juju', 'ssh', '--pty=true', target.machineId] : terminalCommand(target, lab?.controller.user ?? 'ubuntu');
-      return {
-        title: terminalTitle(target, keeper.nameOf(runsOn)),
-        // Resolved at each (re)open: the lab may have been reconnected since the terminal opened.
-        open: async (size) => {
-          if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect it, then press Enter here');
-          const opening = (await keeper.terminalTransportFor(runsOn)).openPty(command, size);
-          return opening.catch(async (error: unknown) => {
-            // Another terminal took the connection's last slot meanwhile: once more, where there is room.
-            if (!(error instanceof TerminalSlotsTaken) || !keeper) throw error;
-            return (await keeper.terminalTransportFor(runsOn)).openPty(command, size);
-          });
-        },
-      };
-    },
+  const { terminals, handlers: terminalHandlers } = createTerminalHandlers({
+    session: () => session,
+    labUser: () => state.labs.find((candidate) => candidate.id === connection.labId)?.controller.user ?? 'ubuntu',
     scrollback: () => state.settings.terminalScrollbackLines,
     fastForwardFloods: () => state.settings.fastForwardFloods,
     recordEveryTerminalIn: () => (state.settings.alwaysRecord ? state.settings.recordingsDirectory : null),
@@ -240,12 +222,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     onRecording: recordings.onRecording,
   });
 
-  const pings = new PingRuns({
-    transportFor: (machineId) => {
-      if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect it, then ping again');
-      return keeper.transportFor(machineId);
-    },
-    nameOf: (machineId) => keeper?.nameOf(machineId) ?? `machine ${machineId}`,
+  const { pings, handlers: diagnosticsHandlers } = createDiagnosticsHandlers({
+    session: () => session,
+    // A snapshot shows the runs it recorded.
+    recordedRuns: () => snapshot?.content.diagnostics ?? null,
     onUpdate: (update) => streams.push('diagnostics.update', update),
   });
   const snapshots = createSnapshotHandlers({
@@ -290,11 +270,6 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     home: options.home ?? homedir(),
   });
 
-  const requireLab = () => {
-    if (snapshot) throw snapshot.refusal('pinging');
-    if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then ping');
-  };
-
   const findLab = (labId: string): SavedLab => {
     const lab = state.labs.find((candidate) => candidate.id === labId);
     if (!lab) throw new ConsoleError('not-found', `no saved lab has the id ${labId}; it may have been removed in another window`);
@@ -316,7 +291,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'settings.update': async (patch: SettingsPatch) => {
       const settings: Settings = { ...state.settings, ...stripUndefined(patch) };
       await persist({ ...state, settings });
-      if (!snapshot) keeper?.autoRefresh(settings.refreshIntervalSeconds);
+      if (session?.live) keeper?.autoRefresh(settings.refreshIntervalSeconds);
       streams.push('settings.changed', settings);
       return settings;
     },
@@ -420,7 +395,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'inventory.get': () => snapshot?.inventory ?? keeper?.current ?? null,
 
     'inventory.refresh': () => {
-      if (snapshot) throw snapshot.refusal('refreshing');
+      session?.requireLive('refreshing');
       if (!keeper) throw new ConsoleError('ssh-disconnected', 'the lab is not connected: connect first, then refresh');
       return keeper.refresh();
     },
@@ -431,8 +406,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       if (route === 'auto') delete routes[machineId];
       else routes[machineId] = route;
       await persist({ ...state, labs: state.labs.map((other) => (other.id === labId ? { ...lab, routes } : other)) });
-      if (!keeper || connection.labId !== labId) return snapshot?.inventory ?? keeper?.current ?? null;
-      keeper.forgetRoute(machineId);
+      if (!keeper || !session || connection.labId !== labId) return snapshot?.inventory ?? keeper?.current ?? null;
+      session.forgetRoute(machineId);
       return keeper.refresh();
     },
 
@@ -441,53 +416,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       return null;
     },
 
-    'terminals.open': ({ target, cols, rows }) => terminals.open(target, { cols, rows }),
-
-    'terminals.list': () => terminals.list(),
-
-    'terminals.attach': async ({ id }) => {
-      const session = terminals.get(id);
-      const screen = await session.attach();
-      return { info: session.info, screen };
-    },
-
-    'terminals.input': ({ id, data }) => {
-      terminals.input(id, data);
-      return null;
-    },
-
-    'terminals.resize': ({ id, cols, rows }) => {
-      terminals.get(id).resize({ cols, rows });
-      return null;
-    },
-
-    'terminals.ack': ({ id, chars }) => {
-      terminals.get(id).acknowledge(chars);
-      return null;
-    },
-
-    'terminals.reconnect': ({ id }) => terminals.reconnect(id),
-
-    'terminals.close': async ({ id }) => {
-      await terminals.close(id);
-      return null;
-    },
-
-    'terminals.record': async ({ id, path }) => {
-      const session = terminals.get(id);
-      if (path === null) {
-        await session.stopRecording();
-        return session.info;
-      }
-      // Only .cast files: a recording must never overwrite ~/.bashrc or a key by a typo.
-      if (!path.endsWith('.cast')) throw new ConsoleError('invalid-payload', 'a recording is saved as an asciicast file: give a path ending in .cast');
-      session.startRecording(expandHome(path));
-      return session.info;
-    },
-
-    'terminals.setBroadcast': ({ ids }) => terminals.setBroadcast(ids),
-
-    'terminals.exportText': ({ id }) => terminals.get(id).text(),
+    ...terminalHandlers,
 
     ...recordings.handlers,
 
@@ -496,23 +425,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     'recordings.read': ({ path }) => snapshot?.recordings.read(path) ?? recordings.handlers['recordings.read']({ path }),
 
-    'diagnostics.ping': ({ source, targets, ...timing }) => {
-      requireLab();
-      return pings.start('ping', [source], targets, timing);
-    },
-
-    'diagnostics.matrix': ({ sources, targets, ...timing }) => {
-      requireLab();
-      return pings.start('matrix', sources, targets, timing);
-    },
-
-    'diagnostics.stop': ({ runId }) => {
-      pings.stop(runId);
-      return null;
-    },
-
-    // A snapshot shows the runs it recorded.
-    'diagnostics.latest': () => snapshot?.content.diagnostics ?? pings.latest,
+    ...diagnosticsHandlers,
 
     'prompts.pending': () => prompts.pending(),
 

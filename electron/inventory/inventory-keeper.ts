@@ -1,12 +1,13 @@
 // Keeps one lab's inventory: on each refresh, Juju says which machines exist, each machine gets
-// its route (kept while it lives), every probe runs where it applies (bounded, in parallel), and
-// every outcome is reported the moment it exists. One machine failing never blocks the others.
+// its route from the lab's session (kept while it lives), every probe runs where it applies
+// (bounded, in parallel), and every outcome is reported the moment it exists. One machine failing
+// never blocks the others.
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory, type ProbeOutcome } from '../contract/inventory';
 import { probeValue } from '../contract/probe-models';
 import { ConsoleError } from '../contract/console-errors';
 import type { LabController } from '../lab/lab-controller';
-import type { CommandTransport } from '../transports/command-transport';
-import { openMachineRoute, type MachineRoute, type MachineToReach, type RouteChoice, type RouteContext } from '../lab/machine-routes';
+import type { MachineRoute } from '../lab/machine-routes';
+import { liveLabSession, type LabSession, type LiveRouting } from '../lab/lab-session';
 import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
 import { readMachineHypervisor } from './node-hypervisor';
@@ -17,26 +18,22 @@ import type { AnyProbeDefinition } from '../probes/probe-definition';
 /** Routes are opened a few at a time: each may ask the engineer about a host key. */
 const ROUTE_PARALLELISM = 4;
 
-export interface InventoryKeeperOptions {
+/** A keeper reads through the lab's session, or (the command line, a capture, tests) a live one of its own. */
+export type InventoryKeeperOptions = {
   labId: string;
-  /** The live controller, or null while the link is down. */
-  controller: () => LabController | null;
-  routeContext: (controller: LabController) => RouteContext;
-  routeChoice: (machineId: string) => RouteChoice;
-  /**
-   * How a machine's route is opened: over SSH or juju ssh by default; a snapshot answers from its
-   * file, and a capture wraps the live route to keep what every command printed.
-   */
-  openRoute?: (machine: MachineToReach, choice: RouteChoice, controller: LabController) => Promise<MachineRoute>;
   onInventory: (inventory: LabInventory) => void;
   onProbe: (outcome: ProbeOutcome) => void;
+} & ({ session: LabSession } | LiveRouting);
+
+/** The session a keeper reads through: the one given, or a live one of its own. */
+function sessionOf(options: InventoryKeeperOptions): LabSession {
+  return 'session' in options ? options.session : liveLabSession(options.labId, options);
 }
 
 export class InventoryKeeper {
+  /** How the lab is reached: the keeper's probes, and terminals and pings beside them. */
+  readonly session: LabSession;
   private inventory: LabInventory;
-  private readonly routes = new Map<string, MachineRoute>();
-  /** More connections to a machine, opened along its route when its own has all the terminals it takes. */
-  private readonly terminalRoutes = new Map<string, MachineRoute[]>();
   private running: Promise<LabInventory> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private intervalMs = 0;
@@ -44,6 +41,7 @@ export class InventoryKeeper {
   private stopped = false;
 
   constructor(private readonly options: InventoryKeeperOptions) {
+    this.session = sessionOf(options);
     this.inventory = { labId: options.labId, refreshing: false, refreshedAt: null, lastRefreshMs: null, machines: [], probes: [], links: { containers: [] } };
   }
 
@@ -80,68 +78,11 @@ export class InventoryKeeper {
     }
   }
 
-  /** How commands reach one machine now (for terminals): its route, opened if need be. */
-  async transportFor(machineId: string): Promise<CommandTransport> {
-    const controller = this.options.controller();
-    if (!controller) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect first');
-    if (machineId === CONTROLLER_MACHINE_ID) return controller.transport;
-    const existing = this.routes.get(machineId);
-    if (existing?.transport.isOpen) return existing.transport;
-    const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
-    if (!machine) throw new ConsoleError('not-found', `Juju reports no machine ${machineId} in this lab (refresh, or check juju status)`);
-    const route = await this.openRoute(machine, controller);
-    this.routes.set(machine.id, route);
-    return route.transport;
-  }
-
-  /**
-   * Where a new terminal on a machine opens: its route's connection, or once that has all the
-   * terminals it takes (a few of its session slots stay free for reading the machine), another
-   * connection along the same route. The controller's connection belongs to the lab link, and
-   * `juju ssh` runs on it: those say why a terminal cannot open instead.
-   */
-  async terminalTransportFor(machineId: string): Promise<CommandTransport> {
-    const main = await this.transportFor(machineId);
-    if (main.roomForTerminal || main.kind !== 'ssh' || machineId === CONTROLLER_MACHINE_ID) return main;
-    const extras = (this.terminalRoutes.get(machineId) ?? []).filter((route) => route.transport.isOpen);
-    this.terminalRoutes.set(machineId, extras);
-    const withRoom = extras.find((route) => route.transport.roomForTerminal);
-    if (withRoom) return withRoom.transport;
-    const controller = this.options.controller();
-    const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
-    if (!controller || !machine) return main;
-    const route = await this.openRoute(machine, controller);
-    extras.push(route);
-    return route.transport;
-  }
-
-  /** The machine's host name as last read, else its Juju id. */
-  nameOf(machineId: string): string {
-    const machine = this.inventory.machines.find((candidate) => candidate.id === machineId);
-    return machine?.hostname ?? (machineId === CONTROLLER_MACHINE_ID ? 'the controller' : `machine ${machineId}`);
-  }
-
-  /** The route to a machine changed by choice: forget the old one. */
-  forgetRoute(machineId: string): void {
-    this.routes.get(machineId)?.transport.close();
-    this.routes.delete(machineId);
-    for (const route of this.terminalRoutes.get(machineId) ?? []) route.transport.close();
-    this.terminalRoutes.delete(machineId);
-  }
-
+  /** Stops refreshing and closes the session's routes (the lab is let go). */
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const route of this.routes.values()) route.transport.close();
-    this.routes.clear();
-    for (const route of [...this.terminalRoutes.values()].flat()) route.transport.close();
-    this.terminalRoutes.clear();
-  }
-
-  private openRoute(machine: InventoryMachine, controller: LabController): Promise<MachineRoute> {
-    const reach = { id: machine.id, address: machine.address };
-    const choice = this.options.routeChoice(machine.id);
-    return this.options.openRoute ? this.options.openRoute(reach, choice, controller) : openMachineRoute(reach, choice, this.options.routeContext(controller));
+    this.session.close();
   }
 
   private schedule(): void {
@@ -161,12 +102,13 @@ export class InventoryKeeper {
 
   private publish(changes: Partial<LabInventory>): void {
     this.inventory = { ...this.inventory, ...changes };
+    if (changes.machines) this.session.knowMachines(changes.machines);
     this.options.onInventory(this.inventory);
   }
 
   private async runRefresh(): Promise<LabInventory> {
     const started = Date.now();
-    const controller = this.options.controller();
+    const controller = this.session.controller();
     if (!controller) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect first, then refresh');
     this.publish({ refreshing: true });
     try {
@@ -216,8 +158,8 @@ export class InventoryKeeper {
     // While Juju answers, machines already known (with a live route) are probed as they were.
     const probed = new Set<string>();
     for (const known of this.inventory.machines) {
-      const route = this.routes.get(known.id);
-      if (known.id === CONTROLLER_MACHINE_ID || !route?.transport.isOpen) continue;
+      const route = this.session.openedRoute(known.id);
+      if (known.id === CONTROLLER_MACHINE_ID || !route) continue;
       probed.add(known.id);
       const machine = { ...known, routeError: null };
       for (const probe of MACHINE_PROBES) if (probe.appliesTo(machine)) queue.add({ machine, transport: route.transport, probe });
@@ -261,11 +203,7 @@ export class InventoryKeeper {
       while (next < machines.length) {
         const machine = machines[next++]!;
         try {
-          let route = this.routes.get(machine.id);
-          if (!route || !route.transport.isOpen) {
-            route = await this.openRoute(machine, controller);
-            this.routes.set(machine.id, route);
-          }
+          const route = await this.session.routeTo(machine, controller);
           routed.set(machine.id, route);
           machine.route = { kind: route.kind, label: route.transport.label, chosenBy: route.chosenBy, note: route.note };
         } catch (error) {

@@ -1,13 +1,13 @@
-// A snapshot open in the core in place of a live lab: the ordinary InventoryKeeper reads it once
-// through snapshot transports, and what the page is told carries the capture's times. It never
-// refreshes; everything that would run something on a lab is refused with the reason.
+// A snapshot open in the core in place of a live lab: a LabSession whose transports answer from the
+// file, read once by the ordinary InventoryKeeper; what the page is told carries the capture's
+// times. It never refreshes; the session refuses, with the reason, whatever would run on a lab.
 import { randomBytes } from 'node:crypto';
-import { ConsoleError } from '../contract/console-errors';
 import type { LabInventory, ProbeOutcome } from '../contract/inventory';
 import type { OpenSnapshot } from '../contract/open-snapshot';
 import type { ConnectionState } from '../contract/payloads';
 import type { SnapshotContent } from '../contract/snapshot';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
+import type { LabSession } from '../lab/lab-session';
 import { snapshotLab, type SnapshotLab } from './snapshot-lab';
 import { SnapshotRecordings } from './snapshot-recordings';
 
@@ -20,6 +20,7 @@ export class OpenedSnapshot {
   /** Names this opening in the connection state and the inventory (never a saved lab's id). */
   readonly id = `snapshot-${randomBytes(6).toString('hex')}`;
   readonly lab: SnapshotLab;
+  readonly session: LabSession;
   readonly keeper: InventoryKeeper;
   readonly info: OpenSnapshot;
   /** The terminal recordings it carries, listed and played with the others. */
@@ -36,8 +37,10 @@ export class OpenedSnapshot {
     this.lab = snapshotLab(content);
     this.info = { labName: content.meta.labName, takenAt: content.meta.captureEndedAt, kind: content.meta.kind, file };
     this.recordings = new SnapshotRecordings(content.recordings, file, content.meta.captureEndedAt);
+    this.session = this.lab.session(this.id);
     this.keeper = new InventoryKeeper({
-      ...this.lab.keeperOptions(this.id),
+      labId: this.id,
+      session: this.session,
       onInventory: (inventory) => {
         this.inventory = this.lab.stampInventory(inventory);
         events.onInventory(this.inventory);
@@ -56,11 +59,6 @@ export class OpenedSnapshot {
     const { labName, kind, file } = this.info;
     const detail = kind === 'demo' ? `demo lab, ${this.lab.description}` : `${this.lab.description}${file ? ` (${file})` : ''}`;
     return { labId: this.id, labName, phase: 'connected', detail, since: this.openedAt, snapshot: this.info };
-  }
-
-  /** Why `action` cannot happen here: "a snapshot is read-only: refreshing needs a live lab …". */
-  refusal(action: string): ConsoleError {
-    return new ConsoleError('snapshot-read-only', `a snapshot is read-only: ${action} needs a live lab, and this is a ${this.lab.description}. Disconnect and connect a lab for it.`);
   }
 
   close(): void {

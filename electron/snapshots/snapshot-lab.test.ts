@@ -85,7 +85,7 @@ describe('an InventoryKeeper reading a snapshot', () => {
     const keeper = new InventoryKeeper({ ...lab.keeperOptions('snapshot-test'), onInventory: () => {}, onProbe: () => {} });
     await keeper.refresh();
     for (const machineId of ['controller', '22']) {
-      const transport = await keeper.terminalTransportFor(machineId);
+      const transport = await keeper.session.terminalTransportFor(machineId);
       await expect(transport.openPty(null, { cols: 80, rows: 24 })).rejects.toMatchObject({ code: 'snapshot-read-only' });
     }
     keeper.stop();

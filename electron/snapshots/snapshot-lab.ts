@@ -1,17 +1,20 @@
-// A recorded lab as the core's ordinary InventoryKeeper reads it: a controller and a route to each
-// machine whose transports answer from the snapshot's commands. Juju status, lxc list and every
+// A recorded lab as a LabSession: a controller and a route to each machine whose transports answer
+// from the snapshot's commands, read by the core's ordinary InventoryKeeper. Juju status, lxc list and every
 // other probe run through their own parsers on the recorded raw outputs, so every view works from
 // a snapshot unchanged, and a newer parser reads an older snapshot better.
 import { ConsoleError } from '../contract/console-errors';
 import { CONTROLLER_MACHINE_ID, type LabInventory, type ProbeOutcome } from '../contract/inventory';
 import type { SnapshotContent } from '../contract/snapshot';
-import type { InventoryKeeperOptions } from '../inventory/inventory-keeper';
 import type { LabController } from '../lab/lab-controller';
+import { LabSession } from '../lab/lab-session';
 import type { MachineRoute, MachineToReach } from '../lab/machine-routes';
 import { SnapshotTransport, describeSnapshot } from '../transports/snapshot-transport';
 
 /** The part of an InventoryKeeper's options that makes it read a snapshot instead of a lab. */
-export type SnapshotKeeperOptions = Pick<InventoryKeeperOptions, 'labId' | 'controller' | 'routeContext' | 'routeChoice' | 'openRoute'>;
+export interface SnapshotKeeperOptions {
+  labId: string;
+  session: LabSession;
+}
 
 export interface SnapshotLab {
   readonly content: SnapshotContent;
@@ -20,7 +23,11 @@ export interface SnapshotLab {
   readonly controller: LabController;
   /** Each machine's route as recorded; a machine whose route failed at capture fails the same way. */
   openRoute(machine: MachineToReach): Promise<MachineRoute>;
+  /** A session on the recorded lab: it answers from the file and refuses what would run anew. */
+  session(labId: string): LabSession;
   keeperOptions(labId: string): SnapshotKeeperOptions;
+  /** Why `action` cannot happen here: "a snapshot is read-only: refreshing needs a live lab …". */
+  refusal(action: string): ConsoleError;
   /** A probe read from the snapshot carries the time its command ran at capture, not now. */
   stampProbe(outcome: ProbeOutcome): ProbeOutcome;
   /** The inventory says when the lab was read: when the snapshot was taken. */
@@ -68,21 +75,25 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
     return { ...outcome, startedAt: command?.startedAt ?? takenAt, durationMs: command?.durationMs ?? 0 };
   };
 
+  const refusal = (action: string) =>
+    new ConsoleError('snapshot-read-only', `a snapshot is read-only: ${action} needs a live lab, and this is a ${description}. Disconnect and connect a lab for it.`);
+  const session = (labId: string) =>
+    new LabSession({
+      labId,
+      controller: () => controller,
+      routeChoice: (machineId) => content.lab.routes[machineId] ?? 'auto',
+      openRoute: (machine) => openRoute(machine),
+      readOnly: refusal,
+    });
+
   return {
     content,
     description,
     controller,
     openRoute,
-    keeperOptions: (labId) => ({
-      labId,
-      controller: () => controller,
-      routeContext: () => {
-        // Never called: openRoute answers from the file. Said loudly in case that ever changes.
-        throw new ConsoleError('snapshot-read-only', 'a snapshot is read-only: it opens no SSH route');
-      },
-      routeChoice: (machineId) => content.lab.routes[machineId] ?? 'auto',
-      openRoute: (machine) => openRoute(machine),
-    }),
+    session,
+    keeperOptions: (labId) => ({ labId, session: session(labId) }),
+    refusal,
     stampProbe,
     stampInventory: (inventory) => ({
       ...inventory,

@@ -126,7 +126,7 @@ export async function run() {
       const catalog = namespace !== undefined ? h.namespaceProbes(namespace) : machine.id === h.CONTROLLER_MACHINE_ID ? h.CONTROLLER_PROBES : h.MACHINE_PROBES;
       const probe = catalog.find((candidate) => candidate.id === outcome.probeId);
       if (!probe) throw new Error(`no probe ${outcome.probeId} in the catalog`);
-      jobs.push({ machine, transport: await keeper.transportFor(machine.id), probe });
+      jobs.push({ machine, transport: await keeper.session.transportFor(machine.id), probe });
     }
     return jobs;
   };

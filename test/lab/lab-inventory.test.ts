@@ -192,6 +192,6 @@ describe('the next refresh of the real lab', () => {
         if (machine.role === 'compute') expect(seen.hypervisor?.kind, `machine ${machine.id} while refreshing`).toBe('lxd');
       }
     }
-    expect(keeper.nameOf('22')).toBe(machineById(lab, '22').hostname);
+    expect(keeper.session.nameOf('22')).toBe(machineById(lab, '22').hostname);
   });
 });
