@@ -43,18 +43,26 @@ export class DiagnosticsState {
    * on in the core). Updates that came before the answer are in it (the core answers in stream
    * order); those of other runs are taken as usual.
    */
+  /** Counts restores: an answer to an older one is not shown. */
+  private restoreGeneration = 0;
+
   private async restore(api: ConsoleApi): Promise<void> {
-    this.restoring = [];
+    // Two may overlap (the lab shown changes twice quickly): only the newest one's answer is shown,
+    // each with its own buffer of updates that came meanwhile.
+    const generation = ++this.restoreGeneration;
+    const waiting: PingRunUpdate[] = [];
+    this.restoring = waiting;
     let restored: string[] = [];
     try {
       const latest = await api.request('diagnostics.latest', null);
+      if (generation !== this.restoreGeneration) return;
       if (latest.ping && !this.ping) this.ping = runViewOfRecord(latest.ping);
       if (latest.matrix && !this.matrix) this.matrix = runViewOfRecord(latest.matrix);
       restored = [latest.ping?.started.runId, latest.matrix?.started.runId].filter((id): id is string => id !== undefined);
     } catch {
       // A core without it (or gone meanwhile): nothing to show again.
     }
-    const waiting = this.restoring;
+    if (generation !== this.restoreGeneration) return;
     this.restoring = null;
     for (const update of waiting) if (!restored.includes(update.runId)) this.take(update);
   }

@@ -60,4 +60,29 @@ describe('diagnostics after a reload', () => {
     core.push('diagnostics.update', update('ping-0000000000c3', 0, [1]));
     expect(diagnostics.ping.cells[0]!.replies.map((entry) => entry.seq)).toEqual([1]);
   });
+
+  it('shows only the newest answer when the lab shown changes twice quickly (the older answer came first and threw)', async () => {
+    const answers: (() => void)[] = [];
+    const none: LatestPingRuns = { ping: null, matrix: null };
+    const runs = [none, latest, none];
+    let asked = 0;
+    const core = scriptedCore({
+      'diagnostics.latest': () => {
+        const runsOfThisLab = runs[Math.min(asked++, runs.length - 1)]!;
+        return new Promise<LatestPingRuns>((resolve) => answers.push(() => resolve(structuredClone(runsOfThisLab))));
+      },
+    });
+    const diagnostics = new DiagnosticsState();
+    diagnostics.attach(core.api);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    answers.shift()!();
+    const first = diagnostics.showLatest(); // the snapshot with a ping
+    const second = diagnostics.showLatest(); // then the live lab, no run yet
+    answers.shift()!();
+    answers.shift()!();
+    await Promise.all([first, second]);
+    expect(diagnostics.ping).toBeNull();
+    core.push('diagnostics.update', update('ping-0000000000a1', 0, [9]));
+    expect(diagnostics.ping).toBeNull();
+  });
 });
