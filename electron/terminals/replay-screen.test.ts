@@ -199,3 +199,13 @@ describe('replay screen fed lazily', () => {
     replay.dispose();
   });
 });
+
+describe('a replay screen closed while output is on its way', () => {
+  it('lets go of output that arrives after it was closed, a plain flood then a prompt (it threw in a timer)', () => {
+    const replay = new ReplayScreen(SIZE, SCROLLBACK);
+    replay.write('line\n'.repeat(50 * (SCROLLBACK + 200)));
+    replay.dispose();
+    expect(() => replay.write('\u001b[32mprompt$\u001b[0m ')).not.toThrow();
+    expect(replay.write('more\n').dropped).toBe(false);
+  });
+});

@@ -106,10 +106,14 @@ export class ReplayScreen {
   }
 
   /** Takes output in; the answer is marked `dropped` if it is later dropped unparsed. */
+  /** Closed: output still on its way is let go (an exception in a timer would end the core). */
+  private disposed = false;
+
   write(text: string): PendingOutput {
     const plain = !NOT_PLAIN.test(text);
     const output: PendingOutput = { text, plain, lineFeeds: plain ? countLineFeeds(text) : 0, carriageReturn: plain && text.includes('\r'), dropped: false };
-    if (!text) return output;
+    // Output that arrives after the terminal was closed (its last bytes) has no screen to go to.
+    if (!text || this.disposed) return output;
     // Output that is not plain ends the plain run (a prompt after a flood, say): what the run has
     // scrolled out is dropped now, or it could never be, and the page would be sent all of it.
     if (!plain && this.plainLineFeeds >= this.lineFeedsToKeep()) this.dropScrolledOut(false);
@@ -169,8 +173,11 @@ export class ReplayScreen {
   dispose(): void {
     if (this.settleTimer) clearTimeout(this.settleTimer);
     this.settleTimer = null;
+    this.disposed = true;
     this.pending = [];
     this.pendingChars = 0;
+    this.plainFrom = 0;
+    this.plainLineFeeds = 0;
     this.terminal.dispose();
   }
 
@@ -206,7 +213,7 @@ export class ReplayScreen {
       this.plainFrom = 0;
       return; // dropped once that is parsed
     }
-    if (this.parsing > 0 || !this.scrollsWholeScreen()) return;
+    if (this.parsing > 0 || this.pending.length === 0 || !this.scrollsWholeScreen()) return;
     // Everything before the last chunk that holds a carriage return and is followed by enough
     // line feeds can go.
     let droppable = 0;
