@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPORT_PREFIX, type ElectronBundleReport } from '../support/electron-bundle-report';
-import { APP_ORIGIN, BRIDGE_GLOBAL } from '../../electron/ipc/ipc-channels';
+import { APP_ORIGIN, BRIDGE_GLOBAL, FILE_PATH_GLOBAL } from '../../electron/ipc/ipc-channels';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST_NODE = join(ROOT, 'dist', 'node');
@@ -76,7 +76,8 @@ describe('the built Electron bundle', () => {
   });
 
   it('preload.cjs runs as a sandboxed preload and exposes the console API, which reaches the core through main’s IPC handler', () => {
-    expect(report.exposedGlobals).toEqual([BRIDGE_GLOBAL]);
+    // The console API, and the path of a file dropped on the window (nothing else about files).
+    expect(report.exposedGlobals).toEqual([BRIDGE_GLOBAL, FILE_PATH_GLOBAL]);
     expect(report.bridgeMethods).toEqual(['listen', 'request']);
     expect(report.listOutcome).toEqual({ ok: true, result: [] });
   });
