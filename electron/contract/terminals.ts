@@ -42,6 +42,8 @@ export const TerminalRecord = v.object({
   id: TerminalId,
   /** Where to write the asciicast v2 file; null stops recording. */
   path: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(4096))),
+  /** Record what is typed too (passwords at a prompt included): only when the engineer asks, per recording. */
+  input: v.optional(v.boolean(), false),
 });
 export const TerminalBroadcast = v.object({ ids: v.array(TerminalId) });
 
@@ -61,6 +63,8 @@ export interface TerminalInfo {
   rows: number;
   /** The asciicast file being written, if recording. */
   recordingPath: string | null;
+  /** What is typed is recorded too (asked for with this recording). */
+  recordingInput?: boolean;
   /** Input typed here goes to every terminal of the broadcast set. */
   inBroadcast: boolean;
   createdAt: string;

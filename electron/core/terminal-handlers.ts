@@ -90,7 +90,7 @@ export function createTerminalHandlers(options: TerminalHandlerOptions): { termi
         return null;
       },
 
-      'terminals.record': async ({ id, path }) => {
+      'terminals.record': async ({ id, path, input }) => {
         const session = terminals.get(id);
         if (path === null) {
           await session.stopRecording();
@@ -98,7 +98,8 @@ export function createTerminalHandlers(options: TerminalHandlerOptions): { termi
         }
         // Only .cast files: a recording must never overwrite ~/.bashrc or a key by a typo.
         if (!path.endsWith('.cast')) throw new ConsoleError('invalid-payload', 'a recording is saved as an asciicast file: give a path ending in .cast');
-        session.startRecording(expandHome(path));
+        // What is typed only when asked for this recording (a password at a prompt is input).
+        session.startRecording(expandHome(path), { input });
         return session.info;
       },
 

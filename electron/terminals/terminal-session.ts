@@ -34,6 +34,12 @@ export class TerminalSession {
   private readonly feed: PageFeed;
   private decoder = new StringDecoder('utf8');
   private recorder: AsciicastRecorder | null = null;
+  /**
+   * Whether what is typed goes into the recording too. Only when the engineer asks for it, for that
+   * recording: a sudo or database password typed at a prompt is input, and a recording is a file
+   * that gets shared.
+   */
+  private recordingInput = false;
   private state: TerminalState = 'starting';
   private exitCode: number | null = null;
   private detail: string | null = null;
@@ -79,6 +85,7 @@ export class TerminalSession {
       cols: this.size.cols,
       rows: this.size.rows,
       recordingPath: this.recorder?.path ?? null,
+      recordingInput: this.recorder !== null && this.recordingInput,
       inBroadcast: this.inBroadcast,
       createdAt: this.createdAt,
     };
@@ -117,7 +124,7 @@ export class TerminalSession {
   input(data: string): void {
     if (this.channel) {
       this.channel.write(data);
-      this.recorder?.input(data);
+      if (this.recordingInput) this.recorder?.input(data);
       return;
     }
     // Ended, lost or failed: Enter opens the same target again, anything else is ignored.
@@ -171,10 +178,12 @@ export class TerminalSession {
     return this.screen.text();
   }
 
-  startRecording(path: string): void {
+  /** Records what the terminal shows; what is typed only with `{ input: true }` (asked for per recording). */
+  startRecording(path: string, { input = false }: { input?: boolean } = {}): void {
     const previous = this.recorder;
     if (previous) void previous.close().then(() => this.events.recording?.({ kind: 'stopped', path: previous.path }));
     this.recorder = new AsciicastRecorder(path, { cols: this.size.cols, rows: this.size.rows, title: this.title, term: TERMINAL_TYPE });
+    this.recordingInput = input;
     this.events.recording?.({ kind: 'started', path, title: this.title, at: new Date().toISOString() });
     this.events.info(this.info);
   }

@@ -160,10 +160,10 @@ export class TerminalsState {
     if (info) this.upsert(info);
   }
 
-  /** Starts recording; a refusal comes back as a message for the form. */
-  async startRecording(id: string, path: string): Promise<string | null> {
+  /** Starts recording (what is typed too only when asked); a refusal comes back as a message for the form. */
+  async startRecording(id: string, path: string, input = false): Promise<string | null> {
     try {
-      this.upsert(await this.requireApi().request('terminals.record', { id, path: path.trim() }));
+      this.upsert(await this.requireApi().request('terminals.record', { id, path: path.trim(), input }));
       return null;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);

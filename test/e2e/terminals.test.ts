@@ -260,15 +260,20 @@ describe('terminals into the real lab', () => {
     expect(await page.getByRole('tab', { selected: true }).innerText()).toContain('running');
   });
 
-  it('records a terminal as an asciicast v2 file that holds what was typed and printed', async () => {
+  it('records a terminal as an asciicast v2 file that holds what was printed, and what was typed only when asked', async () => {
     await page.getByRole('tab', { name: containerTab() }).click();
     const terminal = pane(opened.container.id);
     await terminal.getByRole('button', { name: 'Record' }).click();
     const file = terminal.getByRole('textbox', { name: 'Recording file' });
     const path = await file.inputValue();
     expect(path).toMatch(/^~\/orangebox-recordings\/lxc-exec-instance-[0-9a-f]+-on-node\d+ob64-\d{8}-\d{6}\.cast$/);
+    // What is typed is recorded only when asked, for this recording (off each time the form opens).
+    const withKeys = terminal.getByRole('checkbox', { name: /Also record what I type/ });
+    expect(await withKeys.isChecked()).toBe(false);
+    await withKeys.check();
     await terminal.getByRole('button', { name: 'Start recording' }).click();
     await expect.poll(() => terminal.getByTestId('recording').isVisible()).toBe(true);
+    expect(await terminal.getByTestId('recording').innerText()).toContain('KEYS');
     expect(await page.getByRole('tab', { selected: true }).getByLabel('recording').count()).toBe(1);
     await typeInto(terminal, `echo rec-$((1+1))-${mark}\n`);
     await waitForLine(terminal, `rec-2-${mark}`);

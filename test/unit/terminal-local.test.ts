@@ -127,8 +127,30 @@ describe('a local terminal', () => {
     const { cast } = await call<{ cast: string }>('recordings.read', { path: terminal.recordingPath });
     expect(JSON.parse(cast.split('\n')[0]!)).toMatchObject({ version: 2, width: 90, height: 25 });
     expect(cast).toContain('always-21');
+    // "Always record" never records what is typed (a password at a prompt is input).
+    expect(cast.split('\n').slice(1).some((line) => line.startsWith('[') && (JSON.parse(line) as unknown[])[1] === 'i')).toBe(false);
     await call('settings.update', { alwaysRecord: false });
   });
+
+  it('records what is typed only when asked for that recording', async () => {
+    const terminal = await call<TerminalInfo>('terminals.open', { target: { kind: 'local' }, cols: 90, rows: 25 });
+    const typedEvents = async (file: string) => (await readFile(file, 'utf8')).split('\n').slice(1).filter((line) => line.startsWith('[')).filter((line) => (JSON.parse(line) as unknown[])[1] === 'i');
+    const withKeys = join(dir, 'with-keys.cast');
+    const started = await call<TerminalInfo>('terminals.record', { id: terminal.id, path: withKeys, input: true });
+    expect(started.recordingInput).toBe(true);
+    await call('terminals.input', { id: terminal.id, data: 'echo keys-$((30+3))\r' });
+    await expect.poll(() => texts.get(terminal.id) ?? '', { timeout: SHELL_START_MS, message: 'the shell never ran the command' }).toContain('keys-33');
+    await call('terminals.record', { id: terminal.id, path: null });
+    expect((await typedEvents(withKeys)).join('')).toContain('echo keys-$((30+3))');
+
+    const outputOnly = join(dir, 'output-only.cast');
+    expect((await call<TerminalInfo>('terminals.record', { id: terminal.id, path: outputOnly })).recordingInput).toBe(false);
+    await call('terminals.input', { id: terminal.id, data: 'echo plain-$((40+4))\r' });
+    await expect.poll(() => texts.get(terminal.id) ?? '', { timeout: SHELL_START_MS, message: 'the shell never ran the command' }).toContain('plain-44');
+    await call('terminals.close', { id: terminal.id });
+    expect(await readFile(outputOnly, 'utf8')).toContain('plain-44');
+    expect(await typedEvents(outputOnly)).toEqual([]);
+  }, 3 * SHELL_START_MS);
 
   it('refuses to read a file the console neither recorded nor was asked to open', async () => {
     await writeFile(join(dir, 'outside.cast'), '{"version":2}\n');
