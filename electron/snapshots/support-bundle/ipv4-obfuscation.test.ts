@@ -68,8 +68,8 @@ describe('IPv4 obfuscation', () => {
 
   it('an address never learnt still gets a place of its own, clashing with none', () => {
     const ipv4 = sealed([['10.0.0.1', 24]]);
-    const late = ipv4.map('203.0.113.7');
-    expect(late).not.toBe('203.0.113.7');
+    const late = ipv4.map('198.51.100.77');
+    expect(late).not.toBe('198.51.100.77');
     expect(inNetwork(late, '240.0.0.0/24')).toBe(false);
   });
 
