@@ -15,15 +15,31 @@ export interface ParseCommandIo {
 const KIND_WIDTH = Math.max(...PARSE_KINDS.map((kind) => kind.length));
 const kindList = () => PARSE_KINDS.map((kind) => `  ${kind.padEnd(KIND_WIDTH)}  ${PARSE_KIND_DESCRIPTIONS[kind]}`).join('\n');
 
-export const PARSE_USAGE = `Usage: orangebox-console parse <kind> [file|-]
+export const PARSE_USAGE = `Usage: orangebox-console parse <kind> [--columns LETTERS] [file|-]
 
 Prints the normalized JSON of one command output (read from the file, or standard input for "-" or
 no file), with the format detected and the problems met. Exits 2 when nothing could be read.
 
+  --columns LETTERS  lxc-list only: the -c letters a headless --format csv list was made with
+                     (lxc list --format csv -c ns4t → --columns ns4t); an "lxc list … -c" line
+                     at the top of the input says the same
+
 Kinds:
 ${kindList()}`;
 
-export async function runParseCommand(args: string[], io: ParseCommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runParseCommand(givenArgs: string[], io: ParseCommandIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const columnsAt = givenArgs.findIndex((arg) => arg === '--columns' || arg.startsWith('--columns='));
+  let columns: string | undefined;
+  let args = givenArgs;
+  if (columnsAt >= 0) {
+    const given = givenArgs[columnsAt]!;
+    columns = given.startsWith('--columns=') ? given.slice('--columns='.length) : givenArgs[columnsAt + 1];
+    args = givenArgs.filter((_, index) => index !== columnsAt && (given.startsWith('--columns=') || index !== columnsAt + 1));
+    if (!columns || !/^[\w.:,%-]+$/.test(columns)) {
+      io.stderr.write(`orangebox-console parse: --columns wants the -c letters of lxc list (e.g. --columns ns4t)\n`);
+      return 2;
+    }
+  }
   const [kind, source, ...extra] = args;
   if (kind === '--help' || kind === '-h') {
     io.stdout.write(`${PARSE_USAGE}\n`);
@@ -35,6 +51,10 @@ export async function runParseCommand(args: string[], io: ParseCommandIo = { std
   }
   if (!isParseKind(kind)) {
     io.stderr.write(`orangebox-console parse: unknown kind "${kind}"; the kinds are:\n${kindList()}\n`);
+    return 2;
+  }
+  if (columns !== undefined && kind !== 'lxc-list') {
+    io.stderr.write(`orangebox-console parse: --columns is for lxc-list only (the -c letters of lxc list)\n`);
     return 2;
   }
   if (extra.length > 0) {
@@ -59,7 +79,7 @@ export async function runParseCommand(args: string[], io: ParseCommandIo = { std
     return 2;
   }
 
-  const result = parsers[kind](text);
+  const result = parsers[kind](text, columns === undefined ? undefined : { columns });
   if (result.format === UNREADABLE || (result.problems.length > 0 && isEmptyModel(result.value))) {
     const where = fromStdin ? 'standard input' : source;
     const shown = result.problems.slice(0, PROBLEMS_SHOWN_ON_FAILURE).map((entry) => `  ${entry.line === null ? '' : `line ${entry.line}: `}${entry.message}`);

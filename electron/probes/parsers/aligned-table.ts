@@ -8,6 +8,11 @@ import type { InputLine } from './text-input';
 
 /** A heading's text: words joined by single spaces ("Public address"); tabwriter pads columns with two or more. */
 const HEADING_TEXT = /\S+(?: \S+)*/g;
+/**
+ * One word per heading: Juju 1.25/2.0-beta padded columns with a single space ("EXPOSED CHARM") and
+ * joined heading words with "-" ("PUBLIC-ADDRESS"), so there a single space separates two headings.
+ */
+export const SINGLE_WORD_HEADINGS = /\S+/g;
 
 export interface AlignedHeading {
   name: string;
@@ -15,9 +20,9 @@ export interface AlignedHeading {
   end: number;
 }
 
-export function readHeadings(text: string): AlignedHeading[] {
+export function readHeadings(text: string, pattern: RegExp = HEADING_TEXT): AlignedHeading[] {
   const headings: AlignedHeading[] = [];
-  for (const match of text.matchAll(HEADING_TEXT)) {
+  for (const match of text.matchAll(pattern)) {
     headings.push({ name: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   }
   return headings;
@@ -65,8 +70,8 @@ export interface AlignedRow {
 }
 
 /** Reads the rows of one aligned table under its heading line. */
-export function readAlignedRows(header: InputLine, rows: InputLine[]): { headings: AlignedHeading[]; rows: AlignedRow[] } {
-  const headings = readHeadings(header.text);
+export function readAlignedRows(header: InputLine, rows: InputLine[], headingPattern: RegExp = HEADING_TEXT): { headings: AlignedHeading[]; rows: AlignedRow[] } {
+  const headings = readHeadings(header.text, headingPattern);
   const starts = columnStarts(
     headings,
     header.text,

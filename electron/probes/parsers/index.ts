@@ -38,13 +38,13 @@ export type ParseKind = (typeof PARSE_KINDS)[number];
 
 /** What each kind reads, for `orangebox-console parse` without arguments and its errors. */
 export const PARSE_KIND_DESCRIPTIONS: Record<ParseKind, string> = {
-  'juju-status': 'juju status (--format=json, yaml, or the default table; Juju 2.0–3.x)',
-  'lxc-list': 'lxc list (--format json, yaml, csv, compact, or the default table)',
+  'juju-status': 'juju status (--format=json, yaml, or the default table; Juju 1.25/2.0-beta [Sections] to 3.x)',
+  'lxc-list': 'lxc list (--format json, yaml, csv, compact, or the default table; LXD 0.x–5.x)',
   'lxc-profile': 'lxc profile show NAME / lxc config show INSTANCE',
   'lxc-profile-list': 'lxc profile list --format json|yaml (every profile of a project)',
   'ip-netns': 'ip netns (with or without "(id: N)"), or ip -j netns',
-  ping: 'ping (iputils, BusyBox, BSD/macOS), finished or killed',
-  dpkg: 'dpkg -l (whole or grepped)',
+  ping: 'ping (iputils, BusyBox, BSD/macOS, BSD/macOS ping6), finished, killed or failed',
+  dpkg: 'dpkg -l (whole or grepped; any architecture, or dpkg before the Architecture column)',
   ini: 'nova.conf, nova-compute.conf and other oslo.config INI files (secrets masked)',
   'ovs-vsctl': 'ovs-vsctl show',
   'ovs-list': 'ovs-vsctl [--format=json] list Interface|Port',
@@ -54,7 +54,13 @@ export const PARSE_KIND_DESCRIPTIONS: Record<ParseKind, string> = {
   brctl: 'brctl show',
 };
 
-const parseFunctions: Record<ParseKind, (text: string) => ParseResult<unknown>> = {
+/** What a kind may be told besides the text; kinds that need nothing ignore it. */
+export interface ParseOptions {
+  /** lxc-list: the `-c` letters of a headless `--format csv` list ("ns4t"). */
+  columns?: string;
+}
+
+const parseFunctions: Record<ParseKind, (text: string, options?: ParseOptions) => ParseResult<unknown>> = {
   'juju-status': parseJujuStatus,
   'lxc-list': parseLxcList,
   'lxc-profile': parseLxcProfile,
@@ -73,8 +79,8 @@ const parseFunctions: Record<ParseKind, (text: string) => ParseResult<unknown>> 
 
 /** Each kind's parser, its problems capped at MAX_PROBLEMS (for a screen, a CLI, a stored result). */
 export const parsers = Object.fromEntries(
-  PARSE_KINDS.map((kind) => [kind, (text: string) => limitProblems(parseFunctions[kind](text))]),
-) as Record<ParseKind, (text: string) => ParseResult<unknown>>;
+  PARSE_KINDS.map((kind) => [kind, (text: string, options?: ParseOptions) => limitProblems(parseFunctions[kind](text, options))]),
+) as Record<ParseKind, (text: string, options?: ParseOptions) => ParseResult<unknown>>;
 
 export function isParseKind(kind: string): kind is ParseKind {
   return (PARSE_KINDS as readonly string[]).includes(kind);

@@ -45,6 +45,11 @@ export function charmNameFromUrl(url: string): string {
   return last.replace(/-\d+$/, '');
 }
 
+/** Where a charm URL's charm comes from: "cs:…" the charm store, "local:…" a local directory. */
+export function charmStoreFromUrl(url: string): string | null {
+  return url.startsWith('cs:') ? 'charmstore' : url.startsWith('local:') ? 'local' : null;
+}
+
 export function charmRevisionFromUrl(url: string): number | null {
   const match = /-(\d+)$/.exec(url);
   return match ? Number(match[1]) : null;

@@ -14,6 +14,7 @@ import { asArray, asBoolean, asInteger, asNonEmptyText, asRecord, asText } from 
 import {
   charmNameFromUrl,
   charmRevisionFromUrl,
+  charmStoreFromUrl,
   containerType,
   emptyApplication,
   emptyJujuStatus,
@@ -134,7 +135,7 @@ function readApplication(name: string, app: Record<string, unknown>): JujuApplic
     .map(asNonEmptyText)
     .filter((text): text is string => text !== null);
   application.channel = asNonEmptyText(app['charm-channel']);
-  application.store = asNonEmptyText(app['charm-origin']) ?? (charmUrl?.startsWith('cs:') ? 'charmstore' : charmUrl?.startsWith('local:') ? 'local' : null);
+  application.store = asNonEmptyText(app['charm-origin']) ?? (charmUrl ? charmStoreFromUrl(charmUrl) : null);
   application.series = asNonEmptyText(app.series);
   application.base = baseText(app.base);
   return application;

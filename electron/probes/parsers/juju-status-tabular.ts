@@ -9,13 +9,17 @@
 // - relations (only with `--relations` since 2.3): 2.0 "Relation Provides Consumes Type" (one row per
 //   endpoint name), 2.3+ "Relation provider Requirer Interface Type Message" with "app:endpoint"
 //   cells, 3.x "Integration provider …";
-// - extra sections: "SAAS" (consumed offers), "Offer", "Storage Unit", "Entity" (metering), "Branch".
+// - extra sections: "SAAS" (consumed offers), "Offer", "Storage Unit", "Entity" (metering), "Branch";
+// - Juju 1.25 `--format=tabular` and the 2.0 betas: a "[Services]"/"[Relations]"/"[Units]"/"[Machines]"
+//   title above each section, capital headings joined by "-" ("WORKLOAD-STATUS", "INS-ID") and
+//   separated by a single space, charm URLs ("cs:trusty/mariadb-2"), EXPOSED true/false, no model
+//   line; a blank line may sit inside a titled section (read up to the next title).
 // A status message holding a newline continues on lines that start with no unit/machine name: those
 // are joined to the message of the row above with "\n".
 import type { JujuMachine, JujuRelation, JujuStatus, JujuUnit, TableSection } from '../../contract/lab-model';
-import { readAlignedRows, type AlignedRow } from './aligned-table';
+import { readAlignedRows, SINGLE_WORD_HEADINGS, type AlignedRow } from './aligned-table';
 import { problem, type ParseProblem } from './parse-result';
-import { containerType, emptyApplication, emptyJujuStatus, linkSubordinates, machineParent, splitCloudRegion, unitApplication } from './juju-status-common';
+import { charmNameFromUrl, charmRevisionFromUrl, charmStoreFromUrl, containerType, emptyApplication, emptyJujuStatus, linkSubordinates, machineParent, splitCloudRegion, unitApplication } from './juju-status-common';
 import { quoteLine, type InputLine } from './text-input';
 
 type SectionKind = 'model' | 'applications' | 'units' | 'machines' | 'relations-legacy' | 'relations' | 'saas' | 'other';
@@ -46,6 +50,34 @@ const ROW_START: Partial<Record<SectionKind, RegExp>> = {
 interface Block {
   header: InputLine;
   rows: InputLine[];
+  /** "[Units]" → "units": the title Juju 1.25/2.0-beta printed above the section. */
+  title: string | null;
+}
+
+/** What a "[Title]" above a section says it is (Juju 1.25, 2.0 betas). */
+const SECTION_BY_TITLE: Record<string, SectionKind> = {
+  services: 'applications',
+  applications: 'applications',
+  units: 'units',
+  machines: 'machines',
+  relations: 'relations-legacy',
+};
+
+const SECTION_TITLE = /^\[([A-Za-z ]+)\]$/;
+
+/**
+ * The section a capitalised 1.25/2.0-beta heading row starts, without its title (a paste of one
+ * section): "ID" heads both units and machines, the headings after it tell which.
+ */
+function betaSectionKind(text: string): SectionKind | null {
+  const headings = text.trim().split(/\s+/);
+  if (headings.length < 3 || headings.some((heading) => heading !== heading.toUpperCase())) return null;
+  const [first] = headings;
+  if (first === 'NAME' && headings.includes('CHARM')) return 'applications';
+  if (first === 'SERVICE1' && headings.includes('SERVICE2')) return 'relations-legacy';
+  if (first === 'ID' && headings.some((heading) => /^(?:WORKLOAD|AGENT)-STAT(?:E|US)$/.test(heading))) return 'units';
+  if (first === 'ID' && headings.includes('INS-ID')) return 'machines';
+  return null;
 }
 
 function normalizeHeading(name: string): string {
@@ -58,29 +90,40 @@ export function isJujuTabularHeading(text: string): boolean {
   if (!first) return false;
   const heading = normalizeHeading(first[1]!);
   const kind = SECTION_BY_HEADING[heading] ?? SECTION_BY_HEADING[heading.split(' ')[0]!];
-  return kind !== undefined && /\s{2,}\S/.test(text.trim());
+  return (kind !== undefined && /\s{2,}\S/.test(text.trim())) || betaSectionKind(text) !== null;
 }
 
 function splitBlocks(lines: InputLine[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
+  let title: string | null = null;
   for (const line of lines) {
     if (line.text.trim() === '') {
-      current = null;
+      // Under a title the section runs to the next title, blank lines and all.
+      if (current?.title == null) current = null;
       continue;
     }
     // Juju 1.x/2.0-beta printed "[Services]"-style titles above a section's headings.
-    if (current === null && /^\[[A-Za-z ]+\]$/.test(line.text.trim())) continue;
+    const titled = SECTION_TITLE.exec(line.text.trim());
+    if (titled) {
+      title = titled[1]!.toLowerCase();
+      current = null;
+      continue;
+    }
     if (current === null) {
-      current = { header: line, rows: [] };
+      current = { header: line, rows: [], title };
+      title = null;
       blocks.push(current);
     } else current.rows.push(line);
   }
   return blocks;
 }
 
-function sectionKind(header: InputLine): SectionKind | null {
-  const headings = header.text.trim().split(/\s{2,}/);
+function sectionKind(block: Block): SectionKind | null {
+  if (block.title !== null) return SECTION_BY_TITLE[block.title] ?? 'other';
+  const beta = betaSectionKind(block.header.text);
+  if (beta) return beta;
+  const headings = block.header.text.trim().split(/\s{2,}/);
   const first = normalizeHeading(headings[0] ?? '');
   return SECTION_BY_HEADING[first] ?? null;
 }
@@ -123,14 +166,16 @@ export function parseJujuStatusTabular(lines: InputLine[]): { value: JujuStatus;
   let sawSection = false;
 
   for (const block of splitBlocks(lines)) {
-    const kind = sectionKind(block.header);
+    const kind = sectionKind(block);
     if (kind === null && !sawSection) {
       problems.push(problem(block.header.number, `not part of juju status: ${quoteLine(block.header.text)}`));
       continue;
     }
     sawSection = true;
     const { rows, continuations } = foldContinuations(kind ?? 'other', block.rows);
-    const table = readAlignedRows(block.header, rows);
+    // Capital, hyphen-joined headings are one word each, and may be a single space apart.
+    const singleWords = block.title !== null || betaSectionKind(block.header.text) !== null;
+    const table = readAlignedRows(block.header, rows, singleWords ? SINGLE_WORD_HEADINGS : undefined);
     const headings = table.headings.map((heading) => heading.name);
     const withMessage = (row: AlignedRow, message: string | null) => {
       const extra = continuations.get(row.line);
@@ -193,13 +238,16 @@ type MessageJoiner = (row: AlignedRow, message: string | null) => string | null;
 
 function readApplicationRow(headings: string[], row: AlignedRow, status: JujuStatus, withMessage: MessageJoiner): void {
   const cell = cellReader(headings, row);
-  const application = emptyApplication(cell('app', 'application') ?? row.line.text.trim());
+  const application = emptyApplication(cell('app', 'application', 'name') ?? row.line.text.trim());
   application.version = cell('version');
   application.status = cell('status');
   application.scale = integerOrNull(cell('scale'));
-  application.charm = cell('charm');
-  application.charmRev = integerOrNull(cell('rev'));
-  application.store = cell('store');
+  const charm = cell('charm');
+  // 1.25/2.0-beta: a charm URL, "cs:trusty/mariadb-2", where 2.0 has Charm, Store and Rev columns.
+  const charmUrl = charm !== null && /^[a-z]+:/.test(charm) ? charm : null;
+  application.charm = charmUrl ? charmNameFromUrl(charmUrl) : charm;
+  application.charmRev = integerOrNull(cell('rev')) ?? (charmUrl ? charmRevisionFromUrl(charmUrl) : null);
+  application.store = cell('store') ?? (charmUrl ? charmStoreFromUrl(charmUrl) : null);
   application.channel = cell('channel');
   application.message = withMessage(row, cell('message'));
   const exposed = cell('exposed');
@@ -226,8 +274,8 @@ function readUnitRows(headings: string[], rows: AlignedRow[], status: JujuStatus
       application: unitApplication(name),
       machine: cell('machine'),
       address: cell('public address', 'address'),
-      workloadStatus: cell('workload', 'workload state'),
-      agentStatus: cell('agent', 'agent state'),
+      workloadStatus: cell('workload', 'workload status', 'workload state'),
+      agentStatus: cell('agent', 'juju status', 'agent status', 'agent state'),
       message: withMessage(row, cell('message')),
       leader,
       principal,
@@ -254,7 +302,7 @@ function readPorts(text: string | null): string[] {
 
 function readMachineRow(headings: string[], row: AlignedRow, withMessage: MessageJoiner): JujuMachine {
   const cell = cellReader(headings, row);
-  const id = (cell('machine') ?? '').replace(/\*$/, '');
+  const id = (cell('machine', 'id') ?? '').replace(/\*$/, '');
   const seriesOrBase = cell('series');
   return {
     id,
@@ -280,8 +328,9 @@ function readRelationRow(kind: SectionKind, headings: string[], row: AlignedRow)
   const cell = cellReader(headings, row);
   if (kind === 'relations-legacy') {
     // 2.0: "Relation" is the endpoint name on the "Provides" application's side.
-    const application = cell('provides');
-    const relatedApplication = cell('consumes');
+    // 1.25/2.0-beta: "SERVICE1 SERVICE2 RELATION TYPE".
+    const application = cell('provides', 'service1');
+    const relatedApplication = cell('consumes', 'service2');
     if (!application || !relatedApplication) return null;
     return { application, endpoint: cell('relation'), relatedApplication, relatedEndpoint: null, interface: null, type: cell('type'), message: null };
   }

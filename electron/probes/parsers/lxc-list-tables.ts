@@ -2,7 +2,8 @@
 // Versions differ in columns: LXD 0.x "NAME STATE IPV4 IPV6 EPHEMERAL SNAPSHOTS"; 2.x–3.x
 // "… TYPE SNAPSHOTS" with TYPE = PERSISTENT/EPHEMERAL; 3.19+ TYPE = CONTAINER/VIRTUAL-MACHINE
 // (" (EPHEMERAL)" appended); a cluster adds LOCATION; `--all-projects` puts PROJECT first; `-c`
-// picks any set (PROFILES, LAST USED AT…). A cell with several addresses spans several lines.
+// picks any set (PROFILES, LAST USED AT…). A cell with several addresses spans several lines
+// ("10.0.3.43 (eth0)" each); LXD 0.x put them on one line, comma-separated, without interfaces.
 import type { InterfaceAddress, LxcInstance } from '../../contract/lab-model';
 import { readAlignedRows } from './aligned-table';
 import { readBoxedTable } from './boxed-table';
@@ -25,6 +26,14 @@ function readAddress(text: string): InterfaceAddress {
   return { address: match?.[1] ?? text.trim(), iface: match?.[2] ?? null };
 }
 
+/** An IPv4 or IPv6 address as lxc list prints it (IPv6 with colons, possibly a zone). */
+const LOOKS_LIKE_ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*(?:%\S+)?)$/;
+
+/** "10.0.3.68, 10.0.4.1" (LXD 0.x: one line, no interface) → each address. */
+function splitAddressList(text: string): string[] {
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
 /** Fills an instance from one row: `cells[i]` holds the lines of the cell under `headings[i]`. */
 function instanceFromCells(headings: string[], cells: string[][]): LxcInstance {
   const column = (name: string) => {
@@ -37,8 +46,8 @@ function instanceFromCells(headings: string[], cells: string[][]): LxcInstance {
   };
   const instance = emptyInstance(text('NAME') ?? '');
   instance.state = text('STATE');
-  instance.ipv4 = (column('IPV4') ?? []).map(readAddress);
-  instance.ipv6 = (column('IPV6') ?? []).map(readAddress);
+  instance.ipv4 = (column('IPV4') ?? []).flatMap(splitAddressList).map(readAddress);
+  instance.ipv6 = (column('IPV6') ?? []).flatMap(splitAddressList).map(readAddress);
   const snapshots = text('SNAPSHOTS');
   instance.snapshots = snapshots !== null && /^\d+$/.test(snapshots) ? Number(snapshots) : null;
   instance.location = text('LOCATION');
@@ -59,10 +68,14 @@ function instanceFromCells(headings: string[], cells: string[][]): LxcInstance {
   return instance;
 }
 
-export function readBoxedInstances(lines: InputLine[]): { instances: LxcInstance[]; problems: ParseProblem[] } {
+/**
+ * `columns`: the headings `-c` named (see lxc-list-columns.ts), for rows without a heading row; null
+ * when unknown, then rows without headings are read as lxc list's default columns.
+ */
+export function readBoxedInstances(lines: InputLine[], columns: string[] | null = null): { instances: LxcInstance[]; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
   const table = readBoxedTable(lines, (cells) => cells.includes('NAME'));
-  let headings = table.headings?.map((heading) => heading.toUpperCase());
+  let headings = table.headings?.map((heading) => heading.toUpperCase()) ?? columns ?? undefined;
   if (!headings) {
     const width = table.rows[0]?.cells.length ?? 0;
     headings = width === DEFAULT_CLUSTER_COLUMNS.length ? DEFAULT_CLUSTER_COLUMNS : DEFAULT_COLUMNS;
@@ -145,22 +158,36 @@ export function readCsvRecords(text: string): { records: string[][]; lines: numb
   return { records, lines, unterminated: quoted ? quoteStart : null };
 }
 
-export function readCsvInstances(text: string, lineNumbers: number[]): { instances: LxcInstance[]; problems: ParseProblem[] } {
+export function readCsvInstances(text: string, lineNumbers: number[], columns: string[] | null = null): { instances: LxcInstance[]; problems: ParseProblem[] } {
   const problems: ParseProblem[] = [];
   const { records, lines, unterminated } = readCsvRecords(text);
   const original = (line: number) => lineNumbers[line - 1] ?? line;
   if (unterminated !== null) problems.push(problem(original(unterminated), 'a quoted CSV field never ends (truncated output?)'));
   const instances: LxcInstance[] = [];
+  if (columns) noteUnknownHeadings(columns, null, problems);
   records.forEach((record, index) => {
-    const headings = record.length === DEFAULT_CLUSTER_COLUMNS.length ? DEFAULT_CLUSTER_COLUMNS : record.length === DEFAULT_COLUMNS.length ? DEFAULT_COLUMNS : null;
+    if (columns && record.length !== columns.length) {
+      problems.push(problem(original(lines[index]!), `a CSV row with ${record.length} fields where -c names ${columns.length} columns (${columns.join(', ')}): ${quoteLine(record.join(','))}`));
+      return;
+    }
+    const headings = columns ?? (record.length === DEFAULT_CLUSTER_COLUMNS.length ? DEFAULT_CLUSTER_COLUMNS : record.length === DEFAULT_COLUMNS.length ? DEFAULT_COLUMNS : null);
     if (!headings) {
       problems.push(
-        problem(original(lines[index]!), `a CSV row with ${record.length} fields; without headings only lxc list's default 6 or 7 columns can be read: ${quoteLine(record.join(','))}`),
+        problem(original(lines[index]!), `a CSV row with ${record.length} fields; without headings only lxc list's default 6 or 7 columns can be read (give the -c letters it was listed with, e.g. parse lxc-list --columns ns4t): ${quoteLine(record.join(','))}`),
       );
       return;
     }
     const cells = record.map((value) => value.split('\n').map((part) => part.trim()).filter(Boolean));
-    instances.push(instanceFromCells(headings, cells));
+    const instance = instanceFromCells(headings, cells);
+    // Six fields are also what `-c nsP4tS` prints: a PROFILES value where IPV4 should be gives it away.
+    const notAddress = columns ? undefined : [...instance.ipv4, ...instance.ipv6].find((entry) => !LOOKS_LIKE_ADDRESS.test(entry.address));
+    if (notAddress) {
+      problems.push(
+        problem(original(lines[index]!), `read as lxc list's default columns, ${quoteLine(notAddress.address)} stands where an address should: the list was made with other -c columns; give them (e.g. parse lxc-list --columns nsP4tS)`),
+      );
+      return;
+    }
+    instances.push(instance);
   });
   return { instances, problems };
 }

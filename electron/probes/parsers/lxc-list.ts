@@ -3,6 +3,7 @@
 // addresses kept are the ones `lxc list` itself shows: not loopback, not link- or host-local.
 import type { InterfaceAddress, LxcInstance, LxcList } from '../../contract/lab-model';
 import { isBoxedTableLine } from './boxed-table';
+import { columnsFromSpec, columnsSpecInText } from './lxc-list-columns';
 import { readBoxedInstances, readCompactInstances, readCsvInstances, emptyInstance } from './lxc-list-tables';
 import { isEmptyModel, problem, UNREADABLE, type ParseProblem, type ParseResult, appendProblems } from './parse-result';
 import { asArray, asBoolean, asNonEmptyText, asRecord, parseCleanJson, parseJsonText, parseYamlText } from './structured-input';
@@ -11,11 +12,27 @@ import { firstContentLine, prepareInput, quoteLine } from './text-input';
 /** Address scopes `lxc list` leaves out of its IPV4/IPV6 columns. */
 const HIDDEN_SCOPES = new Set(['link', 'local']);
 
-export function parseLxcList(text: string): ParseResult<LxcList> {
+export interface LxcListOptions {
+  /** The `-c` letters the list was made with ("ns4t"); otherwise read from an `lxc list … -c` line in the text. */
+  columns?: string;
+}
+
+/** An echoed `lxc list …` command line (a prompt before it is dropped already). */
+const COMMAND_LINE = /^\s*(?:sudo\s+)?lxc\s+list(?:\s|$)/;
+
+export function parseLxcList(text: string, options: LxcListOptions = {}): ParseResult<LxcList> {
   const clean = parseCleanJson(text);
   if (clean) return fromStructured('json', clean.value, []);
   const input = prepareInput(text);
   const problems: ParseProblem[] = [...input.problems];
+  const spec = options.columns ?? (typeof text === 'string' ? columnsSpecInText(text)?.spec : undefined);
+  const columns = spec === undefined ? null : columnsFromSpec(spec);
+  if (columns) appendProblems(problems, columns.problems);
+  const commandLine = firstContentLine(input.lines);
+  if (commandLine && COMMAND_LINE.test(commandLine.text)) {
+    input.lines = input.lines.filter((line) => line !== commandLine);
+    input.text = input.lines.map((line) => line.text).join('\n');
+  }
   const first = firstContentLine(input.lines);
   const empty = (): LxcList => ({ instances: [] });
   if (first === null) return { value: empty(), format: UNREADABLE, problems: [...problems, problem(null, 'the lxc list output is empty')] };
@@ -36,7 +53,7 @@ export function parseLxcList(text: string): ParseResult<LxcList> {
   let read: { instances: LxcInstance[]; problems: ParseProblem[] };
   let format: string;
   if (isBoxedTableLine(start)) {
-    read = readBoxedInstances(input.lines);
+    read = readBoxedInstances(input.lines, columns?.headings ?? null);
     format = 'table';
   } else if (/\bNAME\b.*\bSTATE\b/.test(first.text)) {
     read = readCompactInstances(input.lines);
@@ -45,6 +62,7 @@ export function parseLxcList(text: string): ParseResult<LxcList> {
     read = readCsvInstances(
       input.text,
       input.lines.map((line) => line.number),
+      columns?.headings ?? null,
     );
     format = 'csv';
   } else {

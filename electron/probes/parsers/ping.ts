@@ -11,10 +11,14 @@
 //            busybox  "3 packets transmitted, 3 packets received, 0% packet loss"
 //                     "round-trip min/avg/max = 0.040/0.061/0.075 ms"
 //            BSD      "… 0.0% packet loss" / "round-trip min/avg/max/stddev = …"
+//   ping6    BSD/macOS (KAME) "PING6(56=40+8+8 bytes) ::1 --> ::1",
+//            "16 bytes from ::1, icmp_seq=0 hlim=64 time=0.124 ms" (hop limit, not ttl),
+//            "--- ::1 ping6 statistics ---", "round-trip min/avg/max/std-dev = …"
 //   failures "ping: foo: Name or service not known" (iputils), "ping: unknown host foo" (old iputils),
 //            "ping: bad address 'foo'" (busybox), "ping: cannot resolve foo: Unknown host" (BSD),
 //            "From 10.0.0.1 icmp_seq=1 Destination Host Unreachable" (iputils),
-//            "Request timeout for icmp_seq 0" (BSD); a killed ping prints no summary at all.
+//            "Request timeout for icmp_seq 0" (BSD), "ping: connect: Network is unreachable" (iputils,
+//            no route: nothing was sent, so nothing else is printed); a killed ping prints no summary at all.
 import type { PingReply, PingResult } from '../../contract/lab-model';
 import { problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
 import { isPromptLine, quoteLine } from './text-input';
@@ -22,12 +26,15 @@ import { isPromptLine, quoteLine } from './text-input';
 const HEADER = /^PING\s+(\S+?)\s*\(([^()]+)\)(:?)\s+(\d+)(?:\((\d+)\))?\s+(?:data\s+)?bytes/;
 /** An optional "[1700000000.123456] " prefix is iputils' `-D` timestamp. */
 const REPLY = /^(?:\[\d+\.\d+\]\s*)?(\d+) bytes from (.+?): (icmp_[rs]eq|seq)=(\d+)(?: ttl=(\d+))?(?: time[=<]([\d.]+)\s*ms)?(.*)$/;
+/** BSD/macOS ping6: source and destination address, no name. */
+const HEADER_PING6 = /^PING6\(\d+=[\d+]+ bytes\) (\S+) --> (\S+)$/;
+const REPLY_PING6 = /^(\d+) bytes from (\S+?), icmp_seq=(\d+)(?: hlim=(\d+))?(?: time=([\d.]+) ms)?(.*)$/;
 const FROM_NAMED = /^(.+?) \(([^()]+)\)$/;
 const ERROR_FROM = /^(?:\[\d+\.\d+\]\s*)?From \S+.*(?:icmp_seq|seq)=\d+/;
 const BSD_ERROR_REPLY = /^\d+ bytes from \S+: (?:Destination|Time to live|Redirect|Frag|Source|Parameter|Communication)/;
-const STATISTICS_HEADER = /^--- (.+) ping statistics ---$/;
+const STATISTICS_HEADER = /^--- (.+) ping6? statistics ---$/;
 const TRANSMITTED = /^(\d+) packets transmitted, (\d+)(?: packets)? received/;
-const ROUND_TRIP = /^(rtt|round-trip) min\/avg\/max(\/(?:mdev|stddev))? = ([\d.]+)\/([\d.]+)\/([\d.]+)(?:\/([\d.]+))? ?ms/;
+const ROUND_TRIP = /^(rtt|round-trip) min\/avg\/max(\/(?:mdev|stddev|std-dev))? = ([\d.]+)\/([\d.]+)\/([\d.]+)(?:\/([\d.]+))? ?ms/;
 const RESOLUTION_FAILURES: [RegExp, string][] = [
   [/^ping: (.+?): (?:Name or service not known|Temporary failure in name resolution|No address associated with hostname|Name does not resolve)$/, 'iputils'],
   [/^ping: unknown host (.+)$/, 'iputils'],
@@ -91,19 +98,48 @@ export function createPingStream(): PingStream {
       problems.push(problem(lineNumber, 'the output was not valid UTF-8 (replacement characters); those characters are lost'));
     }
 
-    const header = HEADER.exec(text);
-    if (header) {
+    /** A header starts the run; a second header is a second ping, not read. False then. */
+    const startsRun = (): boolean => {
       if (sawHeader) {
         secondRunAt = lineNumber;
         problems.push(problem(lineNumber, 'a second ping starts here; only the first one is read'));
-        return;
+        return false;
       }
       sawHeader = true;
       recognised += 1;
+      return true;
+    };
+    const header = HEADER.exec(text);
+    if (header) {
+      if (!startsRun()) return;
       result.target = header[1]!;
       result.address = header[2]!;
       // "(addr): 56 data bytes" is BusyBox or BSD; the replies or summary tell which.
       if (header[3] !== ':' || header[5] !== undefined) result.implementation = 'iputils';
+      return;
+    }
+    const header6 = HEADER_PING6.exec(text);
+    if (header6) {
+      if (!startsRun()) return;
+      // The header names addresses only; the statistics line names the target as typed.
+      result.address = header6[2]!;
+      result.implementation = 'bsd';
+      return;
+    }
+    const reply6 = REPLY_PING6.exec(text);
+    if (reply6) {
+      recognised += 1;
+      const parsed: PingReply = {
+        seq: Number(reply6[3]),
+        ttl: reply6[4] === undefined ? null : Number(reply6[4]),
+        timeMs: reply6[5] === undefined ? null : Number(reply6[5]),
+        from: reply6[2]!,
+        bytes: Number(reply6[1]),
+        duplicate: /\(DUP!\)/.test(reply6[6] ?? ''),
+      };
+      result.implementation ??= 'bsd';
+      result.replies.push(parsed);
+      update.replies.push(parsed);
       return;
     }
     const reply = REPLY.exec(text);
@@ -135,7 +171,7 @@ export function createPingStream(): PingStream {
         }
       }
       if (/^Request timeout/.test(text)) result.implementation ??= 'bsd';
-      if (ERROR_FROM.test(text)) result.implementation ??= 'iputils';
+      if (ERROR_FROM.test(text) || /^ping: connect: /.test(text)) result.implementation ??= 'iputils';
       result.errors.push(text);
       update.errors.push(text);
       return;
@@ -167,7 +203,7 @@ export function createPingStream(): PingStream {
       recognised += 1;
       result.rtt = { min: Number(roundTrip[3]), avg: Number(roundTrip[4]), max: Number(roundTrip[5]), mdev: roundTrip[6] === undefined ? null : Number(roundTrip[6]) };
       if (roundTrip[1] === 'rtt') result.implementation = 'iputils';
-      else result.implementation = roundTrip[2] === '/stddev' ? 'bsd' : 'busybox';
+      else result.implementation = roundTrip[2] === '/stddev' || roundTrip[2] === '/std-dev' ? 'bsd' : 'busybox';
       return;
     }
     unrecognised += 1;

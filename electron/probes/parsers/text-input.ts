@@ -20,12 +20,12 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
  * A shell prompt with the command after it, as it lands in a pasted terminal: "ubuntu@host:~$ cmd",
- * "root@node07ob64:~# lxc list", "[root@aio ~]# cmd", or documentation's bare "$ cmd" / "# cmd".
+ * "root@node07ob64:~# lxc list", "root@arm64 # cmd" (a PS1 without the directory), "[root@aio ~]# cmd", or documentation's bare "$ cmd" / "# cmd".
  * No output the parsers read starts like this (INI files, where "# " starts a comment, keep them).
  */
 // Linear on any line: no two repeated classes that overlap follow each other (a 1 MB line of
 // "[a@bbbb…" took minutes with `[\w.-]+[^\]]*`).
-const PROMPT_LINE = /^(?:[\w.-]+@[\w.-]+:[^\s]*\s?[#$%](?:\s|$)|\[[\w.-]+@[\w.-][^\]]*\][#$](?:\s|$)|[$#] \S)/;
+const PROMPT_LINE = /^(?:[\w.-]+@[\w.-]+(?::[^\s]*\s?| )[#$%](?:\s|$)|\[[\w.-]+@[\w.-][^\]]*\][#$](?:\s|$)|[$#] \S)/;
 
 export interface InputLine {
   /** 1-based number in the original text. */

@@ -90,7 +90,7 @@ describe('orangebox-console parse <kind> [file|-]', () => {
   it('prints its usage for --help and asks for a kind without one', async () => {
     const help = fakeIo();
     expect(await runParseCommand(['--help'], help.io)).toBe(0);
-    expect(help.stdout()).toMatch(/^Usage: orangebox-console parse <kind> \[file\|-\]/);
+    expect(help.stdout()).toMatch(/^Usage: orangebox-console parse <kind> \[--columns LETTERS\] \[file\|-\]/);
     const none = fakeIo();
     expect(await runParseCommand([], none.io)).toBe(2);
     expect(none.stderr()).toMatch(/which kind of output\?/);
