@@ -1,6 +1,9 @@
 // A snapshot open in the core in place of a live lab: a LabSession whose transports answer from the
-// file, read once by the ordinary InventoryKeeper; what the page is told carries the capture's
-// times. It never refreshes; the session refuses, with the reason, whatever would run on a lab.
+// file, and the inventory the capture stored (docs/snapshot-format.md, "Opening a snapshot"): shown
+// at once, without reading every recorded output through the parsers again. A file that stores no
+// inventory has it rebuilt from its commands by the ordinary InventoryKeeper. What the page is told
+// carries the capture's times. It never refreshes; the session refuses, with the reason, whatever
+// would run on a lab.
 import { randomBytes } from 'node:crypto';
 import type { LabInventory, ProbeOutcome } from '../contract/inventory';
 import type { OpenSnapshot } from '../contract/open-snapshot';
@@ -32,7 +35,7 @@ export class OpenedSnapshot {
   constructor(
     readonly content: SnapshotContent,
     file: string | null,
-    events: OpenedSnapshotEvents,
+    private readonly events: OpenedSnapshotEvents,
   ) {
     this.lab = snapshotLab(content);
     this.info = { labName: content.meta.labName, takenAt: content.meta.captureEndedAt, kind: content.meta.kind, file };
@@ -43,16 +46,23 @@ export class OpenedSnapshot {
       session: this.session,
       onInventory: (inventory) => {
         this.inventory = this.lab.stampInventory(inventory);
-        events.onInventory(this.inventory);
+        this.events.onInventory(this.inventory);
       },
-      onProbe: (outcome) => events.onProbe(this.lab.stampProbe(outcome)),
+      onProbe: (outcome) => this.events.onProbe(this.lab.stampProbe(outcome)),
     });
   }
 
-  /** Reads every probe from the snapshot, once (a snapshot does not change). */
+  /** The inventory, once (a snapshot does not change): the stored one, else read from the commands. */
   async read(): Promise<LabInventory> {
-    await this.keeper.refresh();
-    return this.inventory!;
+    if (!this.lab.storesInventory) {
+      await this.keeper.refresh();
+      return this.inventory!;
+    }
+    this.inventory = this.lab.recordedInventory(this.id);
+    // What the keeper's refresh would have told the session: the machines, their names and routes.
+    this.session.knowMachines(this.inventory.machines);
+    this.events.onInventory(this.inventory);
+    return this.inventory;
   }
 
   connectionState(): ConnectionState {

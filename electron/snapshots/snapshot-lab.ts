@@ -1,7 +1,9 @@
 // A recorded lab as a LabSession: a controller and a route to each machine whose transports answer
-// from the snapshot's commands, read by the core's ordinary InventoryKeeper. Juju status, lxc list and every
-// other probe run through their own parsers on the recorded raw outputs, so every view works from
-// a snapshot unchanged, and a newer parser reads an older snapshot better.
+// from the snapshot's commands. The inventory shown is the one the capture stored (what the
+// capturing console's keeper read from these same commands, `recordedInventory`); the commands
+// answer whatever runs a command later, and a machine's are indexed only when something asks for
+// its route. The ordinary InventoryKeeper reads them through the same parsers when the inventory
+// must be rebuilt (`readSnapshotInventory`, `snapshot diff`, a file that stores no inventory).
 import { ConsoleError } from '../contract/console-errors';
 import { CONTROLLER_MACHINE_ID, type LabInventory, type ProbeOutcome } from '../contract/inventory';
 import type { SnapshotContent } from '../contract/snapshot';
@@ -32,6 +34,10 @@ export interface SnapshotLab {
   stampProbe(outcome: ProbeOutcome): ProbeOutcome;
   /** The inventory says when the lab was read: when the snapshot was taken. */
   stampInventory(inventory: LabInventory): LabInventory;
+  /** Whether the file stores the inventory read from its commands (else it must be rebuilt from them). */
+  readonly storesInventory: boolean;
+  /** The stored inventory as this opening shows it: its id, the capture's times. */
+  recordedInventory(labId: string): LabInventory;
 }
 
 export function snapshotLab(content: SnapshotContent): SnapshotLab {
@@ -86,6 +92,13 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
       readOnly: refusal,
     });
 
+  const stampInventory = (inventory: LabInventory): LabInventory => ({
+    ...inventory,
+    refreshedAt: inventory.refreshedAt === null ? null : takenAt,
+    lastRefreshMs: inventory.refreshedAt === null ? inventory.lastRefreshMs : Number.isFinite(captureMs) ? captureMs : null,
+    probes: inventory.probes.map(stampProbe),
+  });
+
   return {
     content,
     description,
@@ -95,11 +108,10 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
     keeperOptions: (labId) => ({ labId, session: session(labId) }),
     refusal,
     stampProbe,
-    stampInventory: (inventory) => ({
-      ...inventory,
-      refreshedAt: inventory.refreshedAt === null ? null : takenAt,
-      lastRefreshMs: inventory.refreshedAt === null ? inventory.lastRefreshMs : Number.isFinite(captureMs) ? captureMs : null,
-      probes: inventory.probes.map(stampProbe),
-    }),
+    stampInventory,
+    // A capture always stores the probes it read; an inventory without one beside recorded commands
+    // was not read from them (written by hand, or by a tool that kept only the commands).
+    storesInventory: content.inventory.probes.length > 0 || content.commands.length === 0,
+    recordedInventory: (labId) => stampInventory({ ...content.inventory, labId, refreshing: false }),
   };
 }
