@@ -63,6 +63,8 @@ export interface TerminalInfo {
   rows: number;
   /** The asciicast file being written, if recording. */
   recordingPath: string | null;
+  /** Why the last recording stopped by itself (the disk filled up); null once another starts. */
+  recordingProblem?: string | null;
   /** What is typed is recorded too (asked for with this recording). */
   recordingInput?: boolean;
   /** Input typed here goes to every terminal of the broadcast set. */

@@ -39,7 +39,14 @@ export class TerminalManager {
     });
     this.sessions.set(id, session);
     const folder = this.options.recordEveryTerminalIn();
-    if (folder) session.startRecording(recordingPathFor(folder, title));
+    if (folder) {
+      // "Always record" into a folder that cannot take it: the terminal opens all the same, and says so.
+      try {
+        session.startRecording(recordingPathFor(folder, title));
+      } catch (error) {
+        session.recordingCouldNotStart(error instanceof ConsoleError ? error.message : String(error));
+      }
+    }
     await session.start();
     return session.info;
   }

@@ -40,6 +40,8 @@ export class TerminalSession {
    * that gets shared.
    */
   private recordingInput = false;
+  /** Why the last recording stopped by itself, until another starts. */
+  private recordingProblem: string | null = null;
   private state: TerminalState = 'starting';
   private exitCode: number | null = null;
   private detail: string | null = null;
@@ -85,6 +87,7 @@ export class TerminalSession {
       cols: this.size.cols,
       rows: this.size.rows,
       recordingPath: this.recorder?.path ?? null,
+      recordingProblem: this.recordingProblem,
       recordingInput: this.recorder !== null && this.recordingInput,
       inBroadcast: this.inBroadcast,
       createdAt: this.createdAt,
@@ -182,7 +185,11 @@ export class TerminalSession {
   startRecording(path: string, { input = false }: { input?: boolean } = {}): void {
     const previous = this.recorder;
     if (previous) void previous.close().then(() => this.events.recording?.({ kind: 'stopped', path: previous.path }));
-    this.recorder = new AsciicastRecorder(path, { cols: this.size.cols, rows: this.size.rows, title: this.title, term: TERMINAL_TYPE });
+    const recorder = new AsciicastRecorder(path, { cols: this.size.cols, rows: this.size.rows, title: this.title, term: TERMINAL_TYPE }, (reason) =>
+      this.recordingFailed(recorder, reason),
+    );
+    this.recorder = recorder;
+    this.recordingProblem = null;
     this.recordingInput = input;
     this.events.recording?.({ kind: 'started', path, title: this.title, at: new Date().toISOString() });
     this.events.info(this.info);
@@ -193,6 +200,22 @@ export class TerminalSession {
     this.recorder = null;
     await recorder?.close();
     if (recorder) this.events.recording?.({ kind: 'stopped', path: recorder.path });
+    this.events.info(this.info);
+  }
+
+  /** "Always record" could not start a recording (the folder is read-only): the pane says so. */
+  recordingCouldNotStart(reason: string): void {
+    this.recordingProblem = `always record: ${reason}`;
+    this.events.info(this.info);
+  }
+
+  /** A write failed (the disk filled up): the recording stops, the terminal goes on and says so. */
+  private recordingFailed(recorder: AsciicastRecorder, reason: string): void {
+    if (this.recorder !== recorder) return;
+    this.recorder = null;
+    this.recordingProblem = `the recording stopped: ${reason}`;
+    void recorder.close().then(() => this.events.recording?.({ kind: 'stopped', path: recorder.path }));
+    this.say(FAILURE_STYLE, `[recording stopped: ${reason}]`);
     this.events.info(this.info);
   }
 

@@ -130,7 +130,7 @@ describe('a local terminal', () => {
     // "Always record" never records what is typed (a password at a prompt is input).
     expect(cast.split('\n').slice(1).some((line) => line.startsWith('[') && (JSON.parse(line) as unknown[])[1] === 'i')).toBe(false);
     await call('settings.update', { alwaysRecord: false });
-  });
+  }, SHELL_START_MS * 2);
 
   it('records what is typed only when asked for that recording', async () => {
     const terminal = await call<TerminalInfo>('terminals.open', { target: { kind: 'local' }, cols: 90, rows: 25 });
