@@ -69,4 +69,24 @@ describe('a compute node’s card', () => {
     expect(page.textContent).toContain('dpkg is not installed');
     expect(page.querySelector('[data-open-file]')).toBeNull();
   });
+
+  it('lists every probe that failed on the card itself, with its command and error, above the folded probe list', () => {
+    const page = show([
+      read('nova-conf', parseIni('[DEFAULT]\ncompute_driver = lxd.LXDDriver\n').value),
+      failed('lxc-list', "the lab user on node07ob64 may not use LXD (add it to the lxd group): Error: Get \"http://unix.socket/1.0\": permission denied"),
+      failed('packages', 'dpkg is not installed'),
+    ]);
+    const failures = page.querySelector('section[aria-label="What could not be read on node07ob64"]')!;
+    expect(failures.querySelector('h3')?.textContent).toBe('2 probes of 3 could not be read');
+    expect([...failures.querySelectorAll('li')].map((item) => [item.getAttribute('data-failed-probe'), item.querySelector('code')?.textContent, item.querySelector('.error')?.textContent])).toEqual([
+      ['lxc-list', 'cat lxc-list', 'the lab user on node07ob64 may not use LXD (add it to the lxd group): Error: Get "http://unix.socket/1.0": permission denied'],
+      ['packages', 'cat packages', 'dpkg is not installed'],
+    ]);
+    expect(page.querySelector('details.how-read')?.hasAttribute('open')).toBe(false);
+  });
+
+  it('shows no failure list when every probe was read', () => {
+    const page = show([read('nova-conf', parseIni('[DEFAULT]\ncompute_driver = lxd.LXDDriver\n').value)]);
+    expect(page.querySelector('section.read-failures')).toBeNull();
+  });
 });
