@@ -1,4 +1,4 @@
-// Bundles the Node side (Electron main + preload, the browser host, the CLI) into dist/node.
+// Bundles the Node side (Electron main + preload + the core's process, the browser host, the CLI) into dist/node.
 // esbuild, not tsc: the sandboxed preload must be ONE CommonJS file (a sandboxed preload cannot
 // require local modules), and bundling keeps startup to one file read per entry.
 import { build } from 'esbuild';
@@ -20,6 +20,8 @@ await build({
   ...common,
   entryPoints: {
     main: 'electron/main.ts',
+    // The console core's own process, which main.js starts as a utilityProcess (core-host/).
+    'core-process': 'electron/core-host/core-process-entry.ts',
     'web-host': 'electron/web/bin-web-host.ts',
     cli: 'electron/cli/bin.ts',
   },

@@ -40,6 +40,7 @@ import { SnapshotCaptureRequest, type RecentSnapshot, type SnapshotCaptured, typ
 import { SupportBundleExportRequest, type SupportBundleExported, type SupportBundleProgress } from './support-bundle';
 import { SnapshotDiffRequest, type LabComparison } from './lab-diff';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
+import type { CoreStatus } from './core-process';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
   params: Params;
@@ -129,6 +130,10 @@ export const consoleRequests = {
   'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */
   'notices.pending': request<CoreNotice[]>()(NoParams),
+  /** Whether the core runs (desktop app: its process may have stopped, taking its terminals with it). */
+  'core.status': request<CoreStatus>()(NoParams),
+  /** Start the core's process again after it stopped (a running core is left as it is). */
+  'core.restart': request<CoreStatus>()(NoParams),
 };
 
 export const consoleStreams = {
@@ -136,6 +141,8 @@ export const consoleStreams = {
   'labs.changed': stream<SavedLab[]>(),
   'settings.changed': stream<Settings>(),
   'core.notice': stream<CoreNotice>(),
+  /** The core's process stopped, or runs again after a restart (desktop app). */
+  'core.status': stream<CoreStatus>(),
   /** A question for the engineer (new host key, key passphrase); answer with prompts.answer. */
   'prompt.opened': stream<PendingPrompt>(),
   'prompt.closed': stream<{ promptId: string }>(),

@@ -21,6 +21,7 @@ export const errorCodes = [
   'snapshot-read-only', // the open lab is a snapshot: it answers from its file and runs nothing new
   'snapshot-unreadable', // a file is not a snapshot this console can open (foreign, damaged, newer format, too large, crafted)
   'snapshot-unwritable', // a snapshot could not be written (too large, the folder is missing, the disk refused)
+  'core-stopped', // the console core's process ended (desktop app): restart it; its terminals were lost
   'internal', // a bug: the message says what failed
 ] as const;
 

@@ -43,6 +43,7 @@ import { createSnapshotDiffHandlers } from './snapshot-diff-handlers';
 import { createSnapshotHandlers, DEFAULT_SNAPSHOT_FOLDER_NAME } from './snapshot-handlers';
 import { createSupportBundleHandlers } from './support-bundle-handlers';
 import { SnapshotReceiver } from './snapshot-receiver';
+import { RUNNING } from '../contract/core-process';
 
 export interface ConsoleCoreOptions {
   host: ConsoleHostKind;
@@ -437,6 +438,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'sshConfig.hosts': () => (options.listSshHosts ?? listSshConfigHosts)(),
 
     'notices.pending': () => [...earlyNotices],
+
+    // Answered here when the core runs in its host's process (the browser host, tests); the
+    // desktop app's main process answers both itself (core-host/core-relay.ts).
+    'core.status': () => RUNNING,
+    'core.restart': () => RUNNING,
   };
   const dispatch = createRequestDispatcher(handlers, options.reportInternalError);
 
