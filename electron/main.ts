@@ -12,6 +12,7 @@ import { ElectronConsoleStore } from './store/app-settings-store';
 import { handleIpcRequest, isAppFrameUrl } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
 import { wireAppLifecycle } from './shell/app-lifecycle';
+import { refuseNewWindows } from './shell/web-links';
 import { readBundledDemo } from './snapshots/demo/bundled-demo';
 import { snapshotFileFromArguments, wireSnapshotLaunch } from './shell/snapshot-launch';
 
@@ -55,20 +56,25 @@ function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    // New windows are never opened; a web link goes to the system browser instead.
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // New windows are never opened; a web link the console's page opened (by a click or a middle
+  // click alike) goes to the system browser, validated by refuseNewWindows (shell/web-links.ts).
+  contents.setWindowOpenHandler(
+    refuseNewWindows(
+      () => contents.getURL(),
+      (link) => shell.openExternal(link), // eng-disable OPEN_EXTERNAL_JS_CHECK: only http(s) links from the console's own page, parsed and rebuilt (SECURITY.md)
+    ),
+  );
 }
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
+  // Auxclick stays enabled: the terminal's middle-click paste on Linux needs it, and a middle-clicked
+  // link reaches the same window-open handler as a click (lockDown).
+  const window = new BrowserWindow({ // eng-disable AUXCLICK_JS_CHECK: see SECURITY.md
     ...WINDOW_SIZE,
     title: APP_NAME,
     show: false,
     webPreferences: {
-      preload: PRELOAD_FILE,
+      preload: PRELOAD_FILE, // eng-disable PRELOAD_JS_CHECK: exposes request, listen and pathOf only (SECURITY.md)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -319,10 +319,11 @@ export const dialog = {
 };
 
 /** A stand-in WebContents for the web-contents-created hook, recording its handlers. */
-export function makeWebContentsRecorder() {
+export function makeWebContentsRecorder(pageUrl = 'app://console/index.html') {
   const listeners = new Map<string, (event: { preventDefault(): void }, ...args: unknown[]) => void>();
-  let windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  let windowOpenHandler: ((details: { url: string; disposition: string }) => { action: string }) | null = null;
   return {
+    getURL: () => pageUrl,
     on(event: string, listener: (event: { preventDefault(): void }, ...args: unknown[]) => void) {
       listeners.set(event, listener);
     },
@@ -335,8 +336,10 @@ export function makeWebContentsRecorder() {
       listeners.get(event)?.({ preventDefault: () => (prevented = true) }, ...args);
       return prevented;
     },
-    openWindow(url: string) {
-      return windowOpenHandler?.({ url });
+    /** A new window asked for: 'foreground-tab' for a click on a target=_blank link or
+     *  window.open, 'background-tab' for a middle click, 'new-window' for Shift+click. */
+    openWindow(url: string, disposition = 'foreground-tab') {
+      return windowOpenHandler?.({ url, disposition });
     },
   };
 }

@@ -71,15 +71,30 @@ describe('the Electron shell', () => {
     expect(recorded.permissionCheckHandler!({}, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
   });
 
-  it('refuses navigation, redirects, webviews and new windows; web links go to the system browser', () => {
+  it('refuses navigation, redirects, webviews and new windows; web links go to the system browser', async () => {
     const contents = makeWebContentsRecorder();
     electronStubControl.emitApp('web-contents-created', {}, contents);
     expect(contents.fire('will-navigate', 'https://evil.example')).toBe(true);
     expect(contents.fire('will-redirect', 'https://evil.example')).toBe(true);
     expect(contents.fire('will-attach-webview')).toBe(true);
     expect(contents.openWindow('https://docs.openstack.org/')).toEqual({ action: 'deny' });
-    expect(contents.openWindow('file:///etc/passwd')).toEqual({ action: 'deny' });
-    expect(recorded.openedExternally).toEqual(['https://docs.openstack.org/']);
+    for (const refused of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://198.51.100.7/share', 'https://docs.openstack.org@198.51.100.7/']) {
+      expect(contents.openWindow(refused), refused).toEqual({ action: 'deny' });
+    }
+    await vi.waitFor(() => expect(recorded.openedExternally).toEqual(['https://docs.openstack.org/']));
+  });
+
+  it('handles a middle-clicked (auxclick) or Shift-clicked link like a click, and opens nothing for a page that is not the console', async () => {
+    recorded.openedExternally.length = 0;
+    const contents = makeWebContentsRecorder();
+    electronStubControl.emitApp('web-contents-created', {}, contents);
+    expect(contents.openWindow('https://bugs.launchpad.net/nova', 'background-tab')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('http://198.51.100.7/horizon', 'new-window')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('file:///etc/shadow', 'background-tab')).toEqual({ action: 'deny' });
+    const foreign = makeWebContentsRecorder('https://evil.example/page.html');
+    electronStubControl.emitApp('web-contents-created', {}, foreign);
+    expect(foreign.openWindow('https://evil.example/phish', 'background-tab')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(recorded.openedExternally).toEqual(['https://bugs.launchpad.net/nova', 'http://198.51.100.7/horizon']));
   });
 
   it('answers IPC from the app’s own page only, through main.ts’s own wiring (a frame elsewhere is refused)', async () => {
