@@ -1,19 +1,19 @@
 // The Electron shell: one locked-down window, the app:// protocol serving the built renderer,
-// and the IPC wiring to the console core. Everything else lives in the core (electron/*) and
-// the renderer, where tests reach it.
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, Tray, type MenuItemConstructorOptions, type WebContents } from 'electron';
+// and the IPC relay to the console core, which runs in its own process (core-host/). Everything
+// else lives in the core (electron/*) and the renderer, where tests reach it.
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell, Tray, utilityProcess, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, normalize, sep } from 'node:path';
-import { createConsoleCore, type ConsoleCore } from './core/console-core';
+import { startCoreRelay, type RelayedCore } from './core-host/core-relay';
+import { fromUtilityProcess } from './core-host/core-child';
+import { coreProcessFile } from './core-host/core-process-file';
 import { contentSecurityPolicy } from './core/content-security-policy';
 import { APP_NAME } from './core/app-identity';
 import { ElectronSecretVault } from './store/electron-store-adapter';
-import { ElectronConsoleStore } from './store/app-settings-store';
 import { handleIpcRequest, isAppFrameUrl } from './ipc/ipc-request-handler';
 import { APP_ORIGIN, APP_SCHEME, IPC_REQUEST_CHANNEL, IPC_STREAM_CHANNEL } from './ipc/ipc-channels';
 import { wireAppLifecycle } from './shell/app-lifecycle';
 import { refuseNewWindows } from './shell/web-links';
-import { readBundledDemo } from './snapshots/demo/bundled-demo';
 import { snapshotFileFromArguments, wireSnapshotLaunch } from './shell/snapshot-launch';
 
 const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -89,7 +89,7 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-function wireCore(core: ConsoleCore): void {
+function wireCore(core: RelayedCore): void {
   ipcMain.handle(IPC_REQUEST_CHANNEL, (event, name: unknown, params: unknown) =>
     handleIpcRequest(core.dispatch, event.senderFrame?.url, name, params),
   );
@@ -114,13 +114,15 @@ app.whenReady().then(async () => {
   if (process.platform === 'darwin') menu.unshift({ role: 'appMenu' });
   Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
   serveRenderer();
-  const core = await createConsoleCore({
-    host: 'electron',
-    store: new ElectronConsoleStore(app.getPath('userData')),
-    secretVault: ElectronSecretVault.availableWith(safeStorage),
-    demoLab: readBundledDemo,
-    snapshotAtStart,
-    reportInternalError: (request, error) => console.error(`internal error in ${request}:`, error),
+  // The core (SSH, terminals, parsing, inventory) runs in its own process: a long parse there never
+  // stalls a window. Main relays, keeps the passphrase vault (safeStorage exists here only), and
+  // tells the page if that process stops (core-host/core-relay.ts).
+  const secretVault = ElectronSecretVault.availableWith(safeStorage);
+  const coreEntry = coreProcessFile();
+  const core = await startCoreRelay({
+    launch: () => fromUtilityProcess(utilityProcess.fork(coreEntry, [], { serviceName: `${APP_NAME} core`, stdio: 'inherit' })),
+    options: { userDataFolder: app.getPath('userData'), snapshotAtStart, secretVault: secretVault !== null, demoLab: true },
+    secretVault,
   });
   wireCore(core);
   // Closing the last window or quitting asks before it would end open terminals.

@@ -1,6 +1,7 @@
-// The desktop app as `npm start` hands it to Electron: the BUILT dist/node/main.js and the
-// preload.cjs it names, loaded by plain Node in a child process with `electron` resolved to the
-// stand-in (test/support/run-electron-bundle.ts). A bundling mistake (main.js failing to load, a
+// The desktop app as `npm start` hands it to Electron: the BUILT dist/node/main.js, the
+// preload.cjs it names and the core-process.js it starts as the core's own process, loaded by
+// plain Node in a child process with `electron` resolved to the stand-in (its utilityProcess is a
+// real Node child: test/support/run-electron-bundle.ts). A bundling mistake (main.js failing to load, a
 // preload that is not one CommonJS file, an asset left out of dist/node) fails here. `npm run
 // test:e2e` builds first, so these are the files that ship.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ function runBuiltBundle(): Promise<ElectronBundleReport> {
 }
 
 beforeAll(async () => {
-  for (const file of ['main.js', 'preload.cjs']) {
+  for (const file of ['main.js', 'preload.cjs', 'core-process.js']) {
     if (!existsSync(join(DIST_NODE, file))) throw new Error(`dist/node/${file} is missing: run \`npm run build\` (npm run test:e2e does) first`);
   }
   home = await mkdtemp(join(tmpdir(), 'obx-electron-bundle-'));
@@ -82,6 +83,11 @@ describe('the built Electron bundle', () => {
     expect(report.listOutcome).toEqual({ ok: true, result: [] });
   });
 
+  it('runs the core in its own process, started from the core-process.js built beside main.js', () => {
+    expect(report.coreProcesses).toEqual([{ modulePath: join(DIST_NODE, 'core-process.js'), pid: expect.any(Number) }]);
+    expect(report.coreProcesses[0]!.pid).not.toBe(report.mainPid);
+  });
+
   it('streams a terminal’s output to the page through the preload bridge', () => {
     expect(report.terminalId).toMatch(/^term-/);
     expect(report.heardShellOutput).toBe(true);
@@ -96,6 +102,8 @@ describe('the built Electron bundle', () => {
   it("the tray's Quit asks again, then ends the terminal and quits", () => {
     expect(report.questions[1]).toEqual({ message: '1 terminal is still open', buttons: ['Quit and end 1 terminal', 'Cancel'] });
     expect(report.quitted).toBe(true);
-    expect(report.listAfterQuit).toEqual({ ok: true, result: [] });
+    // The core closed its terminals and its process ended; main answers for it.
+    expect(report.coreProcessEnded).toBe(true);
+    expect(report.listAfterQuit).toMatchObject({ ok: false, error: { code: 'core-stopped' } });
   });
 });

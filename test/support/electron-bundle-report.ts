@@ -23,6 +23,11 @@ export interface ElectronBundleReport {
   quitted: boolean;
   /** Whether the page heard its shell's output through the preload bridge (main → webContents.send). */
   heardShellOutput: boolean;
-  /** terminals.list once the app had quit. */
+  /** terminals.list once the app had quit (main answers: the core process has ended). */
   listAfterQuit: RequestOutcome | null;
+  /** The utility processes main started (the core's), and main's own pid. */
+  coreProcesses: { modulePath: string; pid: number | null }[];
+  mainPid: number | null;
+  /** Whether the core's process had ended once the app quit. */
+  coreProcessEnded: boolean;
 }

@@ -71,6 +71,9 @@ export const webContents = {
 
 export type IpcRendererEvent = object;
 
+/** Electron's utilityProcess (the core's own process), played by Node's child_process.fork. */
+import { utilityProcess } from './electron-utility-process';
+export { utilityProcess };
 
 
 // ---- The main-process objects electron/main.ts uses, recording what it asks of them ----------
@@ -343,4 +346,4 @@ export function makeWebContentsRecorder(pageUrl = 'app://console/index.html') {
     },
   };
 }
-export default { contextBridge, ipcMain, ipcRenderer, webContents, app, protocol, net, session, safeStorage, shell, Menu, BrowserWindow, Tray, dialog };
+export default { contextBridge, ipcMain, ipcRenderer, webContents, app, protocol, net, session, safeStorage, shell, Menu, BrowserWindow, Tray, dialog, utilityProcess };

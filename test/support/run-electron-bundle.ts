@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileFunction } from 'node:vm';
 import * as electron from './electron-stub';
+import { forkedUtilityProcesses } from './electron-utility-process';
 import type { ConsoleBridge } from '../../electron/contract/console-contract';
 import { REPORT_PREFIX, type ElectronBundleReport } from './electron-bundle-report';
 
@@ -63,6 +64,9 @@ async function run(distDir: string, userDataDir: string, report: ElectronBundleR
   const bridge = exposedInMainWorld.orangeboxConsole as ConsoleBridge | undefined;
   if (!bridge) return;
   report.bridgeMethods = Object.keys(bridge).sort();
+  // The core runs in its own process, which main started from the bundle's core-process.js.
+  report.coreProcesses = forkedUtilityProcesses.map((core) => ({ modulePath: core.modulePath, pid: core.pid ?? null }));
+  report.mainPid = process.pid;
   report.listOutcome = await bridge.request('terminals.list', null);
 
   // The lifecycle: a terminal open, the window closed and kept in the background, then the tray's Quit.
@@ -89,6 +93,8 @@ async function run(distDir: string, userDataDir: string, report: ElectronBundleR
   await waitUntil(() => recorded.quitted, "the app quitting after the tray's Quit was answered");
   report.quitted = true;
   report.listAfterQuit = await bridge.request('terminals.list', null);
+  await waitUntil(() => forkedUtilityProcesses.every((core) => core.pid === undefined), 'the core process ending once the app quit');
+  report.coreProcessEnded = true;
 }
 
 const [distDir, userDataDir] = process.argv.slice(2);
@@ -106,6 +112,9 @@ const report: ElectronBundleReport = {
   quitted: false,
   heardShellOutput: false,
   listAfterQuit: null,
+  coreProcesses: [],
+  mainPid: null,
+  coreProcessEnded: false,
 };
 try {
   if (!distDir || !userDataDir) throw new Error('usage: run-electron-bundle.ts <dist/node folder> <userData folder>');

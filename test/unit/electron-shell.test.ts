@@ -10,7 +10,10 @@ import { HAND_MADE_LAB, handMadeSnapshot } from '../support/hand-made-snapshot';
 import type { ConnectionState, CoreNotice } from '../../electron/contract/payloads';
 import { BrowserWindow, electronStubControl, ipcMain, ipcRenderer, makeWebContentsRecorder, recorded, stubFrame } from '../support/electron-stub';
 import { IPC_REQUEST_CHANNEL } from '../../electron/ipc/ipc-channels';
+import { forkedUtilityProcesses } from '../support/electron-utility-process';
 
+/** The core's process compiles its TypeScript sources as it loads, on a loaded machine. */
+const CORE_START_LIMIT_MS = 60_000;
 let stateDir: string;
 let launchSnapshot: string;
 const originalArgv = process.argv;
@@ -30,11 +33,13 @@ beforeAll(async () => {
   await import('../../electron/main');
   process.argv = originalArgv;
   electronStubControl.becomeReady();
-  await vi.waitUntil(() => recorded.windows.length > 0);
-});
+  // The window opens once the core's own process has started (compiling its sources as it loads).
+  await vi.waitUntil(() => recorded.windows.length > 0, { timeout: CORE_START_LIMIT_MS, interval: 50 });
+}, CORE_START_LIMIT_MS + 5_000);
 
 afterAll(async () => {
   ipcMain.removeHandler(IPC_REQUEST_CHANNEL);
+  for (const core of forkedUtilityProcesses) core.kill();
   await rm(stateDir, { recursive: true, force: true });
 });
 
