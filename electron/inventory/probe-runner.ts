@@ -6,6 +6,7 @@ import type { InventoryMachine, ProbeOutcome, ProbeStatus } from '../contract/in
 import { isEmptyModel } from '../probes/parsers/parse-result';
 import type { CommandTransport } from '../transports/command-transport';
 import type { AnyProbeDefinition } from '../probes/probe-definition';
+import { DEFAULT_MAX_OUTPUT_BYTES } from '../ssh/ssh-connection';
 
 /** `[]`: a structured list command's answer when there is nothing to list. */
 const EMPTY_JSON_LIST = /^\s*\[\s*\]\s*$/;
@@ -14,6 +15,9 @@ const EMPTY_JSON_LIST = /^\s*\[\s*\]\s*$/;
 export const MAX_PARALLEL_PROBES = 12;
 /** A probe slower than this is stuck, not slow (the slowest, dpkg -l, takes ~0.1 s). */
 const PROBE_TIMEOUT_MS = 20_000;
+/** The most of one probe's output the console reads (lxc list of 5,000 containers is ~20 MB). */
+const PROBE_MAX_OUTPUT_BYTES = DEFAULT_MAX_OUTPUT_BYTES;
+const inMegabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 export interface ProbeJob {
   machine: InventoryMachine;
@@ -27,8 +31,9 @@ export async function runProbe({ machine, transport, probe }: ProbeJob): Promise
   const base = { machineId: machine.id, probeId: probe.id, command: argv.join(' '), startedAt: startedAt.toISOString() };
   const elapsed = () => Date.now() - startedAt.getTime();
   try {
-    const result = await transport.run(argv, { timeoutMs: PROBE_TIMEOUT_MS });
-    const exitAccepted = result.exitCode === 0 || (result.exitCode !== null && (probe.acceptedExitCodes ?? []).includes(result.exitCode));
+    const result = await transport.run(argv, { timeoutMs: PROBE_TIMEOUT_MS, maxOutputBytes: PROBE_MAX_OUTPUT_BYTES });
+    // Output cut at the console's limit was stopped by the console: what it printed is read.
+    const exitAccepted = result.truncated || result.exitCode === 0 || (result.exitCode !== null && (probe.acceptedExitCodes ?? []).includes(result.exitCode));
     if (!exitAccepted) {
       const stderr = result.stderr.trim();
       const explained = probe.explainFailure?.(stderr, machine) ?? null;
@@ -45,12 +50,12 @@ export async function runProbe({ machine, transport, probe }: ProbeJob): Promise
     }
     const parsed = probe.parse(result.stdout);
     const problems = [...parsed.problems];
-    if (result.truncated) problems.push({ line: null, message: 'the output was larger than the console keeps; the rest was cut' });
+    if (result.truncated) problems.unshift({ line: null, message: `the command printed more than ${inMegabytes(PROBE_MAX_OUTPUT_BYTES)}, the most the console reads of one command; it was stopped there` });
     if (result.invalidUtf8) problems.push({ line: null, message: 'the output was not valid UTF-8; unreadable bytes are shown as �' });
     // Output that reads as nothing is unreadable, except an empty JSON list: what `lxc list
     // --format json` prints on a machine with no containers (a database node, say).
     const empty = isEmptyModel(parsed.value) && !(problems.length === 0 && EMPTY_JSON_LIST.test(result.stdout));
-    const status: ProbeStatus = empty && result.stdout.trim() !== '' ? 'failed' : problems.length > 0 ? 'partial' : 'ok';
+    const status: ProbeStatus = empty && (result.stdout.trim() !== '' || result.truncated) ? 'failed' : problems.length > 0 ? 'partial' : 'ok';
     return { ...base, durationMs: elapsed(), status, value: parsed.value, format: parsed.format, problems, error: status === 'failed' ? { code: 'command-exit', message: `the output of \`${base.command}\` could not be read (${problems[0]?.message ?? 'unrecognised format'})` } : null };
   } catch (error) {
     const failure = error instanceof ConsoleError ? error : new ConsoleError('internal', String(error));

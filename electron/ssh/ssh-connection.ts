@@ -346,9 +346,16 @@ export class SshConnection {
         const stdout = new OutputBuffer(maxBytes);
         const stderr = new OutputBuffer(maxBytes);
         const decoder = options.onStdout ? new StringDecoder('utf8') : null;
+        let cutAtLimit = false;
         opened.on('data', (chunk: Buffer) => {
           stdout.add(chunk);
           if (decoder) options.onStdout?.(decoder.write(chunk));
+          // Past the limit nothing more is kept: the channel is closed (the remote program gets
+          // SIGPIPE) rather than the rest of a runaway output carried over the link for nothing.
+          if (stdout.truncated && !cutAtLimit) {
+            cutAtLimit = true;
+            opened.close();
+          }
         });
         opened.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
         const stopWhenAborted = options.signal ? stopOnAbort(options.signal, opened) : () => {};

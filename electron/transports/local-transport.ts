@@ -32,9 +32,16 @@ export class LocalTransport implements CommandTransport {
         child.kill('SIGTERM');
       }, timeoutMs);
       const decoder = options.onStdout ? new StringDecoder('utf8') : null;
+      let cutAtLimit = false;
       child.stdout.on('data', (chunk: Buffer) => {
         stdout.add(chunk);
         if (decoder) options.onStdout?.(decoder.write(chunk));
+        // Past the limit nothing more is kept: the program is stopped rather than read to its end.
+        if (stdout.truncated && !cutAtLimit) {
+          cutAtLimit = true;
+          child.kill('SIGTERM');
+          child.stdout.destroy();
+        }
       });
       child.stderr.on('data', (chunk: Buffer) => stderr.add(chunk));
       // Stopping: SIGINT first (ping prints its statistics), SIGKILL if it lingers. A grandchild

@@ -223,6 +223,11 @@ describe('commands', () => {
     const huge = await connection.exec(['head', '-c', '3000000', '/dev/zero'], { maxOutputBytes: 1_000_000 });
     expect(huge.truncated).toBe(true);
     expect(huge.stdout.length).toBe(1_000_000);
+    // A command that never stops printing is stopped at the limit (its channel closed), not read
+    // over the link until it times out.
+    const endless = await connection.exec(['yes', 'obx'], { maxOutputBytes: 1_000_000, timeoutMs: 20_000 });
+    expect(endless.truncated).toBe(true);
+    expect(endless.stdout.length).toBe(1_000_000);
   });
 
   it('stops a command that runs past its time limit, with a message naming it', async () => {

@@ -18,6 +18,10 @@ describe('the local transport', () => {
     const huge = await local.run(['head', '-c', '200000', '/dev/zero'], { maxOutputBytes: 1000 });
     expect(huge.truncated).toBe(true);
     expect(huge.stdout.length).toBe(1000);
+    // A program that never stops printing is stopped at the limit, not read until it times out.
+    const endless = await local.run(['yes', 'obx'], { maxOutputBytes: 100_000, timeoutMs: 20_000 });
+    expect(endless.truncated).toBe(true);
+    expect(endless.stdout.length).toBe(100_000);
   });
 
   it('says when a program is missing or runs too long', async () => {
