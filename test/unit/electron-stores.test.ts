@@ -18,7 +18,7 @@ describe('the desktop app’s settings store', () => {
     await writeFile(join(userData, 'orangebox-console.json'), '{"labs": [ {"name": "Osaka"');
     const loaded = await new ElectronConsoleStore(userData).load();
     expect(loaded.state).toEqual(emptyStoredState());
-    expect(loaded.problems.join(' ')).toMatch(/is not valid JSON .* it was kept as .* and the console started with defaults/);
+    expect(loaded.problems.join(' ')).toMatch(/it is not valid JSON: .*; it was kept as .*; there was no last good copy, so the console started with defaults/);
     expect((await readdir(userData)).length).toBe(2);
   });
 
