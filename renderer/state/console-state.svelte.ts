@@ -15,6 +15,7 @@ import type {
   SshConfigHostList,
 } from '../../electron/contract/payloads';
 import type { CarrierState } from '../api/websocket-bridge';
+import { RUNNING, type CoreStatus } from '../../electron/contract/core-process';
 import { RecordingsState } from '../recordings/recordings.svelte';
 import type { LabInventory, ProbeOutcome } from '../../electron/contract/inventory';
 import type { ViewId } from '../views/view-catalog';
@@ -44,6 +45,10 @@ export class ConsoleState {
   connection = $state<ConnectionState | null>(null);
   carrier = $state<{ state: CarrierState; detail: string }>({ state: 'connecting', detail: '' });
   notices = $state<ShownNotice[]>([]);
+  /** Whether the core runs: in the desktop app its process may stop, taking its terminals with it. */
+  core = $state<CoreStatus>(RUNNING);
+  /** A restart of the core was asked and has not answered yet. */
+  restartingCore = $state(false);
   /** Questions from the core waiting for the engineer (host keys, passphrases), oldest first. */
   prompts = $state<PendingPrompt[]>([]);
   /** The connected lab's inventory; probe outcomes merge in as they stream. */
@@ -103,6 +108,7 @@ export class ConsoleState {
     api.listen('settings.changed', (settings) => (this.settings = settings));
     api.listen('connection.changed', (connection) => this.takeConnection(connection));
     api.listen('core.notice', (notice) => this.notify(notice));
+    api.listen('core.status', (status) => this.takeCoreStatus(status));
     api.listen('prompt.opened', (prompt) => {
       if (!this.prompts.some((open) => open.promptId === prompt.promptId)) this.prompts = [...this.prompts, prompt];
     });
@@ -121,6 +127,9 @@ export class ConsoleState {
       this.refreshProgress = this.refreshTracker.current;
     });
     api.listen('prompt.closed', ({ promptId }) => (this.prompts = this.prompts.filter((open) => open.promptId !== promptId)));
+    // A page (re)loaded after the core's process stopped shows why, with the way to restart it.
+    const core = await api.request('core.status', null).catch(() => null);
+    if (core?.state) this.core = core;
     await this.reload();
     await this.terminals.attach(api, {
       notify: (notice) => this.notify(notice),
@@ -157,6 +166,25 @@ export class ConsoleState {
       // (web --snapshot, the demo) is shown instead.
       if (labs.length === 0 && !this.chosenBeforeLoad && !connection?.snapshot) this.managingLabs = true;
     });
+  }
+
+  /** The core's process stopped, or runs again: back from a stop, everything is fetched afresh. */
+  takeCoreStatus(status: CoreStatus): void {
+    const cameBack = this.core.state === 'stopped' && status.state === 'running';
+    this.core = status;
+    if (cameBack) void this.reload().then(() => this.terminals.resync());
+  }
+
+  /** Starts the core's process again (desktop app, after it stopped). */
+  async restartCore(): Promise<void> {
+    if (this.restartingCore) return;
+    this.restartingCore = true;
+    try {
+      const status = await this.guard(() => this.requireApi().request('core.restart', null));
+      if (status) this.takeCoreStatus(status);
+    } finally {
+      this.restartingCore = false;
+    }
   }
 
   setCarrier(state: CarrierState, detail = ''): void {
