@@ -5,25 +5,25 @@
 // masking as the raw outputs, and a string under a secret key is masked whole.
 import type { LabInventory } from '../contract/inventory';
 import { isSecretKey, isSwitchValue, SECRET_MASK } from '../probes/parsers/secret-masking';
+import { rewriteJsonStrings } from './json-string-rewrite';
 import { maskRawOutput } from './raw-output-masking';
 
+/**
+ * The masked inventory (what did not change is shared with `inventory`, read-only like it) and how
+ * many values were masked.
+ */
 export function maskInventory(inventory: LabInventory): { inventory: LabInventory; masked: number } {
   let masked = 0;
-  const walk = (value: unknown, key: string | null): unknown => {
-    if (typeof value === 'string') {
-      if (key !== null && value.trim() !== '' && value !== SECRET_MASK && isSecretKey(key) && !isSwitchValue(value)) {
+  const result = rewriteJsonStrings(inventory, {
+    value(text, key) {
+      if (key !== null && isSecretKey(key) && text.trim() !== '' && text !== SECRET_MASK && !isSwitchValue(text)) {
         masked += 1;
         return SECRET_MASK;
       }
-      const result = maskRawOutput(value);
-      masked += result.masked;
-      return result.text;
-    }
-    if (Array.isArray(value)) return value.map((item) => walk(item, null));
-    // fromEntries defines each key as its own property, "__proto__" from a lab's config included.
-    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, walk(item, name)]));
-    return value;
-  };
-  const result = walk(inventory, null) as LabInventory;
+      const output = maskRawOutput(text);
+      masked += output.masked;
+      return output.text;
+    },
+  }) as LabInventory;
   return { inventory: result, masked };
 }

@@ -47,6 +47,32 @@ const isBareValueEnd = (char: string) => /[\s"',}\])&;]/.test(char);
 
 /** Masks every secret the project's masker recognises in one command's stdout or stderr. */
 export function maskRawOutput(text: string): MaskedOutput {
+  if (cannotHoldSecret(text)) return { text, masked: 0 };
+  return scanForSecrets(text);
+}
+
+/**
+ * True when no rule of this file can change the text, found with a few indexOf: every rule needs a
+ * "=" (`key=value`, INI, env files), a PEM "-----BEGIN ", or a ":" that is a separator, which is
+ * JSON's (a '"' in the text), a URL's ("://"), or a YAML/INI one (a blank or the line's end after
+ * it). "Running", "fa:16:3e:00:00:01", "2026-11-22T00:00:00Z", "fe80::1" are most of an inventory's
+ * strings; they skip the line scan. (raw-output-masking.test.ts checks the scan leaves every such
+ * text of the fixtures and of the synthetic lab as it is.)
+ */
+export function cannotHoldSecret(text: string): boolean {
+  if (text.includes('=') || text.includes(PEM_BEGIN)) return false;
+  let colon = text.indexOf(':');
+  if (colon < 0) return true;
+  if (text.includes('"') || text.includes('://')) return false;
+  for (; colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    const next = text[colon + 1];
+    if (next === undefined || next === ' ' || next === '\t' || next === '\n' || next === '\r') return false;
+  }
+  return true;
+}
+
+/** The scan of every line, without maskRawOutput's pre-check (tests compare the two). */
+export function scanForSecrets(text: string): MaskedOutput {
   if (text === '') return { text, masked: 0 };
   const blocks = maskPrivateKeyBlocks(text);
   let masked = blocks.masked;

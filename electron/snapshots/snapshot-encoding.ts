@@ -68,7 +68,7 @@ export async function encodeSnapshotContent(content: SnapshotContent, extras: re
     diagnostics: content.diagnostics,
     recordings: recordingIndex,
   };
-  const planned: PlannedEntry[] = extras.map(({ name, text, holds }) => ({ name, data: Buffer.from(text, 'utf8'), holds }));
+  const planned: PlannedEntry[] = extras.map(({ name, text, holds }) => ({ name, data: utf8Bytes(text), holds }));
   for (const { name } of extras) {
     if (name === MANIFEST_ENTRY || Object.values(JSON_ENTRIES).includes(name as never) || name.startsWith('recordings/') || unsafeNameProblem(name)) {
       throw unwritable(`an extra entry cannot be named ${JSON.stringify(name)}; this is a bug in what built the snapshot`);
@@ -77,11 +77,11 @@ export async function encodeSnapshotContent(content: SnapshotContent, extras: re
   planned.push(...(Object.keys(JSON_ENTRIES) as JsonEntryKey[]).map((key) => ({
     name: JSON_ENTRIES[key],
     // One line per entry, newline-terminated: `unzip -p` output ends cleanly in a terminal.
-    data: Buffer.from(`${canonicalJson(parts[key])}\n`, 'utf8'),
+    data: utf8Bytes(`${canonicalJson(parts[key])}\n`),
     holds: ENTRY_HOLDS[key],
   })));
   content.recordings.forEach((recording, index) => {
-    planned.push({ name: recordingIndex[index]!.entry, data: Buffer.from(recording.cast, 'utf8'), holds: recordingHolds(recording.title) });
+    planned.push({ name: recordingIndex[index]!.entry, data: utf8Bytes(recording.cast), holds: recordingHolds(recording.title) });
   });
   checkSizes(planned);
 
@@ -114,6 +114,18 @@ export async function encodeSnapshotContent(content: SnapshotContent, extras: re
 const unwritable = (problem: string) => new ConsoleError('snapshot-unwritable', `cannot write the snapshot: ${problem}`);
 
 const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+const utf8 = new TextEncoder();
+
+/**
+ * A text's UTF-8 bytes, the same as Buffer.from(text, 'utf8'). TextEncoder, because an entry holding
+ * one masked value ("••••••") is a two-byte string in V8, and Buffer.from encodes those a character
+ * at a time: 240 ms for the 5,000-container lab's 28 MB of JSON, against 25 ms.
+ */
+function utf8Bytes(text: string): Buffer {
+  const bytes = utf8.encode(text);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 /** The checks the reader makes of each JSON entry, made before writing. */
 function checkContent(content: SnapshotContent): void {

@@ -45,8 +45,21 @@ function words(key: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Keys repeat: a 5,000-container inventory or a `juju status` JSON spells the same few hundred keys
+ * a million times. Each key's answer is remembered; past this many distinct keys (an output keyed by
+ * UUIDs) the memory starts again, so it stays small whatever a lab prints.
+ */
+const SECRET_KEY_MEMO_LIMIT = 10_000;
+const secretKeyMemo = new Map<string, boolean>();
+
 export function isSecretKey(key: string): boolean {
-  return words(key).some((part) => SECRET_WORDS.has(part));
+  const known = secretKeyMemo.get(key);
+  if (known !== undefined) return known;
+  const secret = words(key).some((part) => SECRET_WORDS.has(part));
+  if (secretKeyMemo.size >= SECRET_KEY_MEMO_LIMIT) secretKeyMemo.clear();
+  secretKeyMemo.set(key, secret);
+  return secret;
 }
 
 /** true/false and the like: a switch, never a secret. */

@@ -7,6 +7,7 @@ import type { JujuStatus } from '../../contract/lab-model';
 import { HostnameObfuscator, type HostnameMapping } from './hostname-obfuscation';
 import { ipv4ToNumber, isKeptIpv4, type Ipv4NetworkPair } from './ipv4-obfuscation';
 import { TextObfuscator, type ObfuscationCounts, type RewriteOptions } from './text-obfuscation';
+import { rewriteJsonStrings } from '../json-string-rewrite';
 
 export interface ObfuscationMapping {
   labNames: { real: string; obfuscated: string }[];
@@ -74,33 +75,12 @@ type Rewrite = (value: string, options: RewriteOptions) => string;
 /** Every string of the content through `rewrite`, in one fixed order (learning and rewriting agree). */
 function visitContent(content: SnapshotContent, rewrite: Rewrite, { rebuild } = { rebuild: true }): SnapshotContent {
   const deep = (value: unknown, options: RewriteOptions): unknown => {
-    if (typeof value === 'string') return rewrite(value, options);
-    if (Array.isArray(value)) {
-      if (rebuild) return value.map((item) => deep(item, options));
-      for (const item of value) deep(item, options);
+    if (!rebuild) {
+      readStrings(value, (text) => rewrite(text, options));
       return value;
     }
-    if (value !== null && typeof value === 'object') {
-      // Only read (learning): nothing is built.
-      if (!rebuild) {
-        for (const key in value) {
-          rewrite(key, options);
-          deep((value as Record<string, unknown>)[key], options);
-        }
-        return value;
-      }
-      // Built by assignment (objects that stay fast to serialise), "__proto__" from a lab's config
-      // defined as an own property, never as the prototype.
-      const built: Record<string, unknown> = {};
-      for (const key in value) {
-        const name = rewrite(key, options);
-        const item = deep((value as Record<string, unknown>)[key], options);
-        if (name === '__proto__') Object.defineProperty(built, name, { value: item, enumerable: true, writable: true, configurable: true });
-        else built[name] = item;
-      }
-      return built;
-    }
-    return value;
+    // Keys too (a hostname or an address can be a key); each key before its value, as read.
+    return rewriteJsonStrings(value, { value: (text) => rewrite(text, options), key: (name) => rewrite(name, options) });
   };
   const same = <T>(value: T): T => deep(value, ADDRESSES) as T;
   return {
@@ -121,6 +101,18 @@ function visitContent(content: SnapshotContent, rewrite: Rewrite, { rebuild } = 
     diagnostics: same(content.diagnostics),
     recordings: same(content.recordings),
   };
+}
+
+/** Every key and string of a value, in the order rewriteJsonStrings visits them (learning only reads). */
+function readStrings(value: unknown, read: (text: string) => void): void {
+  if (typeof value === 'string') read(value);
+  else if (Array.isArray(value)) for (const item of value) readStrings(item, read);
+  else if (value !== null && typeof value === 'object') {
+    for (const name of Object.keys(value)) {
+      read(name);
+      readStrings((value as Record<string, unknown>)[name], read);
+    }
+  }
 }
 
 /** The names the lab's machines answer to: hostnames read from them, the controller's name and ssh alias. */

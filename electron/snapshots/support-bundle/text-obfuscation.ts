@@ -41,6 +41,12 @@ interface RewritePass {
 }
 
 const COUNT_KINDS = ['addresses', 'macs', 'hostnames', 'labNames'] as const;
+
+/** A short string's rewrite, remembered with what it replaced (null: nothing, most of them). */
+interface Rewritten {
+  text: string;
+  replaced: ObfuscationCounts | null;
+}
 /** Strings up to this long are remembered once rewritten (or learnt); longer ones are rarely repeated. */
 const MEMO_MAX_CHARS = 256;
 
@@ -62,7 +68,7 @@ export class TextObfuscator {
   private passes: RewritePass[] | null = null;
   private readonly labNames = new Map<string, string>();
   /** Short strings repeat across a lab (states, device names, addresses): each is rewritten once. */
-  private readonly rewritten = [new Map<string, { text: string; replaced: ObfuscationCounts }>(), new Map<string, { text: string; replaced: ObfuscationCounts }>()] as const;
+  private readonly rewritten = [new Map<string, Rewritten>(), new Map<string, Rewritten>()] as const;
   private readonly learnt = [new Set<string>(), new Set<string>()] as const;
 
   constructor(readonly hostnames: HostnameObfuscator) {}
@@ -82,12 +88,16 @@ export class TextObfuscator {
 
   /** Reads a text for networks (CIDRs, prefix lengths, netmasks) and MACs that look like ours. */
   learn(text: string, options: RewriteOptions = { addresses: true }): void {
+    // Addresses need a ".", MACs a ":": most keys and words have neither, and are not remembered.
+    const addresses = options.addresses && text.includes('.');
+    const colon = text.includes(':');
+    if (!addresses && !colon) return;
     if (text.length <= MEMO_MAX_CHARS) {
       const learnt = this.learnt[options.addresses ? 1 : 0];
       if (learnt.has(text)) return;
       learnt.add(text);
     }
-    if (options.addresses && text.includes('.')) {
+    if (addresses) {
       for (const match of text.matchAll(LEARN_IPV4)) {
         const { ip, prefix } = match.groups!;
         if (isOctets(ip!)) this.ipv4.learn(ip!, prefix === undefined ? null : Number(prefix));
@@ -103,7 +113,7 @@ export class TextObfuscator {
         }
       }
     }
-    if (text.includes(':')) for (const [mac] of text.matchAll(LEARN_OUR_MAC_PREFIX)) this.macs.learn(mac);
+    if (colon) for (const [mac] of text.matchAll(LEARN_OUR_MAC_PREFIX)) this.macs.learn(mac);
   }
 
   /** Once every text has been learnt: networks placed, names numbered. */
@@ -132,7 +142,7 @@ export class TextObfuscator {
     const memo = text.length <= MEMO_MAX_CHARS ? this.rewritten[options.addresses ? 1 : 0] : null;
     const known = memo?.get(text);
     if (known) {
-      for (const kind of COUNT_KINDS) this.replaced[kind] += known.replaced[kind];
+      if (known.replaced) for (const kind of COUNT_KINDS) this.replaced[kind] += known.replaced[kind];
       return known.text;
     }
     const before = { ...this.replaced };
@@ -149,7 +159,7 @@ export class TextObfuscator {
     if (memo) {
       const replaced = { ...this.replaced };
       for (const kind of COUNT_KINDS) replaced[kind] -= before[kind];
-      memo.set(text, { text: result, replaced });
+      memo.set(text, { text: result, replaced: COUNT_KINDS.some((kind) => replaced[kind] > 0) ? replaced : null });
     }
     return result;
   }
