@@ -7,8 +7,7 @@
 // agrees with itself: every instance's address is inside its router port's network, the plumbing
 // chain (tap, qbr, qvb/qvo, MAC, Neutron port) links as it did, and the mapping maps back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InventoryKeeper } from '../../electron/inventory/inventory-keeper';
@@ -29,14 +28,9 @@ import { OBFUSCATED_MAC_PREFIX } from '../../electron/snapshots/support-bundle/m
 import { everyByteOf, findValues, replaceableIpv4, unicastMacs, type ArchiveText } from '../support/bundle-scan';
 import { makeCoreFixture } from '../support/core-fixture';
 import { labCredentials } from '../support/lab-credentials';
+import { labSecrets, type LabSecret } from '../support/lab-secrets';
 import { allInstances, loadLabManifest, type LabManifest } from './lab-manifest';
 
-/** A leak of a private key would be a run of its base64 body: every window of this many characters is searched… */
-const KEY_WINDOW = 40;
-/** …starting every this many characters, so any leaked run of KEY_WINDOW + KEY_STRIDE characters is caught. */
-const KEY_STRIDE = 8;
-/** The configuration keys whose values are the lab's secrets (nova.conf's passwords, any token). */
-const SECRET_KEY = /^(?:[a-z_]*_)?(?:password|token|secret)$/;
 const LAB_NAME = 'OrangeBox lab';
 
 let lab: LabManifest;
@@ -44,44 +38,7 @@ let credentials: ReturnType<typeof labCredentials>;
 let connection: SshConnection;
 let content: SnapshotContent;
 let dir: string;
-let secrets: { label: string; value: string }[];
-
-/** The lab's secrets, read from the lab: nova secrets, its secrets file, the values of secret keys in its nova.conf files, private keys. */
-async function labSecrets(): Promise<{ label: string; value: string }[]> {
-  const found: { label: string; value: string }[] = [];
-  for (const [name, value] of Object.entries(lab.nova.secrets)) found.push({ label: `nova secret ${name}`, value });
-  for (const line of readFileSync(join(lab.labDir, 'state', 'secrets.env'), 'utf8').split('\n')) {
-    const match = /^([A-Z_]+)=['"]?([^'"\n]+)['"]?$/.exec(line.trim());
-    if (match) found.push({ label: `secrets.env ${match[1]}`, value: match[2]! });
-  }
-  for (const machine of lab.machines) {
-    const folder = join(lab.labDir, 'endpoints', `machine-${machine.id}`, 'etc-nova');
-    for (const file of await readdir(folder).catch(() => [] as string[])) {
-      readFileSync(join(folder, file), 'utf8').split('\n').forEach((line, index) => {
-        const match = /^\s*([A-Za-z_]+)\s*=\s*(\S.*?)\s*$/.exec(line);
-        if (match && SECRET_KEY.test(match[1]!)) found.push({ label: `${file} of machine ${machine.id} line ${index + 1} (${match[1]})`, value: match[2]! });
-      });
-    }
-  }
-  for (const file of await privateKeyFiles(lab.labDir)) {
-    const body = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '' && !line.startsWith('-----')).join('');
-    expect(body.length, file).toBeGreaterThan(KEY_WINDOW);
-    for (let start = 0; start + KEY_WINDOW <= body.length; start += KEY_STRIDE) found.push({ label: `${KEY_WINDOW} characters of ${file} from ${start}`, value: body.slice(start, start + KEY_WINDOW) });
-  }
-  return found;
-}
-
-/** Every file under the lab's folder that holds a private key (the engineer's, Juju's, every sshd's host key). */
-async function privateKeyFiles(folder: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    if ((await stat(path)).size > 64 * 1024) continue;
-    if (readFileSync(path, 'latin1').includes('PRIVATE KEY-----')) files.push(path);
-  }
-  return files;
-}
+let secrets: LabSecret[];
 
 /** The lab's real addresses, hostnames and MACs: from what it printed (package listings aside) and from its manifest. */
 function labIdentifiers(source: SnapshotContent): { label: string; value: string }[] {
@@ -134,7 +91,7 @@ beforeAll(async () => {
     routeChoice: () => 'auto',
   });
   dir = await mkdtemp(join(tmpdir(), 'obx-bundle-lab-'));
-  secrets = await labSecrets();
+  secrets = await labSecrets(lab);
   expect(secrets.filter((secret) => secret.label.startsWith('nova secret')).length).toBeGreaterThan(0);
   expect(secrets.some((secret) => secret.label.includes('juju_id_rsa'))).toBe(true);
 });
