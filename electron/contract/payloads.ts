@@ -199,6 +199,11 @@ export interface ConnectionState {
    * newest and drops an older state.
    */
   revision?: number;
+  /**
+   * Which run of the core counted `revision` (chosen when the core starts): a core started again
+   * counts from 0, and its states are not older than those of the run before.
+   */
+  coreRun?: string;
 }
 
 export type NoticeLevel = 'error' | 'warning' | 'info';

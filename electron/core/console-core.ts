@@ -109,10 +109,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   };
 
   let connectionRevision = 0;
-  let connection: ConnectionState = { ...connectionFor(state.labs.find((lab) => lab.id === state.lastLabId) ?? null), revision: connectionRevision };
+  const coreRun = randomBytes(6).toString('hex');
+  let connection: ConnectionState = { ...connectionFor(state.labs.find((lab) => lab.id === state.lastLabId) ?? null), revision: connectionRevision, coreRun };
   const setConnection = (next: ConnectionState) => {
     connectionRevision += 1;
-    connection = { ...next, revision: connectionRevision };
+    connection = { ...next, revision: connectionRevision, coreRun };
     streams.push('connection.changed', connection);
   };
 
@@ -366,7 +367,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'snapshots.open': async ({ path }) => {
       const file = resolvePath(expandHome(path));
       // A bad file is refused before anything changes: the lab shown stays open.
-      const content = await (options.readSnapshot ?? readSnapshotFile)(file);
+      // Its commands are parsed when something runs one: it shows the inventory it stores.
+      const content = await (options.readSnapshot ?? ((path: string) => readSnapshotFile(path, { commands: 'when-asked' })))(file);
       const opened = await openSnapshot(content, file);
       await snapshots.remember(file, content);
       return opened;

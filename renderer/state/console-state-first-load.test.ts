@@ -98,7 +98,7 @@ describe('Disconnect pressed while a snapshot is still opening', () => {
 
 describe('the core restarted under the page (the browser host run again)', () => {
   it('shows the new core’s state when the page reloads, though its count of changes started again', async () => {
-    let connection: ConnectionState = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T00:00:00.000Z', revision: 41 };
+    let connection: ConnectionState = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T00:00:00.000Z', revision: 41, coreRun: 'first-run' };
     const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
       'labs.list': () => [],
       'settings.get': () => defaultSettings,
@@ -111,8 +111,34 @@ describe('the core restarted under the page (the browser host run again)', () =>
     const consoleState = new ConsoleState();
     await consoleState.attach(scriptedCore(answers).api);
     expect(consoleState.connection?.phase).toBe('connected');
-    connection = { ...connection, phase: 'not-connected', detail: 'not connected', revision: 0 };
+    connection = { ...connection, phase: 'not-connected', detail: 'not connected', revision: 0, coreRun: 'second-run' };
     await consoleState.reload();
     expect(consoleState.connection?.phase).toBe('not-connected');
+  });
+});
+
+describe('the engineer connects while the page is still loading (a slow first answer)', () => {
+  it('keeps the connected lab: the first load’s older answer of the same core does not undo it', async () => {
+    const notConnected: ConnectionState = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'not-connected', detail: 'not connected', since: '2026-12-07T00:00:00.000Z', revision: 2, coreRun: 'this-run' };
+    const connected: ConnectionState = { ...notConnected, phase: 'connected', detail: 'ubuntu@127.0.1.1:22', revision: 5 };
+    let answerConnection: (() => void) | null = null;
+    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
+      'labs.list': () => [],
+      'settings.get': () => defaultSettings,
+      'notices.pending': () => [],
+      'prompts.pending': () => [],
+      'terminals.list': () => [],
+      'inventory.get': () => null,
+      'connection.get': () => new Promise((resolve) => (answerConnection = () => resolve(notConnected))),
+    };
+    const { api, push } = scriptedCore(answers);
+    const consoleState = new ConsoleState();
+    const attaching = consoleState.attach(api);
+    await vi.waitFor(() => expect(answerConnection).not.toBeNull(), { timeout: 2000 });
+    push('connection.changed', connected);
+    answerConnection!();
+    await attaching;
+    expect(consoleState.connection?.phase).toBe('connected');
+    expect(consoleState.connection?.revision).toBe(5);
   });
 });

@@ -157,8 +157,9 @@ export class ConsoleState {
       this.about = about;
       this.labs = labs;
       this.settings = settings;
-      // Afresh: the core may have restarted since (its count of changes starts again).
-      this.takeConnection(connection, { afresh: true });
+      // A reply older than what was streamed meanwhile (the engineer connected while the page
+      // loaded) is not shown; a core started again since is (isOlder compares within one run).
+      this.takeConnection(connection);
       if (!this.loaded) for (const notice of notices) this.notify(notice);
       this.loaded = true;
       // With no lab saved the page opens on "connect a lab", unless the engineer already chose a
@@ -308,9 +309,9 @@ export class ConsoleState {
    * A snapshot opened or closed: Diagnostics shows the ping runs it recorded, or the live ones
    * again (each opening has its own id, so a second snapshot replaces the first's runs).
    */
-  private takeConnection(connection: ConnectionState, { afresh = false } = {}): void {
+  private takeConnection(connection: ConnectionState): void {
     // An older state (a reply overtaken by a streamed change) is not shown over a newer one.
-    if (!afresh && isOlder(connection, this.connection)) return;
+    if (isOlder(connection, this.connection)) return;
     this.connection = connection;
     // Another lab (or a snapshot left for a lab) is shown: what was read of the one before is not it.
     if (this.inventory && connection && this.inventory.labId !== connection.labId) this.inventory = null;
@@ -328,8 +329,9 @@ export class ConsoleState {
   }
 }
 
+/** Older: counted earlier by the same run of the core (a core started again counts from 0). */
 function isOlder(incoming: ConnectionState | null, shown: ConnectionState | null): boolean {
-  return incoming?.revision !== undefined && shown?.revision !== undefined && incoming.revision < shown.revision;
+  return incoming?.revision !== undefined && shown?.revision !== undefined && incoming.coreRun === shown.coreRun && incoming.revision < shown.revision;
 }
 
 /** Newer outcomes replace older ones of the same machine and probe. */
