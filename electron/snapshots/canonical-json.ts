@@ -1,6 +1,14 @@
 // JSON whose bytes depend only on the value: object keys sorted, no indentation. A snapshot's
 // entries are written this way so that the same content always gives the same file (its SHA-256
 // can be compared, two captures diffed), whatever order the capture happened to build keys in.
+import { utf8Bytes } from './utf8-bytes';
+
+/**
+ * canonicalJsonBytes writes arrays and objects this near the top piece by piece, and what is deeper
+ * whole: one 15 MB string costs more to flatten and encode than its pieces (a snapshot's commands,
+ * its inventory's probes, each a piece), and tiny pieces cost a call each.
+ */
+const PIECE_DEPTH = 2;
 
 /**
  * The value as JSON with every object's keys in sorted order (arrays keep their order). Keys that
@@ -15,6 +23,52 @@
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(inCanonicalOrder(value, ''));
+}
+
+/**
+ * The UTF-8 bytes of canonicalJson(value) followed by `suffix`: the same bytes as
+ * Buffer.from(canonicalJson(value) + suffix), made without building one string of the whole value
+ * (V8 builds JSON.stringify's result in parts, and flattening 15 MB of them cost more than
+ * serialising; see PIECE_DEPTH).
+ */
+export function canonicalJsonBytes(value: unknown, suffix = ''): Buffer {
+  const pieces: string[] = [];
+  writePieces(inCanonicalOrder(value, ''), PIECE_DEPTH, pieces);
+  if (suffix !== '') pieces.push(suffix);
+  return Buffer.concat(pieces.map(utf8Bytes));
+}
+
+/** `value` (in canonical order already) as JSON pieces, as JSON.stringify would write it. */
+function writePieces(value: unknown, depth: number, pieces: string[]): void {
+  if (depth === 0 || value === null || typeof value !== 'object') {
+    // What JSON.stringify writes for the value alone (undefined, a function: nothing).
+    const text = JSON.stringify(value) as string | undefined;
+    if (text !== undefined) pieces.push(text);
+    return;
+  }
+  if (Array.isArray(value)) {
+    pieces.push('[');
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) pieces.push(',');
+      const item: unknown = value[index];
+      // In an array, what JSON cannot say is written null.
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') pieces.push('null');
+      else writePieces(item, depth - 1, pieces);
+    }
+    pieces.push(']');
+    return;
+  }
+  pieces.push('{');
+  let first = true;
+  for (const name of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[name];
+    // In an object, it is left out with its key.
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    pieces.push(first ? `${JSON.stringify(name)}:` : `,${JSON.stringify(name)}:`);
+    first = false;
+    writePieces(item, depth - 1, pieces);
+  }
+  pieces.push('}');
 }
 
 function inCanonicalOrder(value: unknown, key: string): unknown {

@@ -5,12 +5,12 @@
 // schemas and bounds the reader applies, so a file this console writes is one it can open.
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { ConsoleError } from '../contract/console-errors';
 import { SNAPSHOT_FORMAT_VERSION, type SnapshotContent } from '../contract/snapshot';
 import { describeIssues } from '../contract/validation';
-import { canonicalJson } from './canonical-json';
+import { canonicalJsonBytes } from './canonical-json';
+import { utf8Bytes } from './utf8-bytes';
+import { zipEntries } from './zip-writing';
 import { entryBound, unsafeNameProblem } from './snapshot-archive';
 import { CommandsSchema, DiagnosticsSchema, InventorySchema, LabSchema, MetaSchema, RoutesSchema, type RecordingIndex } from './snapshot-entry-schemas';
 import {
@@ -36,7 +36,6 @@ const entryMtime = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 const ENTRY_MODE = 0o100600;
 /** zlib's default: within 5% of level 9 on lab JSON, at under half the time (17 vs 44 ms on 3 MB). */
 const COMPRESSION_LEVEL = 6;
-const STORED_LEVEL = 0;
 
 interface PlannedEntry {
   name: string;
@@ -77,7 +76,7 @@ export async function encodeSnapshotContent(content: SnapshotContent, extras: re
   planned.push(...(Object.keys(JSON_ENTRIES) as JsonEntryKey[]).map((key) => ({
     name: JSON_ENTRIES[key],
     // One line per entry, newline-terminated: `unzip -p` output ends cleanly in a terminal.
-    data: utf8Bytes(`${canonicalJson(parts[key])}\n`),
+    data: canonicalJsonBytes(parts[key], '\n'),
     holds: ENTRY_HOLDS[key],
   })));
   content.recordings.forEach((recording, index) => {
@@ -100,11 +99,9 @@ export async function encodeSnapshotContent(content: SnapshotContent, extras: re
   checkBound(manifestEntry);
 
   const all = [manifestEntry, ...planned];
-  let bytes = await zipEntries(all, new Set());
   // Rare (a recording of one line flooded for minutes): an entry compressed past the ratio the
   // reader allows is stored as is instead, so the reader never mistakes it for a bomb.
-  const overRatio = await entriesOverRatio(bytes);
-  if (overRatio.size > 0) bytes = await zipEntries(all, overRatio);
+  const bytes = await zipSnapshotEntries(all);
   if (bytes.length > MAX_SNAPSHOT_FILE_BYTES) {
     throw unwritable(`it would be ${describeBytes(bytes.length)}, more than the ${describeBytes(MAX_SNAPSHOT_FILE_BYTES)} a snapshot may be; leave out some recordings`);
   }
@@ -114,18 +111,6 @@ export async function encodeSnapshotContent(content: SnapshotContent, extras: re
 const unwritable = (problem: string) => new ConsoleError('snapshot-unwritable', `cannot write the snapshot: ${problem}`);
 
 const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-
-const utf8 = new TextEncoder();
-
-/**
- * A text's UTF-8 bytes, the same as Buffer.from(text, 'utf8'). TextEncoder, because an entry holding
- * one masked value ("••••••") is a two-byte string in V8, and Buffer.from encodes those a character
- * at a time: 240 ms for the 5,000-container lab's 28 MB of JSON, against 25 ms.
- */
-function utf8Bytes(text: string): Buffer {
-  const bytes = utf8.encode(text);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
 
 /** The checks the reader makes of each JSON entry, made before writing. */
 function checkContent(content: SnapshotContent): void {
@@ -168,29 +153,8 @@ function checkSizes(planned: readonly PlannedEntry[]): void {
   }
 }
 
-async function zipEntries(entries: readonly PlannedEntry[], storedAsIs: ReadonlySet<string>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  const mtime = entryMtime();
-  for (const { name, data } of entries) {
-    zip.addBuffer(data, name, {
-      mtime,
-      mode: ENTRY_MODE,
-      compressionLevel: storedAsIs.has(name) ? STORED_LEVEL : COMPRESSION_LEVEL,
-      forceDosTimestamp: true,
-    });
-  }
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
-/** The entries the reader would refuse for their compression ratio, read from the zip's table of contents. */
-async function entriesOverRatio(bytes: Buffer): Promise<Set<string>> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true });
-  const names = new Set<string>();
-  for await (const entry of zip.eachEntry()) {
-    if (exceedsCompressionRatio(entry.uncompressedSize, entry.compressedSize)) names.add(entry.fileName);
-  }
-  return names;
+/** The zip of the entries; one compressed past the ratio the reader allows is stored as is instead. */
+function zipSnapshotEntries(entries: readonly PlannedEntry[]): Promise<Buffer> {
+  const toWrite = entries.map(({ name, data }) => ({ name, data, compressionLevel: COMPRESSION_LEVEL }));
+  return zipEntries(toWrite, { mtime: entryMtime(), mode: ENTRY_MODE }, exceedsCompressionRatio);
 }
