@@ -85,7 +85,7 @@ export class SnapshotReceiver {
       throw new ConsoleError('snapshot-unreadable', `${transfer.name} arrived incomplete (${describeBytes(transfer.received)} of ${describeBytes(transfer.bytes)}); send it again`);
     }
     const bytes = Buffer.concat(transfer.pieces, transfer.bytes);
-    const content = await decodeSnapshotBytes(bytes, transfer.name);
+    const content = await decodeSnapshotBytes(bytes, transfer.name, { commands: 'when-asked' });
     const file = await this.keep(transfer.name, bytes);
     await this.options.open(content, file);
     return file;

@@ -12,6 +12,7 @@ import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { LabController } from '../lab/lab-controller';
 import { openMachineRoute, type MachineRoute, type MachineToReach, type RouteChoice, type RouteContext } from '../lab/machine-routes';
 import { maskInventory } from './inventory-masking';
+import { snapshotLab } from './snapshot-lab';
 import { commandRecorder, RecordingTransport, type RecordedCommand } from './recording-transport';
 import type { CaptureProgress } from '../contract/snapshot-capture';
 
@@ -94,7 +95,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<Snapshot
   const { inventory, masked } = maskInventory(live);
   counts.maskedValues += masked;
 
-  const content: SnapshotContent = {
+  const read: SnapshotContent = {
     meta: {
       formatVersion: SNAPSHOT_FORMAT_VERSION,
       consoleVersion: APP_VERSION,
@@ -110,6 +111,9 @@ export async function captureSnapshot(options: CaptureOptions): Promise<Snapshot
     diagnostics: options.diagnostics ?? NO_PING_RUNS,
     recordings: options.recordings ?? [],
   };
+  // Each probe carries when its command ran and the inventory when the snapshot was taken, as an
+  // opening shows them: it shows the stored inventory without reading the commands.
+  const content: SnapshotContent = { ...read, inventory: snapshotLab(read).stampInventory(inventory) };
   report(true);
   return content;
 }

@@ -134,6 +134,26 @@ describe('an opened snapshot', () => {
     expect(inventory.machines.map((machine) => machine.id)).toEqual(['controller', '21', '22', '23', '24', '25', '26']);
   });
 
+  it('reads none of its commands to show it; the first command run reads them', async () => {
+    const demo = await readBundledDemo();
+    let commandsRead = 0;
+    const counted = Object.defineProperty({ ...demo, commands: [] }, 'commands', {
+      get: () => {
+        commandsRead += 1;
+        return demo.commands;
+      },
+    });
+    const { inventory, opened } = await open(counted);
+    try {
+      expect(inventory.probes.length).toBeGreaterThan(0);
+      expect(commandsRead).toBe(0);
+      await opened.session.run('controller', ['hostname']);
+      expect(commandsRead).toBeGreaterThan(0);
+    } finally {
+      opened.close();
+    }
+  });
+
   it('answers a command from what the capture recorded, on a machine no probe was read on since', async () => {
     const { opened } = await open(await readBundledDemo());
     try {

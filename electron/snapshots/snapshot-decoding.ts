@@ -3,6 +3,7 @@
 // within bounds and free of crafted names (snapshot-archive.ts), is there an OrangeBox manifest,
 // is its format one this console reads, do the archive and the manifest agree, does every entry
 // match its SHA-256, and does every JSON entry have the shape it must.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { SNAPSHOT_FORMAT_VERSION, type SnapshotContent, type SnapshotRecording } from '../contract/snapshot';
@@ -33,22 +34,40 @@ const ENTRY_SHAPES = {
   recordings: { schema: RecordingIndexSchema, what: 'an index of recordings' },
 } as const;
 
+/** How much of the file is read before it is handed over. */
+export interface SnapshotDecoding {
+  /**
+   * 'at-once' (the default): every entry is parsed and shape-checked before the content is given.
+   * 'when-asked' (opening it to show): commands.json, the largest entry, is checked against its
+   * SHA-256 and as UTF-8 at once, and parsed and shape-checked the first time `commands` is read;
+   * a misshapen one then throws the same 'snapshot-unreadable' error there. Opening a snapshot
+   * shows its stored inventory, so its commands are read only when something runs one.
+   */
+  commands?: 'at-once' | 'when-asked';
+}
+
 /** `label` names the file in messages: its path, or "this file". */
-export async function decodeSnapshotBytes(bytes: Buffer, label: string): Promise<SnapshotContent> {
+export async function decodeSnapshotBytes(bytes: Buffer, label: string, decoding: SnapshotDecoding = {}): Promise<SnapshotContent> {
   const archive = await openSnapshotArchive(bytes, label);
   const manifest = await readManifest(archive, label);
   const listed = checkArchiveAgainstManifest(archive, manifest, label);
 
-  const entry = async <K extends keyof typeof ENTRY_SHAPES>(key: K): Promise<v.InferOutput<(typeof ENTRY_SHAPES)[K]['schema']>> => {
+  const shaped = <K extends keyof typeof ENTRY_SHAPES>(key: K, bytes: Buffer): v.InferOutput<(typeof ENTRY_SHAPES)[K]['schema']> => {
     const name = JSON_ENTRIES[key];
     const { schema, what } = ENTRY_SHAPES[key];
-    return parseShape(schema, parseJson(await readChecked(archive, listed, name, label), name, label), name, what, label);
+    return parseShape(schema, parseJson(bytes, name, label), name, what, label);
+  };
+  const entry = async <K extends keyof typeof ENTRY_SHAPES>(key: K) => shaped(key, await readChecked(archive, listed, JSON_ENTRIES[key], label));
+  const commandsWhenAsked = async () => {
+    const bytes = await readChecked(archive, listed, JSON_ENTRIES.commands, label);
+    if (!isUtf8(bytes)) throw notUtf8(JSON_ENTRIES.commands, label);
+    return () => shaped('commands', bytes);
   };
   const [meta, lab, routes, commands, inventory, diagnostics, recordingIndex] = await Promise.all([
     entry('meta'),
     entry('lab'),
     entry('routes'),
-    entry('commands'),
+    decoding.commands === 'when-asked' ? commandsWhenAsked() : entry('commands'),
     entry('inventory'),
     entry('diagnostics'),
     entry('recordings'),
@@ -60,7 +79,14 @@ export async function decodeSnapshotBytes(bytes: Buffer, label: string): Promise
 
   // The schemas check the essentials and let the rest through unchanged; deeper shapes (a probe's
   // model) are read by their own code, as from a live lab.
-  return { meta, lab, routes, commands, inventory, diagnostics, recordings } as unknown as SnapshotContent;
+  const content = { meta, lab, routes, inventory, diagnostics, recordings } as unknown as SnapshotContent;
+  if (typeof commands !== 'function') return { ...content, commands: commands as SnapshotContent['commands'] };
+  let parsed: SnapshotContent['commands'] | null = null;
+  return Object.defineProperty(content, 'commands', {
+    enumerable: true,
+    get: () => (parsed ??= commands() as SnapshotContent['commands']),
+    set: (value: SnapshotContent['commands']) => (parsed = value),
+  });
 }
 
 async function readManifest(archive: SnapshotArchive, label: string): Promise<SnapshotManifest> {
@@ -145,12 +171,14 @@ async function readChecked(archive: SnapshotArchive, listed: Map<string, Snapsho
   return bytes;
 }
 
+const notUtf8 = (name: string, label: string) => snapshotUnreadable(label, `is damaged: ${name} is not UTF-8 text (a snapshot writes every entry as UTF-8)`);
+
 /** `keepByteOrderMark`: a recording's text comes back exactly as it was written. */
 function decodeUtf8(bytes: Buffer, name: string, label: string, keepByteOrderMark = false): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: keepByteOrderMark }).decode(bytes);
   } catch {
-    throw snapshotUnreadable(label, `is damaged: ${name} is not UTF-8 text (a snapshot writes every entry as UTF-8)`);
+    throw notUtf8(name, label);
   }
 }
 

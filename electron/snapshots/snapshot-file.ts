@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConsoleError } from '../contract/console-errors';
 import type { SnapshotContent } from '../contract/snapshot';
-import { decodeSnapshotBytes } from './snapshot-decoding';
+import { decodeSnapshotBytes, type SnapshotDecoding } from './snapshot-decoding';
 import { encodeSnapshotContent, type ExtraEntry } from './snapshot-encoding';
 import { MAX_SNAPSHOT_FILE_BYTES, describeBytes } from './snapshot-limits';
 
@@ -48,7 +48,7 @@ export async function writeSnapshotFile(path: string, content: SnapshotContent, 
 }
 
 /** Reads and decodes a snapshot file; one larger than a snapshot may be is refused before it is read. */
-export async function readSnapshotFile(path: string): Promise<SnapshotContent> {
+export async function readSnapshotFile(path: string, decoding: SnapshotDecoding = {}): Promise<SnapshotContent> {
   let bytes: Buffer;
   try {
     // stat before open: opening a named pipe would wait for a writer, and a device never ends.
@@ -66,5 +66,5 @@ export async function readSnapshotFile(path: string): Promise<SnapshotContent> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConsoleError('not-found', `there is no snapshot at ${path}`);
     throw new ConsoleError('snapshot-unreadable', `cannot read the snapshot ${path}: ${(error as Error).message}`);
   }
-  return decodeSnapshotBytes(bytes, path);
+  return decodeSnapshotBytes(bytes, path, decoding);
 }

@@ -36,7 +36,7 @@ export interface SnapshotLab {
   stampInventory(inventory: LabInventory): LabInventory;
   /** Whether the file stores the inventory read from its commands (else it must be rebuilt from them). */
   readonly storesInventory: boolean;
-  /** The stored inventory as this opening shows it: its id, the capture's times. */
+  /** The stored inventory as this opening shows it: its id, when the snapshot was taken; its commands are not read. */
   recordedInventory(labId: string): LabInventory;
 }
 
@@ -49,7 +49,7 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
     return hostname ? `machine ${machineId} (${hostname})` : `machine ${machineId}`;
   };
   const transportFor = (machineId: string, label: string) =>
-    new SnapshotTransport({ machineId, machineName: nameOf(machineId), commands: content.commands, label });
+    new SnapshotTransport({ machineId, machineName: nameOf(machineId), commands: () => content.commands, label });
 
   const recordedController = content.routes.find((route) => route.machineId === CONTROLLER_MACHINE_ID);
   const controller: LabController = {
@@ -72,11 +72,13 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
     throw new ConsoleError('ssh-unreachable', `this snapshot holds nothing read from ${nameOf(machine.id)}: it was not reached when the snapshot was taken`);
   };
 
-  // When each command ran at capture, by machine and command line (as a probe outcome names it).
-  const ranAt = new Map(content.commands.map((command) => [`${command.machineId}|${command.argv.join(' ')}`, command]));
+  // When each command ran at capture, by machine and command line (as a probe outcome names it):
+  // indexed when a probe is first stamped, as a stored inventory's never are.
+  let ranAt: Map<string, SnapshotContent['commands'][number]> | null = null;
   const takenAt = content.meta.captureEndedAt;
   const captureMs = Math.max(0, Date.parse(content.meta.captureEndedAt) - Date.parse(content.meta.captureStartedAt));
   const stampProbe = (outcome: ProbeOutcome): ProbeOutcome => {
+    ranAt ??= new Map(content.commands.map((command) => [`${command.machineId}|${command.argv.join(' ')}`, command]));
     const command = ranAt.get(`${outcome.machineId}|${outcome.command}`);
     return { ...outcome, startedAt: command?.startedAt ?? takenAt, durationMs: command?.durationMs ?? 0 };
   };
@@ -92,12 +94,12 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
       readOnly: refusal,
     });
 
-  const stampInventory = (inventory: LabInventory): LabInventory => ({
+  const stampRead = (inventory: LabInventory): LabInventory => ({
     ...inventory,
     refreshedAt: inventory.refreshedAt === null ? null : takenAt,
     lastRefreshMs: inventory.refreshedAt === null ? inventory.lastRefreshMs : Number.isFinite(captureMs) ? captureMs : null,
-    probes: inventory.probes.map(stampProbe),
   });
+  const stampInventory = (inventory: LabInventory): LabInventory => ({ ...stampRead(inventory), probes: inventory.probes.map(stampProbe) });
 
   return {
     content,
@@ -112,6 +114,7 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
     // A capture always stores the probes it read; an inventory without one beside recorded commands
     // was not read from them (written by hand, or by a tool that kept only the commands).
     storesInventory: content.inventory.probes.length > 0 || content.commands.length === 0,
-    recordedInventory: (labId) => stampInventory({ ...content.inventory, labId, refreshing: false }),
+    // Its probes carry their commands' times already: the capture stamped them (capture.ts).
+    recordedInventory: (labId) => stampRead({ ...content.inventory, labId, refreshing: false }),
   };
 }

@@ -13,8 +13,11 @@ export interface SnapshotTransportOptions {
   machineId: string;
   /** The name of the machine in messages ("machine 22", "the controller"). */
   machineName: string;
-  /** Every command recorded on this machine, in the order it ran. */
-  commands: readonly SnapshotCommand[];
+  /**
+   * Every command of the snapshot, in the order it ran (this machine's are kept), or what gives them
+   * when first needed: an opened snapshot's commands are parsed only when something runs one.
+   */
+  commands: readonly SnapshotCommand[] | (() => readonly SnapshotCommand[]);
   /** For the UI: the route as recorded, or what the snapshot is ("snapshot of OrangeBox64 taken …"). */
   label: string;
 }
@@ -25,16 +28,25 @@ export class SnapshotTransport implements CommandTransport {
   /** A file does not drop: the route never needs to be found again. */
   readonly isOpen = true;
   readonly roomForTerminal = false;
-  private readonly answers = new Map<string, SnapshotCommand>();
+  /** This machine's commands by argv, indexed on the first run: opening a snapshot runs none. */
+  private answers: Map<string, SnapshotCommand> | null = null;
 
   constructor(private readonly options: SnapshotTransportOptions) {
     this.label = options.label;
-    // A command run twice during the capture (two refreshes) answers with its later output.
-    for (const command of options.commands) if (command.machineId === options.machineId) this.answers.set(commandKey(command.argv), command);
+  }
+
+  private recorded(argv: readonly string[]): SnapshotCommand | undefined {
+    if (!this.answers) {
+      this.answers = new Map();
+      // A command run twice during the capture (two refreshes) answers with its later output.
+      const commands = typeof this.options.commands === 'function' ? this.options.commands() : this.options.commands;
+      for (const command of commands) if (command.machineId === this.options.machineId) this.answers.set(commandKey(command.argv), command);
+    }
+    return this.answers.get(commandKey(argv));
   }
 
   async run(argv: readonly string[], options: CommandOptions = {}): Promise<CommandResult> {
-    const recorded = this.answers.get(commandKey(argv));
+    const recorded = this.recorded(argv);
     if (!recorded) {
       return {
         exitCode: NOT_RECORDED_EXIT_CODE,

@@ -14,6 +14,7 @@ import { ConsoleError } from '../../electron/contract/console-errors';
 import { SNAPSHOT_FORMAT_VERSION, type SnapshotContent } from '../../electron/contract/snapshot';
 import type { LabInventory } from '../../electron/contract/inventory';
 import { decodeSnapshot, encodeSnapshot, readSnapshotFile, writeSnapshotFile } from '../../electron/snapshots/snapshot-file';
+import { decodeSnapshotBytes } from '../../electron/snapshots/snapshot-decoding';
 import { MAX_ENTRY_COUNT, MAX_SNAPSHOT_FILE_BYTES } from '../../electron/snapshots/snapshot-limits';
 import inventoryFixture from '../../renderer/views/network/fixtures/orangebox-lab-inventory.json';
 
@@ -595,5 +596,32 @@ describe('a snapshot too large to open (a decompression bomb)', () => {
   test('more entries than a snapshot holds', async () => {
     const many = await zipOf(Array.from({ length: MAX_ENTRY_COUNT + 1 }, (_, index) => ({ name: `part-${index}.json`, data: Buffer.from('{}') })));
     expect((await refusal(many)).message).toBe(`this file holds ${MAX_ENTRY_COUNT + 1} entries, more than the ${MAX_ENTRY_COUNT} a snapshot may hold; it was not opened`);
+  });
+});
+
+describe('a snapshot opened to be shown (its commands read when asked)', () => {
+  const whenAsked = (bytes: Buffer) => decodeSnapshotBytes(bytes, 'this file', { commands: 'when-asked' });
+
+  test('gives the same content as reading it at once', async () => {
+    const bytes = await encodeSnapshot(await realisticSnapshot());
+    expect(await whenAsked(bytes)).toEqual(await decodeSnapshot(bytes));
+  });
+
+  test('refuses commands.json changed after it was written, or not UTF-8, before anything is shown', async () => {
+    const changed = await rebuilt(
+      (entries) => entries.set('commands.json', Buffer.from(entries.get('commands.json')!.toString('utf8').replace('"machineId":"22"', '"machineId":"23"'))),
+      { refreshManifest: false },
+    );
+    await expect(whenAsked(changed)).rejects.toThrow(/^this file is damaged: commands\.json does not match its SHA-256 in manifest\.json/);
+    const latin1 = await rebuilt((entries) => entries.set('commands.json', Buffer.from('[{"machineId": "Caf\xe9"}]', 'latin1')));
+    await expect(whenAsked(latin1)).rejects.toThrow('this file is damaged: commands.json is not UTF-8 text (a snapshot writes every entry as UTF-8)');
+  });
+
+  test('says a misshapen commands.json is damaged, in the same words, when its commands are first read', async () => {
+    const misshapen = await rebuilt((entries) => entries.set('commands.json', json([{ machineId: '22', argv: 'lxc list' }])));
+    const content = await whenAsked(misshapen);
+    expect(() => content.commands).toThrow(/^this file is damaged: commands\.json does not hold a list of commands \(0\.argv: /);
+    const notJson = await whenAsked(await rebuilt((entries) => entries.set('commands.json', Buffer.from('[{"machineId": "22",'))));
+    expect(() => notJson.commands).toThrow(/^this file is damaged: commands\.json is not valid JSON \(/);
   });
 });

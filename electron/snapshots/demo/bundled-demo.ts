@@ -14,7 +14,7 @@ export function bundledDemoFile(): string {
   return existsSync(besideBundle) ? besideBundle : fileURLToPath(new URL(`../../../assets/${DEMO_LAB_FILE_NAME}`, import.meta.url));
 }
 
-/** Reads the shipped demo, checked whole like any snapshot file. */
+/** Reads the shipped demo, checked like any snapshot file opened to be shown (its commands when asked). */
 export function readBundledDemo(): Promise<SnapshotContent> {
-  return readSnapshotFile(bundledDemoFile());
+  return readSnapshotFile(bundledDemoFile(), { commands: 'when-asked' });
 }
