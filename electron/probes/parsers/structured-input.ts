@@ -1,7 +1,7 @@
 // JSON and YAML outputs (`--format json`, `--format yaml`, `ip -j`): parsed without throwing, with
 // errors placed on the line of the original output where the parser stopped.
-import { parseDocument } from 'yaml';
-import { createRecord, describeError, problem, type ParseProblem } from './parse-result';
+import { LineCounter, parseDocument } from 'yaml';
+import { createRecord, describeError, MAX_PROBLEMS, problem, type ParseProblem } from './parse-result';
 import { lineAt, type PreparedInput } from './text-input';
 
 /** YAML anchors a hostile document may expand; Juju and LXD never emit aliases at all. */
@@ -64,11 +64,18 @@ export function parseYamlText(input: PreparedInput, what: string, keepStrings = 
   try {
     // logLevel 'silent': yaml would print its warnings to stderr (process.emitWarning) with pieces of
     // the input in them, which may hold a secret; what it finds comes back as problems instead.
-    const document = parseDocument(input.text, { prettyErrors: true, schema: keepStrings ? 'failsafe' : 'core', uniqueKeys: false, logLevel: 'silent' });
-    for (const error of document.errors) {
-      const joinedLine = error.linePos?.[0]?.line ?? lineAt(input.text, error.pos[0]);
-      problems.push(problem(originalLine(input, joinedLine), `${what}: ${error.message.split('\n')[0]}`));
+    // prettyErrors off: it copies the error's whole line into each message, and a 47 KB line of
+    // broken JSON read as YAML makes 8,000 errors (2 s; fuzzing found it). Each error is placed
+    // with the LineCounter instead (a binary search), and only the errors kept are described.
+    const lineCounter = new LineCounter();
+    const document = parseDocument(input.text, { prettyErrors: false, lineCounter, schema: keepStrings ? 'failsafe' : 'core', uniqueKeys: false, logLevel: 'silent' });
+    const described = document.errors.length > MAX_PROBLEMS ? MAX_PROBLEMS - 1 : document.errors.length;
+    for (const error of document.errors.slice(0, described)) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      problems.push(problem(originalLine(input, line), `${what}: ${error.message.split('\n')[0]} at line ${line}, column ${col}`));
     }
+    const rest = document.errors.slice(described);
+    if (rest.length > 0) problems.push(problem(originalLine(input, lineCounter.linePos(rest[0]!.pos[0]).line), `${what}: … and ${rest.length} more YAML errors from here on`));
     // mapAsMap: yaml's own conversion stringifies a collection used as a key, again at every level:
     // 800 bytes of nested "{" took 53 s. Maps are made records here, each key said once, in one pass.
     const value = recordsFromMaps(document.toJS({ maxAliasCount: YAML_MAX_ALIASES, mapAsMap: true }), problems, what);
