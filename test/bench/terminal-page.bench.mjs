@@ -110,8 +110,8 @@ export async function run() {
     await setup.goto(host.url);
     await setup.getByRole('button', { name: /^orangebox64/ }).click();
     await setup.getByRole('button', { name: 'Save and select' }).click();
-    await setup.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
-    await setup.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 30_000 });
+    await setup.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
+    await setup.getByTestId('connection-state').getByText('Connected', { exact: true }).waitFor({ timeout: 30_000 });
     await setup.keyboard.press('Alt+2');
     await setup.getByRole('button', { name: `Shell on ${machine.hostname}` }).first().click({ timeout: 30_000 });
     const pane = '[data-terminal] .xterm-rows';
@@ -140,7 +140,7 @@ export async function run() {
       };
     });
     await page.goto(host.url);
-    await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 30_000 });
+    await page.getByTestId('connection-state').getByText('Connected', { exact: true }).waitFor({ timeout: 30_000 });
     await page.keyboard.press('Alt+7');
     await page.locator(pane).first().getByText(`FLOOD-${LAST_FLOOD}-END`).waitFor({ timeout: 20_000 });
 

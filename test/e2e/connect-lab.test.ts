@@ -47,7 +47,7 @@ describe('connecting to the real lab from the console', () => {
     await page.getByRole('button', { name: /^orangebox64/ }).click();
     await page.getByRole('button', { name: 'Save and select' }).click();
     await expect.poll(status).toContain('Not connected');
-    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
+    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId('host-key-fingerprint').innerText()).toBe(lab.controller.hostKeyFingerprint);
@@ -119,7 +119,7 @@ describe('connecting to the real lab from the console', () => {
     await page.getByLabel('Controller address').fill('127.0.9.9');
     await page.getByLabel(/Private key file/).fill(lab.userKey);
     await page.getByRole('button', { name: 'Save and select' }).click();
-    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
+    await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
     await expect.poll(status, { timeout: 15_000 }).toContain('Connection failed');
     expect(await status()).toMatch(/127\.0\.9\.9:22.*connection refused/);
     expect(await page.getByRole('button', { name: 'Retry' }).first().isVisible()).toBe(true);

@@ -46,8 +46,8 @@ beforeAll(async () => {
   await openLabsFromDemo(page);
   await page.getByRole('button', { name: /^orangebox64/ }).click();
   await page.getByRole('button', { name: 'Save and select' }).click();
-  await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
-  await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 20_000 });
+  await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByTestId('connection-state').getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 });
 });
 
 afterEach(async ({ task }) => {
@@ -187,7 +187,7 @@ describe('terminals into the real lab', () => {
     await page.close();
     await new Promise((resolve) => setTimeout(resolve, 4000));
     await openPage();
-    await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: 20_000 });
+    await page.getByTestId('connection-state').getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Alt+7');
     await page.getByRole('tab', { name: /qrouter/ }).click();
     const terminal = pane(opened.namespace.id);

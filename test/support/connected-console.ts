@@ -49,8 +49,11 @@ export async function openConnectedConsole(options: {
   await openLabsFromDemo(page);
   await page.getByRole('button', { name: /^orangebox64/ }).click();
   await page.getByRole('button', { name: 'Save and select' }).click();
-  await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect' }).click();
-  await page.getByTestId('connection-state').getByText('Connected').waitFor({ timeout: CONNECTED_MS });
+  // The demo lab shown at first says Connected too: wait until the saved lab is the one selected.
+  await page.getByTestId('connection-state').getByText('Not connected', { exact: true }).waitFor({ timeout: CONNECTED_MS });
+  await page.getByTestId('connection-state').getByText('orangebox64', { exact: false }).waitFor({ timeout: CONNECTED_MS });
+  await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
+  await page.getByTestId('connection-state').getByText('Connected', { exact: true }).waitFor({ timeout: CONNECTED_MS });
   return {
     lab,
     home,
