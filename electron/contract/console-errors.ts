@@ -4,6 +4,7 @@
 export const errorCodes = [
   'invalid-payload', // the caller sent something the contract does not allow
   'unknown-request', // the caller named a request the contract does not have
+  'rate-limited', // the page sent requests faster than the browser host serves one page (terminal I/O is never limited)
   'not-found', // a named thing (lab, setting) does not exist
   'store-unreadable', // the settings file could not be read or parsed
   'store-unwritable', // the settings file could not be written

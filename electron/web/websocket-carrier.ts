@@ -5,10 +5,12 @@ import type { ConsoleCore } from '../core/console-core';
 import { ClientFrame, type ServerFrame, terminalFrameHeaderBytes, writeTerminalFrameHeader } from '../contract/wire-protocol';
 import type { TerminalData } from '../contract/terminals';
 import { describeIssues } from '../contract/validation';
+import { serverFrameJson } from '../contract/known-json';
+import { REQUESTS_PER_SECOND, RequestRateLimit } from './request-rate-limit';
 
 export function carryContractOver(socket: WebSocket, core: ConsoleCore): void {
   const send = (frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState === socket.OPEN) socket.send(serverFrameJson(frame));
   };
 
   const detach = core.streams.attach((stream, payload) => {
@@ -24,6 +26,7 @@ export function carryContractOver(socket: WebSocket, core: ConsoleCore): void {
     else frame.set(data, header);
     socket.send(frame, { binary: true });
   };
+  const rateLimit = new RequestRateLimit();
   socket.on('close', detach);
   socket.on('error', detach);
 
@@ -50,6 +53,11 @@ export function carryContractOver(socket: WebSocket, core: ConsoleCore): void {
       return;
     }
     const { id, name, params } = frame.output;
+    if (!rateLimit.allows(name)) {
+      const message = `this page sent more than ${REQUESTS_PER_SECOND} requests a second; ${name.slice(0, 80)} was not run (terminals go on): try again in a moment`;
+      send({ type: 'outcome', id, outcome: { ok: false, error: { code: 'rate-limited', message } } });
+      return;
+    }
     void core.dispatch(name, params ?? null).then((outcome) => send({ type: 'outcome', id, outcome }));
   });
 }

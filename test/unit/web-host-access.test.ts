@@ -128,10 +128,13 @@ describe('the browser host', () => {
     }
   });
 
-  it('opens the WebSocket only with the token and the console’s own Origin', async () => {
+  it('opens the WebSocket only with the token, the console’s own Origin and its own Host', async () => {
     expect(await upgradeStatus('/api', { Origin: origin() })).toBe(401);
     expect(await upgradeStatus('/api', { Origin: 'https://evil.example', Cookie: cookie() })).toBe(403);
     expect(await upgradeStatus('/api', { Origin: 'http://localhost:1', Cookie: cookie() })).toBe(403);
+    // DNS rebinding: a page of another name resolved to 127.0.0.1 sends that name as Host.
+    expect(await upgradeStatus('/api', { Origin: origin(), Cookie: cookie(), Host: `rebind.example:${host.port}` })).toBe(403);
+    expect(await upgradeStatus('/api', { Origin: origin(), Cookie: cookie(), Host: `127.0.0.1:${host.port + 1}` })).toBe(403);
     expect(await upgradeStatus('/elsewhere', { Origin: origin(), Cookie: cookie() })).toBe(404);
     expect(await upgradeStatus('/api', { Origin: origin(), Cookie: cookie() })).toBe(101);
     expect(await upgradeStatus(`/api?token=${host.token}`, { Origin: origin() })).toBe(101);
