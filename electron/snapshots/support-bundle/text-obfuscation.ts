@@ -149,6 +149,10 @@ export class TextObfuscator {
     let result = text;
     for (const pass of passes) {
       if (!pass.mayMatch(result, options)) continue;
+      // test() first: replace() with a function takes V8's slow path even where nothing matches,
+      // which is most strings (a replace() of a global pattern starts from 0 whatever lastIndex says).
+      pass.pattern.lastIndex = 0;
+      if (!pass.pattern.test(result)) continue;
       result = result.replace(pass.pattern, (match: string, ...rest: unknown[]) => {
         // replace() passes (match, ...captures, offset, whole text, groups when the pattern names any).
         const hasGroups = typeof rest[rest.length - 1] === 'object' && rest[rest.length - 1] !== null;
