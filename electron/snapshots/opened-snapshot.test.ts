@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LabInventory } from '../contract/inventory';
+import { knownJson, serverFrameJson } from '../contract/known-json';
+import type { ServerFrame } from '../contract/wire-protocol';
 import type { SnapshotContent } from '../contract/snapshot';
 import type { RouteContext } from '../lab/machine-routes';
 import { HAND_MADE_LAB, handMadeSnapshot } from '../../test/support/hand-made-snapshot';
@@ -132,6 +134,30 @@ describe('an opened snapshot', () => {
     expect(probesPushed).toBeGreaterThan(0);
     // Read from the commands: machines 23–25, which the stored machines leave out, are there.
     expect(inventory.machines.map((machine) => machine.id)).toEqual(['controller', '21', '22', '23', '24', '25', '26']);
+  });
+
+  it('is sent to the page as the text of its inventory.json with its own id, the same JSON as serialising it', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'obx-opened-snapshot-'));
+    try {
+      const demo = await readBundledDemo();
+      const file = join(folder, 'older.obxsnap');
+      // A capture from before inventories were stamped: its stored times are not the shown ones.
+      await writeSnapshotFile(file, { ...demo, inventory: { ...demo.inventory, refreshedAt: '2026-11-22T05:48:18.000Z' } });
+      for (const [content, spliced] of [
+        [demo, true],
+        [await readSnapshotFile(file, { commands: 'when-asked' }), false],
+        [handMadeSnapshot(), false],
+      ] as const) {
+        const { inventory, opened } = await open(content);
+        opened.close();
+        expect(knownJson(inventory) !== undefined).toBe(spliced);
+        const outcome: ServerFrame = { type: 'outcome', id: 7, outcome: { ok: true, result: inventory } };
+        const stream: ServerFrame = { type: 'stream', stream: 'inventory.changed', payload: inventory };
+        for (const frame of [outcome, stream]) expect(JSON.parse(serverFrameJson(frame))).toEqual(JSON.parse(JSON.stringify(frame)));
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('reads none of its commands to show it; the first command run reads them', async () => {

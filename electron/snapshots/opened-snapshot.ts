@@ -11,6 +11,8 @@ import type { ConnectionState } from '../contract/payloads';
 import type { SnapshotContent } from '../contract/snapshot';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { LabSession } from '../lab/lab-session';
+import { rememberJson } from '../contract/known-json';
+import { storedInventoryText } from './snapshot-decoding';
 import { snapshotLab, type SnapshotLab } from './snapshot-lab';
 import { SnapshotRecordings } from './snapshot-recordings';
 
@@ -59,6 +61,8 @@ export class OpenedSnapshot {
       return this.inventory!;
     }
     this.inventory = this.lab.recordedInventory(this.id);
+    const text = shownInventoryText(this.content.inventory, this.inventory);
+    if (text !== undefined) rememberJson(this.inventory, text);
     // What the keeper's refresh would have told the session: the machines, their names and routes.
     this.session.knowMachines(this.inventory.machines);
     this.events.onInventory(this.inventory);
@@ -74,4 +78,18 @@ export class OpenedSnapshot {
   close(): void {
     this.keeper.stop();
   }
+}
+
+/**
+ * The shown inventory as JSON, from the text of the inventory.json it was decoded from, when it
+ * differs from the stored one by its id alone and the stored text begins with that id (as the
+ * canonical JSON a console writes does: keys sorted, "labId" first). Anything else (a capture
+ * older than stamped inventories, a file written by another tool) is serialised as usual.
+ */
+function shownInventoryText(stored: LabInventory, shown: LabInventory): string | undefined {
+  const text = storedInventoryText(stored);
+  const prefix = `{"labId":${JSON.stringify(stored.labId)},`;
+  const sameButId = stored.refreshing === shown.refreshing && stored.refreshedAt === shown.refreshedAt && stored.lastRefreshMs === shown.lastRefreshMs;
+  if (text === undefined || !sameButId || !text.startsWith(prefix)) return undefined;
+  return `{"labId":${JSON.stringify(shown.labId)},${text.slice(prefix.length).trimEnd()}`;
 }

@@ -58,6 +58,14 @@ export async function decodeSnapshotBytes(bytes: Buffer, label: string, decoding
     return parseShape(schema, parseJson(bytes, name, label), name, what, label);
   };
   const entry = async <K extends keyof typeof ENTRY_SHAPES>(key: K) => shaped(key, await readChecked(archive, listed, JSON_ENTRIES[key], label));
+  const inventoryEntry = async () => {
+    const name = JSON_ENTRIES.inventory;
+    // TextDecoder drops a leading byte-order mark, which an editor may have added.
+    const text = decodeUtf8(await readChecked(archive, listed, name, label), name, label);
+    const inventory = parseShape(InventorySchema, parseJsonText(text, name, label), name, ENTRY_SHAPES.inventory.what, label);
+    inventoryTexts.set(inventory, text);
+    return inventory;
+  };
   const commandsWhenAsked = async () => {
     const bytes = await readChecked(archive, listed, JSON_ENTRIES.commands, label);
     if (!isUtf8(bytes)) throw notUtf8(JSON_ENTRIES.commands, label);
@@ -68,7 +76,7 @@ export async function decodeSnapshotBytes(bytes: Buffer, label: string, decoding
     entry('lab'),
     entry('routes'),
     decoding.commands === 'when-asked' ? commandsWhenAsked() : entry('commands'),
-    entry('inventory'),
+    inventoryEntry(),
     entry('diagnostics'),
     entry('recordings'),
   ]);
@@ -184,12 +192,27 @@ function decodeUtf8(bytes: Buffer, name: string, label: string, keepByteOrderMar
 
 function parseJson(bytes: Buffer, name: string, label: string): unknown {
   // TextDecoder drops a leading byte-order mark, which an editor may have added.
-  const text = decodeUtf8(bytes, name, label);
+  return parseJsonText(decodeUtf8(bytes, name, label), name, label);
+}
+
+function parseJsonText(text: string, name: string, label: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     throw snapshotUnreadable(label, `is damaged: ${name} is not valid JSON (${(error as Error).message.slice(0, 200)})`);
   }
+}
+
+/** inventory.json's text, by the inventory decoded from it (see storedInventoryText). */
+const inventoryTexts = new WeakMap<object, string>();
+
+/**
+ * The text of the inventory.json an inventory was decoded from: JSON.parse of it deep-equals the
+ * inventory (the schema lets every field through unchanged). An opened snapshot sends it to the
+ * page rather than serialising the same tens of MB again.
+ */
+export function storedInventoryText(inventory: object): string | undefined {
+  return inventoryTexts.get(inventory);
 }
 
 function parseShape<S extends v.GenericSchema>(schema: S, raw: unknown, name: string, what: string, label: string): v.InferOutput<S> {
