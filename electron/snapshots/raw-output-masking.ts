@@ -187,13 +187,18 @@ function maskInsideSecretValue(line: string): { text: string; masked: number } {
   return { text: line.slice(0, indent) + dash + SECRET_MASK, masked: 1 };
 }
 
-/** The index of the quote closing the one at `start` (backslash escapes skipped), or -1. */
+/**
+ * The index of the quote closing the one at `start` (backslash escapes skipped), or -1. Each
+ * candidate is found with indexOf; a double quote is escaped when an odd run of backslashes stands
+ * right before it (each run is counted once: runs end at the quotes that separate them).
+ */
 function closingQuote(text: string, start: number): number {
-  const quote = text[start];
-  for (let index = start + 1; index < text.length; index += 1) {
-    const char = text[index];
-    if (char === '\\' && quote === '"') index += 1;
-    else if (char === quote) return index;
+  const quote = text[start]!;
+  for (let found = text.indexOf(quote, start + 1); found !== -1; found = text.indexOf(quote, found + 1)) {
+    if (quote !== '"') return found;
+    let backslashes = 0;
+    while (found - 1 - backslashes > start && text[found - 1 - backslashes] === '\\') backslashes += 1;
+    if (backslashes % 2 === 0) return found;
   }
   return -1;
 }
@@ -233,6 +238,13 @@ function maskJsonValues(line: string, maskAll: boolean): { text: string; masked:
   const masking = () => maskAll || (secretDepth !== null && depth > secretDepth);
   let index = 0;
   while (index < line.length) {
+    // Outside a secret only a key can change anything: straight to the next quote. Brackets passed
+    // this way are not counted, which changes nothing: depth is only compared with secretDepth,
+    // and from the moment a secret opens every bracket is counted.
+    if (!maskAll && secretDepth === null) {
+      index = line.indexOf('"', index);
+      if (index < 0) break;
+    }
     const char = line[index]!;
     if (char === '"') {
       const close = closingQuote(line, index);
