@@ -3,12 +3,18 @@
 // `npm run build` for the page; the lab is not needed. Three figures, side by side with the demo
 // lab (14 containers) where the same step applies:
 // 1. the core opening it as `snapshots.open` does: the file read and checked (every entry's
-//    SHA-256 and shape), then its stored inventory shown (docs/snapshot-format.md, "Opening a
-//    snapshot"); in wall time and in this process's CPU time (user + system, every thread: on a
-//    loaded machine the wall time is mostly waiting for a core);
+//    SHA-256; every shape but commands.json's, read when a command runs), then its stored
+//    inventory shown (docs/snapshot-format.md, "Opening a snapshot"); in wall time and in this
+//    process's CPU time (user + system, every thread: on a loaded machine the wall time is mostly
+//    waiting for a core);
 // 2. the browser host started with `--snapshot FILE`, from spawn to its URL printed (Node's start
 //    plus that opening: what `npm run web -- --snapshot FILE` costs);
 // 3. the page: a fresh Chromium from navigation to the Overview painted with the snapshot's model.
+// Where the time went before issue 11's work (profiled, 28.8 MB inflated from a 1.9 MB file): the
+// keeper re-reading every recorded output (~0.5–0.6 s CPU), inflating in yauzl's 16 KiB chunks,
+// decoding and parsing commands.json (15 MB) and inventory.json (13.4 MB), then the host's
+// JSON.stringify of the inventory and the page's JSON.parse of it. Left: inventory.json's decode and
+// parse in the core (~0.2 s CPU), the page's parse of 13.4 MB, and what the demo's page pays too.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
