@@ -55,7 +55,9 @@ async function rebuilt(content: SnapshotContent): Promise<Opening> {
 
 /**
  * An inventory as it reads, whatever opening made it: the id is the opening's, and a live capture's
- * keeper files outcomes in the order the machines answered, which says nothing.
+ * keeper files outcomes in the order the machines answered, which says nothing. A failed probe's
+ * words name its machine as known when it failed ("on 26", or "on node02ob64" once its hostname
+ * was read), which depends on that order too: its error is compared by code.
  */
 function comparable(inventory: LabInventory) {
   const outcomeKey = (outcome: LabInventory['probes'][number]) => `${outcome.machineId}|${outcome.probeId}`;
@@ -63,7 +65,9 @@ function comparable(inventory: LabInventory) {
   return {
     ...inventory,
     labId: 'opened',
-    probes: [...inventory.probes].sort((a, b) => outcomeKey(a).localeCompare(outcomeKey(b))),
+    probes: [...inventory.probes]
+      .sort((a, b) => outcomeKey(a).localeCompare(outcomeKey(b)))
+      .map((outcome) => ({ ...outcome, error: outcome.error && { code: outcome.error.code } })),
     links: { containers: [...inventory.links.containers].sort((a, b) => linkKey(a).localeCompare(linkKey(b))) },
   };
 }
