@@ -233,8 +233,10 @@ export interface HostKeyQuestion {
   knownTypes: string[];
   /** Where an accepted key is written. */
   knownHostsFile: string;
-  /** A @cert-authority line of known_hosts that covers this host ("file line N"), or null: OpenSSH would check a host certificate; this console cannot. */
+  /** The @cert-authority lines of known_hosts that cover this host ("file line N, …"), or null. */
   certAuthority?: string | null;
+  /** Why the machine's host certificate did not certify this key (expired, wrong principal, …), when a CA covers it. */
+  certificateProblem?: string | null;
 }
 
 /** The passphrase of an encrypted key file; kept in memory only. */

@@ -121,6 +121,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   const hostKeys = new InteractiveHostKeyPolicy(
     new KnownHosts(options.knownHostsFiles ?? [join(homedir(), '.ssh', 'known_hosts'), '/etc/ssh/ssh_known_hosts']),
     prompts,
+    { onCertified: (message) => notify('info', 'ssh-host-key-certified', message) },
   );
   const passphrases = new RememberedPassphrases(prompts, options.secretVault ?? null);
   let link: LabLink | null = null;

@@ -1,9 +1,14 @@
 // The console's host-key rule, OpenSSH's "ask" made visible: a known key passes; a CHANGED or
 // revoked key is refused with the file and line to look at; a new key is shown to the engineer
 // (SHA256 fingerprint) and nothing is sent until they accept, which appends it to known_hosts.
+// A new key that a @cert-authority of known_hosts certifies passes without a question, as in
+// OpenSSH; when the certificate fails, the question says why.
+import type { Duplex } from 'node:stream';
 import { ConsoleError } from '../contract/console-errors';
 import type { PromptBroker } from '../core/prompt-broker';
-import { KnownHosts, fingerprintOf, knownHostsName, type HostKey } from './known-hosts';
+import { KnownHosts, fingerprintOf, knownHostsName, type CertAuthorityLine, type HostKey } from './known-hosts';
+import { fetchHostCertificates, type CertificateFetch } from './host-certificate-fetch';
+import { certifyHostKey } from './host-key-certification';
 import type { HostKeyDecision, HostKeyPolicy, SshTarget } from './ssh-connection';
 
 export class InteractiveHostKeyPolicy implements HostKeyPolicy {
@@ -13,13 +18,14 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
   constructor(
     private readonly knownHosts: KnownHosts,
     private readonly broker: PromptBroker,
+    private readonly options: HostCertificateOptions = {},
   ) {}
 
   preferredTypes(target: SshTarget): Promise<string[]> {
     return this.knownHosts.knownTypesFor(target.host, target.port);
   }
 
-  async decide(target: SshTarget, key: HostKey): Promise<HostKeyDecision> {
+  async decide(target: SshTarget, key: HostKey, reach: (() => Promise<Duplex>) | null = null): Promise<HostKeyDecision> {
     const where = knownHostsName(target.host, target.port);
     const fingerprint = fingerprintOf(key.blob);
     const verdict = await this.knownHosts.verify(target.host, target.port, key);
@@ -38,15 +44,55 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
         const askKey = `${where} ${fingerprint}`;
         const existing = this.asking.get(askKey);
         if (existing) return existing;
-        const authority = verdict.certAuthority ? `${verdict.certAuthority.file} line ${verdict.certAuthority.line}` : null;
-        const asked = this.askAbout(target, key, fingerprint, verdict.knownTypes, authority).finally(() => this.asking.delete(askKey));
+        const asked = this.certifyOrAsk(target, key, fingerprint, verdict.knownTypes, verdict.certAuthorities, reach).finally(() => this.asking.delete(askKey));
         this.asking.set(askKey, asked);
         return asked;
       }
     }
   }
 
-  private async askAbout(target: SshTarget, key: HostKey, fingerprint: string, knownTypes: string[], certAuthority: string | null): Promise<HostKeyDecision> {
+  private async certifyOrAsk(
+    target: SshTarget,
+    key: HostKey,
+    fingerprint: string,
+    knownTypes: string[],
+    authorities: CertAuthorityLine[],
+    reach: (() => Promise<Duplex>) | null,
+  ): Promise<HostKeyDecision> {
+    if (authorities.length === 0) return this.askAbout(target, key, fingerprint, knownTypes, null, null);
+    const where = knownHostsName(target.host, target.port);
+    const fetch = this.options.fetchCertificates ?? fetchHostCertificates;
+    const certification = await certifyHostKey({
+      host: target.host,
+      presentedKey: key.blob,
+      authorities,
+      fetch: () => fetch(target.host, target.port, { reach }),
+      revocationOf: (blob) => this.knownHosts.revocationOf(blob),
+    }).catch((error: unknown) => ({ status: 'uncertified' as const, problem: `the certificate could not be checked: ${(error as Error).message}` }));
+    switch (certification.status) {
+      case 'certified':
+        this.options.onCertified?.(
+          `${where}: host key ${key.type} ${fingerprint} certified by CA ${certification.caFingerprint} (${certification.file} line ${certification.line}; certificate "${certification.keyId.slice(0, 64)}")`,
+        );
+        return { accept: true };
+      case 'revoked':
+        return refuse(
+          'ssh-host-key-changed',
+          `the host key of ${where} (${key.type} ${fingerprint}) is certified by CA ${certification.caFingerprint}, which is marked @revoked in ${certification.file} line ${certification.line}; nothing was sent`,
+        );
+      case 'uncertified':
+        return this.askAbout(target, key, fingerprint, knownTypes, authorities.map((line) => `${line.file} line ${line.line}`).join(', '), certification.problem);
+    }
+  }
+
+  private async askAbout(
+    target: SshTarget,
+    key: HostKey,
+    fingerprint: string,
+    knownTypes: string[],
+    certAuthority: string | null,
+    certificateProblem: string | null,
+  ): Promise<HostKeyDecision> {
     const where = knownHostsName(target.host, target.port);
     const answer = await this.broker.ask({
       kind: 'host-key',
@@ -58,6 +104,7 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
       knownTypes,
       knownHostsFile: this.knownHosts.files[0] ?? '',
       certAuthority,
+      certificateProblem,
     });
     if (answer?.kind !== 'host-key' || !answer.accept) {
       return refuse('ssh-host-key-unknown', `the host key of ${where} (${key.type} ${fingerprint}) was not accepted; nothing was sent to it`);
@@ -65,6 +112,13 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
     await this.knownHosts.accept(target.host, target.port, key);
     return { accept: true };
   }
+}
+
+export interface HostCertificateOptions {
+  /** Where host certificates come from (by default `ssh-keyscan -c` on the connection's route). */
+  fetchCertificates?: (host: string, port: number, options: { reach: (() => Promise<Duplex>) | null }) => Promise<CertificateFetch>;
+  /** Told, in words, of each key accepted because a trusted CA certified it. */
+  onCertified?: (message: string) => void;
 }
 
 const refuse = (code: ConsoleError['code'], message: string): HostKeyDecision => ({ accept: false, error: new ConsoleError(code, message) });

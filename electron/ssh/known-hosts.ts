@@ -1,7 +1,7 @@
 // Host keys checked the way OpenSSH checks them against known_hosts: plain and hashed (|1|salt|hash)
 // host entries, `[host]:port` for non-standard ports, patterns with * ? and !, the @revoked marker.
-// @cert-authority lines are read, but a host certificate cannot be checked: the SSH library (ssh2)
-// negotiates no certificate host-key algorithm, so the engineer is told and judges the plain key.
+// A new key is answered with the @cert-authority lines covering the host, so the host's certificate
+// can be checked against them (host-key-certification.ts: ssh2 itself negotiates no certificate).
 // The answer says which file and line decided, so a refusal can tell the engineer where to look.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
@@ -19,9 +19,17 @@ export interface HostKey {
 
 export type HostKeyVerdict =
   | { status: 'known'; file: string; line: number }
-  | { status: 'unknown'; knownTypes: string[]; certAuthority: { file: string; line: number } | null }
+  | { status: 'unknown'; knownTypes: string[]; certAuthorities: CertAuthorityLine[] }
   | { status: 'changed'; file: string; line: number; knownType: string }
   | { status: 'revoked'; file: string; line: number };
+
+/** A `@cert-authority` line: the CA key it trusts for the hosts it names. */
+export interface CertAuthorityLine {
+  file: string;
+  line: number;
+  /** The CA's public key, in wire form. */
+  key: Buffer;
+}
 
 interface KnownHostsEntry {
   file: string;
@@ -106,21 +114,27 @@ export class KnownHosts {
     const entries = (await this.readAll()).filter((entry) => entry.marker !== '@cert-authority' && hostFieldMatches(entry.hosts, name));
 
     // A revoked key is refused wherever it appears, before anything else.
-    const revoked = (await this.readAll()).find((entry) => entry.marker === '@revoked' && entry.keyBase64 === offered);
-    if (revoked) return { status: 'revoked', file: revoked.file, line: revoked.line };
+    const revoked = await this.revocationOf(key.blob);
+    if (revoked) return { status: 'revoked', ...revoked };
 
     const match = entries.find((entry) => entry.marker === null && entry.keyType === key.type && entry.keyBase64 === offered);
     if (match) return { status: 'known', file: match.file, line: match.line };
     const sameType = entries.find((entry) => entry.marker === null && entry.keyType === key.type);
     if (sameType) return { status: 'changed', file: sameType.file, line: sameType.line, knownType: sameType.keyType };
-    // OpenSSH would trust a host certificate signed by a @cert-authority of this host; ssh2 offers no
-    // certificate host-key algorithms, so the server sends a plain key and the engineer must judge it.
-    const authority = (await this.readAll()).find((entry) => entry.marker === '@cert-authority' && hostFieldMatches(entry.hosts, name));
+    // OpenSSH would trust a host certificate signed by a @cert-authority of this host: the caller checks one.
+    const authorities = (await this.readAll()).filter((entry) => entry.marker === '@cert-authority' && hostFieldMatches(entry.hosts, name));
     return {
       status: 'unknown',
       knownTypes: [...new Set(entries.filter((entry) => entry.marker === null).map((entry) => entry.keyType))],
-      certAuthority: authority ? { file: authority.file, line: authority.line } : null,
+      certAuthorities: authorities.map((entry) => ({ file: entry.file, line: entry.line, key: Buffer.from(entry.keyBase64, 'base64') })),
     };
+  }
+
+  /** The @revoked line that lists this key (a host key or a CA key), if any. */
+  async revocationOf(blob: Buffer): Promise<{ file: string; line: number } | null> {
+    const offered = blob.toString('base64');
+    const revoked = (await this.readAll()).find((entry) => entry.marker === '@revoked' && entry.keyBase64 === offered);
+    return revoked ? { file: revoked.file, line: revoked.line } : null;
   }
 
   /** Key types already known for a host: offered first in key exchange, as OpenSSH does. */

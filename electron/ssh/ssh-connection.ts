@@ -54,7 +54,8 @@ export interface SshTarget {
 export type HostKeyDecision = { accept: true } | { accept: false; error: ConsoleError };
 
 export interface HostKeyPolicy {
-  decide(target: SshTarget, key: HostKey): Promise<HostKeyDecision>;
+  /** `reach` opens a stream to the target along the connection's route (through `via`), null when direct. */
+  decide(target: SshTarget, key: HostKey, reach?: (() => Promise<Duplex>) | null): Promise<HostKeyDecision>;
   /** Host key types already known for this endpoint, offered first (as OpenSSH does). */
   preferredTypes(target: SshTarget): Promise<string[]>;
 }
@@ -179,7 +180,9 @@ export class SshConnection {
         hostVerifier: (keyBlob: Buffer, verify: (valid: boolean) => void) => {
           pauseClock();
           const key: HostKey = { type: keyTypeOf(keyBlob), blob: keyBlob };
-          options.hostKeys.decide(target, key).then(
+          const via = options.via;
+          const reach = via ? () => via.forwardTo(target.host, target.port) : null;
+          options.hostKeys.decide(target, key, reach).then(
             (decision) => {
               if (!decision.accept) hostKeyRefusal = decision.error;
               else startClock();

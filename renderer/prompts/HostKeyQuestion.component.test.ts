@@ -1,6 +1,6 @@
 // The new-host-key question: the fingerprint to compare, and the two things that call for a second
-// look before accepting (a key of another type already known; a certificate authority OpenSSH would
-// have checked, which this console cannot).
+// look before accepting (a key of another type already known; a certificate authority covering the
+// host whose certificate did not certify this key, and why).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import HostKeyQuestion from './HostKeyQuestion.svelte';
@@ -42,11 +42,12 @@ describe('the new host key question', () => {
     expect(target.querySelector('.warning-text')).toBeNull();
   });
 
-  it('says which known_hosts line trusts a certificate authority for the host, and that the console cannot check certificates', () => {
-    const { target } = show(question({ certAuthority: '/home/engineer/.ssh/known_hosts line 2' }));
+  it('says which known_hosts line trusts a certificate authority for the host, and why the certificate did not certify the key', () => {
+    const problem = 'the certificate signed by CA SHA256:abc is refused: it expired on 2020-01-01T00:00:00.000Z';
+    const { target } = show(question({ certAuthority: '/home/engineer/.ssh/known_hosts line 2', certificateProblem: problem }));
     const note = target.querySelector('[data-testid="host-key-cert-authority"]')!.textContent!;
     expect(note).toContain('/home/engineer/.ssh/known_hosts line 2');
-    expect(note).toContain('cannot read host certificates');
+    expect(target.querySelector('[data-testid="host-key-certificate-problem"]')!.textContent).toBe(problem);
   });
 
   it('answers as the engineer chooses', () => {

@@ -82,7 +82,7 @@ describe('known_hosts', () => {
     const file = join(dir, 'types');
     await writeFile(file, `127.0.1.2 ${keyPart(keyA)}\n`);
     const knownHosts = new KnownHosts([file]);
-    expect(await knownHosts.verify('127.0.1.2', 22, keyRsa)).toEqual({ status: 'unknown', knownTypes: ['ssh-ed25519'], certAuthority: null });
+    expect(await knownHosts.verify('127.0.1.2', 22, keyRsa)).toEqual({ status: 'unknown', knownTypes: ['ssh-ed25519'], certAuthorities: [] });
     expect(await knownHosts.knownTypesFor('127.0.1.2', 22)).toEqual(['ssh-ed25519']);
   });
 
@@ -155,12 +155,12 @@ describe('known_hosts', () => {
     expect(await hashKnownHostsFor('10.0.0.5', [user, join(dir, 'no-such-config')])).toBeNull();
   });
 
-  it('names the @cert-authority line that covers a host, so the engineer knows OpenSSH would have checked a certificate', async () => {
+  it('answers a new key with the @cert-authority lines that cover the host, so its certificate can be checked', async () => {
     const file = join(dir, 'with-ca');
     await writeFile(file, `# the lab's host CA\n@cert-authority *.lab.example,10.0.0.* ${keyPart(keyB)}\n`);
     const knownHosts = new KnownHosts([file]);
-    expect(await knownHosts.verify('10.0.0.5', 22, keyA)).toEqual({ status: 'unknown', knownTypes: [], certAuthority: { file, line: 2 } });
-    expect(await knownHosts.verify('192.168.1.5', 22, keyA)).toEqual({ status: 'unknown', knownTypes: [], certAuthority: null });
+    expect(await knownHosts.verify('10.0.0.5', 22, keyA)).toEqual({ status: 'unknown', knownTypes: [], certAuthorities: [{ file, line: 2, key: keyB.blob }] });
+    expect(await knownHosts.verify('192.168.1.5', 22, keyA)).toEqual({ status: 'unknown', knownTypes: [], certAuthorities: [] });
     // A CA key is not a host key: offered as one, it is still unknown.
     expect((await knownHosts.verify('10.0.0.5', 22, keyB)).status).toBe('unknown');
   });
