@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 
 /** ssh-keyscan's own per-connection timeout (-T): a lab machine answers in well under a second. */
 export const KEYSCAN_TIMEOUT_SECONDS = 5;
-/** keyscan tries one connection per key type (4), each bounded by -T; past this it is killed. */
+/** keyscan makes one connection per key type asked (up to 4 when the type is not given), each bounded by -T; past this it is killed. */
 export const KEYSCAN_DEADLINE_MS = 25_000;
 /** A handful of certificates is ~10 KB; more than this is not keyscan's answer. */
 export const MAX_KEYSCAN_OUTPUT_BYTES = 256 * 1024;
@@ -20,26 +20,39 @@ export type CertificateFetch = { certificates: Buffer[] } | { problem: string };
 export interface CertificateFetchOptions {
   /** Opens a stream to the machine through the jump host (the connection's `via`); null: direct. */
   reach?: (() => Promise<Duplex>) | null;
+  /** The presented key's type (ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa): only that certificate is asked for (one handshake, not one per type). */
+  keyType?: string;
   /** The keyscan program (tests point it at a missing one). */
   keyscan?: string;
 }
+
+/** ssh-keyscan -t's name for each host key type. */
+const KEYSCAN_TYPES: Record<string, string> = {
+  'ssh-ed25519': 'ed25519',
+  'ecdsa-sha2-nistp256': 'ecdsa',
+  'ecdsa-sha2-nistp384': 'ecdsa',
+  'ecdsa-sha2-nistp521': 'ecdsa',
+  'ssh-rsa': 'rsa',
+};
 
 /** The certificates `host:port` presents, or a problem in words (not installed, timed out, none). */
 export async function fetchHostCertificates(host: string, port: number, options: CertificateFetchOptions = {}): Promise<CertificateFetch> {
   // keyscan reads "a,b" as two hosts and "-x" as an option: such a name is not one to scan.
   if (!/^[A-Za-z0-9._:%-]+$/.test(host) || host.startsWith('-')) return { problem: `"${host.slice(0, 64)}" is not a host name ssh-keyscan can be given` };
-  if (!options.reach) return runKeyscan(options.keyscan ?? 'ssh-keyscan', host, port);
+  const program = options.keyscan ?? 'ssh-keyscan';
+  const types = options.keyType && KEYSCAN_TYPES[options.keyType] ? ['-t', KEYSCAN_TYPES[options.keyType]!] : [];
+  if (!options.reach) return runKeyscan(program, types, host, port);
   const relay = await startRelay(options.reach);
   try {
-    return await runKeyscan(options.keyscan ?? 'ssh-keyscan', '127.0.0.1', relay.port);
+    return await runKeyscan(program, types, '127.0.0.1', relay.port);
   } finally {
     relay.close();
   }
 }
 
-function runKeyscan(program: string, host: string, port: number): Promise<CertificateFetch> {
+function runKeyscan(program: string, types: string[], host: string, port: number): Promise<CertificateFetch> {
   return new Promise((resolve) => {
-    const child = spawn(program, ['-c', '-p', String(port), '-T', String(KEYSCAN_TIMEOUT_SECONDS), '--', host], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(program, ['-c', ...types, '-p', String(port), '-T', String(KEYSCAN_TIMEOUT_SECONDS), '--', host], { stdio: ['ignore', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     let size = 0;
     let problem: string | null = null;

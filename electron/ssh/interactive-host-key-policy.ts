@@ -66,7 +66,7 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
       host: target.host,
       presentedKey: key.blob,
       authorities,
-      fetch: () => fetch(target.host, target.port, { reach }),
+      fetch: () => fetch(target.host, target.port, { reach, keyType: key.type }),
       revocationOf: (blob) => this.knownHosts.revocationOf(blob),
     }).catch((error: unknown) => ({ status: 'uncertified' as const, problem: `the certificate could not be checked: ${(error as Error).message}` }));
     switch (certification.status) {
@@ -116,7 +116,7 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
 
 export interface HostCertificateOptions {
   /** Where host certificates come from (by default `ssh-keyscan -c` on the connection's route). */
-  fetchCertificates?: (host: string, port: number, options: { reach: (() => Promise<Duplex>) | null }) => Promise<CertificateFetch>;
+  fetchCertificates?: (host: string, port: number, options: { reach: (() => Promise<Duplex>) | null; keyType: string }) => Promise<CertificateFetch>;
   /** Told, in words, of each key accepted because a trusted CA certified it. */
   onCertified?: (message: string) => void;
 }
