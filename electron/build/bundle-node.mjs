@@ -22,6 +22,9 @@ await build({
     main: 'electron/main.ts',
     // The console core's own process, which main.js starts as a utilityProcess (core-host/).
     'core-process': 'electron/core-host/core-process-entry.ts',
+    // The thread that parses big probe outputs, which the core starts beside its own bundle
+    // (inventory/probe-parse-worker-file.ts).
+    'probe-parse-worker': 'electron/inventory/probe-parse-worker.ts',
     'web-host': 'electron/web/bin-web-host.ts',
     cli: 'electron/cli/bin.ts',
   },

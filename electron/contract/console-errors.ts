@@ -18,6 +18,7 @@ export const errorCodes = [
   'ssh-host-key-changed', // the host key differs from known_hosts: refused
   'ssh-disconnected', // the connection dropped
   'command-timeout', // a command on a lab machine ran past its time limit
+  'parse-timeout', // reading a command's output ran past its time limit (hostile or absurdly large output): the parse was stopped
   'command-failed', // a command could not be started (channel refused, …)
   'snapshot-read-only', // the open lab is a snapshot: it answers from its file and runs nothing new
   'snapshot-unreadable', // a file is not a snapshot this console can open (foreign, damaged, newer format, too large, crafted)

@@ -4,6 +4,7 @@
 import { ConsoleError } from '../contract/console-errors';
 import type { InventoryMachine, ProbeOutcome, ProbeStatus } from '../contract/inventory';
 import { isEmptyModel } from '../probes/parsers/parse-result';
+import { parseProbeOutput, type OutputParsing } from './probe-output-parsing';
 import type { CommandTransport } from '../transports/command-transport';
 import type { AnyProbeDefinition } from '../probes/probe-definition';
 import { DEFAULT_MAX_OUTPUT_BYTES } from '../ssh/ssh-connection';
@@ -23,9 +24,11 @@ export interface ProbeJob {
   machine: InventoryMachine;
   transport: CommandTransport;
   probe: AnyProbeDefinition;
+  /** Where a big output is parsed and for how long at most (tests name their own). */
+  parsing?: OutputParsing;
 }
 
-export async function runProbe({ machine, transport, probe }: ProbeJob): Promise<ProbeOutcome> {
+export async function runProbe({ machine, transport, probe, parsing }: ProbeJob): Promise<ProbeOutcome> {
   const argv = probe.command(machine);
   const startedAt = new Date();
   const base = { machineId: machine.id, probeId: probe.id, command: argv.join(' '), startedAt: startedAt.toISOString() };
@@ -48,7 +51,7 @@ export async function runProbe({ machine, transport, probe }: ProbeJob): Promise
         error: { code: 'command-exit', message: explained ?? `\`${base.command}\` on ${machine.hostname ?? machine.id} exited with ${result.exitCode ?? result.signal}: ${lastLine}` },
       };
     }
-    const parsed = probe.parse(result.stdout);
+    const parsed = await parseProbeOutput(probe, result.stdout, base.command, parsing);
     const problems = [...parsed.problems];
     if (result.truncated) problems.unshift({ line: null, message: `the command printed more than ${inMegabytes(PROBE_MAX_OUTPUT_BYTES)}, the most the console reads of one command; it was stopped there` });
     if (result.invalidUtf8) problems.push({ line: null, message: 'the output was not valid UTF-8; unreadable bytes are shown as �' });
