@@ -1,14 +1,17 @@
 // `orangebox-console inventory <controller> [--json]`: every probe on a live lab, headless.
 // Host keys: only keys already in known_hosts are trusted, unless --accept-new (OpenSSH's
 // StrictHostKeyChecking=accept-new: a NEW key is recorded and its fingerprint printed; a
-// CHANGED key is always refused).
+// CHANGED key is always refused). A new key certified by a @cert-authority CA is trusted, as
+// OpenSSH trusts it (its certificate fetched with ssh-keyscan -c and verified).
 import { homedir } from 'node:os';
+import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
 import { ConsoleError } from '../contract/console-errors';
 import type { LabInventory } from '../contract/inventory';
 import { findProbe, probeValue } from '../contract/probe-models';
 import { LEADING_PACKAGES } from '../probes/parsers/compute-stack';
 import { KnownHosts, fingerprintOf, knownHostsName } from '../ssh/known-hosts';
+import { certifiedNotice, certifyPresentedKey, revokedCaRefusal } from '../ssh/host-key-certification';
 import type { HostKeyPolicy, SshTarget } from '../ssh/ssh-connection';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
 import { resolveSshHost } from '../ssh-config/ssh-config-hosts';
@@ -105,7 +108,7 @@ class CommandLineHostKeys implements HostKeyPolicy {
     return this.knownHosts.knownTypesFor(target.host, target.port);
   }
 
-  async decide(target: SshTarget, key: { type: string; blob: Buffer }) {
+  async decide(target: SshTarget, key: { type: string; blob: Buffer }, reach: (() => Promise<Duplex>) | null = null) {
     const verdict = await this.knownHosts.verify(target.host, target.port, key);
     const where = knownHostsName(target.host, target.port);
     const fingerprint = fingerprintOf(key.blob);
@@ -113,8 +116,21 @@ class CommandLineHostKeys implements HostKeyPolicy {
     if (verdict.status === 'changed' || verdict.status === 'revoked') {
       return { accept: false as const, error: new ConsoleError('ssh-host-key-changed', `the host key of ${where} has CHANGED (now ${key.type} ${fingerprint}); refused. The old key is in ${verdict.file} line ${verdict.line}.`) };
     }
+    let certificateProblem = '';
+    if (verdict.certAuthorities.length > 0) {
+      const certification = await certifyPresentedKey(this.knownHosts, target, key, verdict.certAuthorities, reach);
+      if (certification.status === 'certified') {
+        this.output.err(certifiedNotice(target, key, certification));
+        return { accept: true as const };
+      }
+      if (certification.status === 'revoked') return { accept: false as const, error: new ConsoleError('ssh-host-key-changed', revokedCaRefusal(target, key, certification)) };
+      certificateProblem = `; a @cert-authority line covers it, but its certificate did not certify this key: ${certification.problem}`;
+    }
     if (!this.acceptNew) {
-      return { accept: false as const, error: new ConsoleError('ssh-host-key-unknown', `the host key of ${where} is not in ${this.knownHosts.files[0]} (${key.type} ${fingerprint}); check it and run again with --accept-new, or connect once with ssh`) };
+      return {
+        accept: false as const,
+        error: new ConsoleError('ssh-host-key-unknown', `the host key of ${where} is not in ${this.knownHosts.files[0]} (${key.type} ${fingerprint})${certificateProblem}; check it and run again with --accept-new, or connect once with ssh`),
+      };
     }
     await this.knownHosts.accept(target.host, target.port, key);
     this.output.err(`recorded the new host key of ${where}: ${key.type} ${fingerprint}`);

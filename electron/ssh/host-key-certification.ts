@@ -2,8 +2,9 @@
 // host (@cert-authority), as OpenSSH would decide: the machine's certificates are fetched out of
 // band, and one must certify exactly this key, verify under a trusted CA's key, be a host
 // certificate valid now for the name used, and its CA must not be @revoked.
-import { fingerprintOf, type CertAuthorityLine } from './known-hosts';
-import type { CertificateFetch } from './host-certificate-fetch';
+import type { Duplex } from 'node:stream';
+import { fingerprintOf, knownHostsName, type CertAuthorityLine, type HostKey, type KnownHosts } from './known-hosts';
+import { fetchHostCertificates, type CertificateFetch } from './host-certificate-fetch';
 import { certificateProblem, parseHostCertificate, signatureIsValid, type HostCertificate } from './host-certificate';
 
 export type Certification =
@@ -69,3 +70,34 @@ export async function certifyHostKey(input: CertificationInput): Promise<Certifi
 }
 
 const where = (line: CertAuthorityLine): string => `${line.file} line ${line.line}`;
+
+/** Fetches the certificates along the connection's route. */
+export type HostCertificateFetcher = (host: string, port: number, options: { reach: (() => Promise<Duplex>) | null; keyType: string }) => Promise<CertificateFetch>;
+
+/** The check for a key the handshake presented (certificates fetched along `reach`); never throws. */
+export function certifyPresentedKey(
+  knownHosts: KnownHosts,
+  target: { host: string; port: number },
+  key: HostKey,
+  authorities: CertAuthorityLine[],
+  reach: (() => Promise<Duplex>) | null,
+  fetch: HostCertificateFetcher = fetchHostCertificates,
+): Promise<Certification> {
+  return certifyHostKey({
+    host: target.host,
+    presentedKey: key.blob,
+    authorities,
+    fetch: () => fetch(target.host, target.port, { reach, keyType: key.type }),
+    revocationOf: (blob) => knownHosts.revocationOf(blob),
+  }).catch((error: unknown) => ({ status: 'uncertified' as const, problem: `the certificate could not be checked: ${(error as Error).message}` }));
+}
+
+/** "[host]:port: host key TYPE SHA256:… certified by CA SHA256:… (file line N; certificate "id")" */
+export function certifiedNotice(target: { host: string; port: number }, key: HostKey, certified: Extract<Certification, { status: 'certified' }>): string {
+  return `${knownHostsName(target.host, target.port)}: host key ${key.type} ${fingerprintOf(key.blob)} certified by CA ${certified.caFingerprint} (${certified.file} line ${certified.line}; certificate "${certified.keyId.slice(0, 64)}")`;
+}
+
+/** Why a key certified by a @revoked CA is refused, with the line that revokes it. */
+export function revokedCaRefusal(target: { host: string; port: number }, key: HostKey, revoked: Extract<Certification, { status: 'revoked' }>): string {
+  return `the host key of ${knownHostsName(target.host, target.port)} (${key.type} ${fingerprintOf(key.blob)}) is certified by CA ${revoked.caFingerprint}, which is marked @revoked in ${revoked.file} line ${revoked.line}; nothing was sent`;
+}

@@ -7,8 +7,7 @@ import type { Duplex } from 'node:stream';
 import { ConsoleError } from '../contract/console-errors';
 import type { PromptBroker } from '../core/prompt-broker';
 import { KnownHosts, fingerprintOf, knownHostsName, type CertAuthorityLine, type HostKey } from './known-hosts';
-import { fetchHostCertificates, type CertificateFetch } from './host-certificate-fetch';
-import { certifyHostKey } from './host-key-certification';
+import { certifiedNotice, certifyPresentedKey, revokedCaRefusal, type HostCertificateFetcher } from './host-key-certification';
 import type { HostKeyDecision, HostKeyPolicy, SshTarget } from './ssh-connection';
 
 export class InteractiveHostKeyPolicy implements HostKeyPolicy {
@@ -60,26 +59,13 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
     reach: (() => Promise<Duplex>) | null,
   ): Promise<HostKeyDecision> {
     if (authorities.length === 0) return this.askAbout(target, key, fingerprint, knownTypes, null, null);
-    const where = knownHostsName(target.host, target.port);
-    const fetch = this.options.fetchCertificates ?? fetchHostCertificates;
-    const certification = await certifyHostKey({
-      host: target.host,
-      presentedKey: key.blob,
-      authorities,
-      fetch: () => fetch(target.host, target.port, { reach, keyType: key.type }),
-      revocationOf: (blob) => this.knownHosts.revocationOf(blob),
-    }).catch((error: unknown) => ({ status: 'uncertified' as const, problem: `the certificate could not be checked: ${(error as Error).message}` }));
+    const certification = await certifyPresentedKey(this.knownHosts, target, key, authorities, reach, this.options.fetchCertificates);
     switch (certification.status) {
       case 'certified':
-        this.options.onCertified?.(
-          `${where}: host key ${key.type} ${fingerprint} certified by CA ${certification.caFingerprint} (${certification.file} line ${certification.line}; certificate "${certification.keyId.slice(0, 64)}")`,
-        );
+        this.options.onCertified?.(certifiedNotice(target, key, certification));
         return { accept: true };
       case 'revoked':
-        return refuse(
-          'ssh-host-key-changed',
-          `the host key of ${where} (${key.type} ${fingerprint}) is certified by CA ${certification.caFingerprint}, which is marked @revoked in ${certification.file} line ${certification.line}; nothing was sent`,
-        );
+        return refuse('ssh-host-key-changed', revokedCaRefusal(target, key, certification));
       case 'uncertified':
         return this.askAbout(target, key, fingerprint, knownTypes, authorities.map((line) => `${line.file} line ${line.line}`).join(', '), certification.problem);
     }
@@ -116,7 +102,7 @@ export class InteractiveHostKeyPolicy implements HostKeyPolicy {
 
 export interface HostCertificateOptions {
   /** Where host certificates come from (by default `ssh-keyscan -c` on the connection's route). */
-  fetchCertificates?: (host: string, port: number, options: { reach: (() => Promise<Duplex>) | null; keyType: string }) => Promise<CertificateFetch>;
+  fetchCertificates?: HostCertificateFetcher;
   /** Told, in words, of each key accepted because a trusted CA certified it. */
   onCertified?: (message: string) => void;
 }

@@ -15,6 +15,7 @@ import { fetchHostCertificates } from '../../electron/ssh/host-certificate-fetch
 import { PromptBroker } from '../../electron/core/prompt-broker';
 import { StreamHub } from '../../electron/core/stream-hub';
 import type { HostKeyQuestion, PendingPrompt } from '../../electron/contract/payloads';
+import { runInventoryCommand } from '../../electron/cli/inventory-command';
 import { startTemporarySshd, type HostCertificateRequest, type TemporarySshd } from '../support/temporary-sshd';
 
 /** Loopback addresses of this file's own servers (nothing else uses 127.0.5.x), on a non-standard port: the [host]:port form. */
@@ -173,5 +174,25 @@ describe('host certificates checked against @cert-authority', () => {
     expect(side.notices).toHaveLength(1);
     // keyscan reached the machine through the jump host's forwarded channel (a loopback relay), not directly.
     expect(routes).toEqual([`127.0.5.21:${PORT} through the jump`]);
+  });
+
+  it('trusts a certified key from the command line too, and says why an uncertified one is refused', async () => {
+    await certifiedSshd('127.0.5.8');
+    await certifiedSshd('127.0.5.9', { validity: '20200101:20200102' });
+    const knownHosts = join(dir, 'known_hosts_cli');
+    await writeFile(knownHosts, `${caLine(ca)}\n`);
+    const inventory = async (address: string) => {
+      const err: string[] = [];
+      await runInventoryCommand([`${USER}@${address}:${PORT}`, '-i', userKey, '--known-hosts', knownHosts], { out: () => {}, err: (text) => err.push(text) });
+      return err.join('\n');
+    };
+    // The temporary sshd is no Juju controller: what matters is how far the host key let it go.
+    const certified = await inventory('127.0.5.8');
+    expect(certified).toContain(`[127.0.5.8]:${PORT}: host key ssh-ed25519 `);
+    expect(certified).toContain(`certified by CA ${fingerprintOf(ca.blob)} (${knownHosts} line 1; certificate "host 127.0.5.8")`);
+    expect(certified).not.toContain('is not in');
+    const expired = await inventory('127.0.5.9');
+    expect(expired).toContain(`a @cert-authority line covers it, but its certificate did not certify this key: the certificate signed by CA ${fingerprintOf(ca.blob)} is refused: it expired on 2020-01-02T00:00:00.000Z`);
+    expect(await readFile(knownHosts, 'utf8')).toBe(`${caLine(ca)}\n`);
   });
 });
