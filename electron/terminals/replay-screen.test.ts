@@ -43,8 +43,15 @@ async function parsedEveryByte(pieces: string[], resizeAt?: { index: number; col
   return result;
 }
 
+/**
+ * The replay's quiet time in these tests: far longer than any pause of a loaded machine's event
+ * loop between two writes (which would rightly make the replay parse instead of drop), so what is
+ * dropped depends on the output only. Pending output is parsed at the end by whenParsed().
+ */
+const TEST_SETTLE_MS = 60_000;
+
 async function replayed(pieces: string[], resizeAt?: { index: number; cols: number; rows: number }, dropNowAtEnd = false): Promise<{ serialized: string; dropped: number; text: string }> {
-  const replay = new ReplayScreen(SIZE, SCROLLBACK);
+  const replay = new ReplayScreen(SIZE, SCROLLBACK, () => SCROLLBACK, TEST_SETTLE_MS);
   for (const [index, piece] of pieces.entries()) {
     if (resizeAt?.index === index) replay.resize(resizeAt.cols, resizeAt.rows);
     replay.write(piece);

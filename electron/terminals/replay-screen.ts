@@ -92,6 +92,8 @@ export class ReplayScreen {
     size: { cols: number; rows: number },
     scrollback: number,
     private readonly pageScrollback: () => number = () => scrollback,
+    /** How long output must be quiet before what is pending is parsed (tests on a busy machine set it longer). */
+    private readonly settleMs: number = REPLAY_SETTLE_MS,
   ) {
     this.terminal = new Terminal({ cols: size.cols, rows: size.rows, scrollback, allowProposedApi: true });
     this.terminal.loadAddon(this.serializer);
@@ -126,7 +128,7 @@ export class ReplayScreen {
     }
     this.lastOutputAt = performance.now();
     this.dropScrolledOut();
-    this.settleTimer ??= setTimeout(() => this.settle(), REPLAY_SETTLE_MS);
+    this.settleTimer ??= setTimeout(() => this.settle(), this.settleMs);
     this.boundPending();
     return output;
   }
@@ -184,8 +186,8 @@ export class ReplayScreen {
   private settle(): void {
     this.settleTimer = null;
     const quietFor = performance.now() - this.lastOutputAt;
-    if (quietFor >= REPLAY_SETTLE_MS) this.parsePending();
-    else this.settleTimer = setTimeout(() => this.settle(), REPLAY_SETTLE_MS - quietFor);
+    if (quietFor >= this.settleMs) this.parsePending();
+    else this.settleTimer = setTimeout(() => this.settle(), this.settleMs - quietFor);
   }
 
   /**
