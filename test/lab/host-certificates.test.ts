@@ -16,6 +16,10 @@ import { PromptBroker } from '../../electron/core/prompt-broker';
 import { StreamHub } from '../../electron/core/stream-hub';
 import type { HostKeyQuestion, PendingPrompt } from '../../electron/contract/payloads';
 import { runInventoryCommand } from '../../electron/cli/inventory-command';
+import { createConsoleCore } from '../../electron/core/console-core';
+import { FileStore } from '../../electron/store/file-store';
+import type { RequestOutcome } from '../../electron/contract/console-contract';
+import type { CoreNotice } from '../../electron/contract/payloads';
 import { startTemporarySshd, type HostCertificateRequest, type TemporarySshd } from '../support/temporary-sshd';
 
 /** Loopback addresses of this file's own servers (nothing else uses 127.0.5.x), on a non-standard port: the [host]:port form. */
@@ -174,6 +178,37 @@ describe('host certificates checked against @cert-authority', () => {
     expect(side.notices).toHaveLength(1);
     // keyscan reached the machine through the jump host's forwarded channel (a loopback relay), not directly.
     expect(routes).toEqual([`127.0.5.21:${PORT} through the jump`]);
+  });
+
+  it('the console as shipped connects to a certified machine with no question and says so in a notice', async () => {
+    await certifiedSshd('127.0.5.10');
+    const knownHosts = join(dir, 'known_hosts_core');
+    await writeFile(knownHosts, `${caLine(ca)}\n`);
+    const core = await createConsoleCore({ host: 'browser', store: new FileStore(join(dir, 'core-state.json')), knownHostsFiles: [knownHosts], agentSocket: null });
+    const notices: CoreNotice[] = [];
+    const prompts: unknown[] = [];
+    core.streams.attach((stream, payload) => {
+      if (stream === 'core.notice') notices.push(payload as CoreNotice);
+      if (stream === 'prompt.opened') prompts.push(payload);
+    });
+    try {
+      const call = async <T>(name: string, params: unknown): Promise<T> => {
+        const outcome = (await core.dispatch(name, params)) as RequestOutcome<T>;
+        if (!outcome.ok) throw new Error(`${name}: ${outcome.error.code}: ${outcome.error.message}`);
+        return outcome.result;
+      };
+      const saved = await call<{ id: string }>('labs.save', { name: 'certified', controller: { host: '127.0.5.10', port: PORT, user: USER, identityFile: userKey, sshConfigHost: null } });
+      // The temporary sshd is no Juju controller: the connection's fate after the host key does not matter here.
+      await core.dispatch('lab.connect', { labId: saved.id });
+      await expect.poll(() => notices.filter((notice) => notice.code === 'ssh-host-key-certified').length, { timeout: 30_000, message: 'no certified notice came' }).toBe(1);
+      expect(notices.find((notice) => notice.code === 'ssh-host-key-certified')).toMatchObject({
+        level: 'info',
+        message: expect.stringContaining(`certified by CA ${fingerprintOf(ca.blob)} (${knownHosts} line 1; certificate "host 127.0.5.10")`),
+      });
+      expect(prompts).toEqual([]);
+    } finally {
+      await core.close();
+    }
   });
 
   it('trusts a certified key from the command line too, and says why an uncertified one is refused', async () => {
