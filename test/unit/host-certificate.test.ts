@@ -167,6 +167,20 @@ describe('certifying a presented host key', () => {
     expect(await fetchHostCertificates('-oProxyCommand=x', 22)).toEqual({ problem: '"-oProxyCommand=x" is not a host name ssh-keyscan can be given' });
     expect(await fetchHostCertificates('a,b', 22)).toEqual({ problem: '"a,b" is not a host name ssh-keyscan can be given' });
   });
+
+  it('reads keyscan lines with or without the host name in front, and stops one that prints too much', async () => {
+    const ca = makeKey('ed25519');
+    const host = makeKey('ed25519');
+    const certificate = certify(ca.path, host.path);
+    // Stand-ins for other keyscan versions: the real one (OpenSSH 9.2) runs in test/lab/host-certificates.test.ts.
+    const older = join(dir, 'keyscan-older');
+    await writeFile(older, `#!/bin/sh\necho "# 127.0.5.1:22 SSH-2.0-OpenSSH_8.9" >&2\necho "[127.0.5.1]:2222 ssh-ed25519-cert-v01@openssh.com ${certificate.toString('base64')}"\n`, { mode: 0o755 });
+    const fetched = await fetchHostCertificates('127.0.5.1', 2222, { keyscan: older, keyType: 'ssh-ed25519' });
+    expect('certificates' in fetched && fetched.certificates.map((blob) => blob.equals(certificate))).toEqual([true]);
+    const flood = join(dir, 'keyscan-flood');
+    await writeFile(flood, '#!/bin/sh\nhead -c 1000000 /dev/zero | tr "\\0" x\n', { mode: 0o755 });
+    expect(await fetchHostCertificates('127.0.5.1', 22, { keyscan: flood })).toEqual({ problem: 'ssh-keyscan printed more than 256 KiB' });
+  });
 });
 
 describe('@cert-authority lines in known_hosts', () => {
