@@ -6,6 +6,7 @@ import type { ParseResult } from '../probes/parsers/parse-result';
 import type { AnyProbeDefinition } from '../probes/probe-definition';
 import { parsesAsCatalog } from './catalog-probe-by-id';
 import { PARSE_TIME_LIMIT_MS, ProbeParsePool } from './probe-parse-pool';
+import { probeParseWorkerExists } from './probe-parse-worker-file';
 
 /**
  * Outputs shorter than this (in characters) parse inline. An `lxc list --format json` this size
@@ -16,6 +17,8 @@ import { PARSE_TIME_LIMIT_MS, ProbeParsePool } from './probe-parse-pool';
 export const INLINE_PARSE_LIMIT_CHARS = 256 * 1024;
 
 let sharedPool: ProbeParsePool | null = null;
+/** Whether the worker's file is there, looked up once. */
+let workerFound: boolean | null = null;
 
 export interface OutputParsing {
   pool?: ProbeParsePool;
@@ -26,6 +29,7 @@ export interface OutputParsing {
 export async function parseProbeOutput(probe: AnyProbeDefinition, text: string, command: string, { pool, timeLimitMs = PARSE_TIME_LIMIT_MS }: OutputParsing = {}): Promise<ParseResult<ProbeModels[ProbeKind]>> {
   // A probe made outside the catalog (a test's) has a parser the worker cannot name: inline.
   if (text.length < INLINE_PARSE_LIMIT_CHARS || !parsesAsCatalog(probe)) return probe.parse(text);
+  if (!pool && !(workerFound ??= probeParseWorkerExists())) return probe.parse(text);
   const parsing = pool ?? (sharedPool ??= new ProbeParsePool());
   return (await parsing.parse({ probeId: probe.id, command, text }, timeLimitMs)) as ParseResult<ProbeModels[ProbeKind]>;
 }

@@ -18,3 +18,11 @@ export function probeParseWorkerFile(): ProbeParseWorkerFile {
   const typescriptHooks = fileURLToPath(new URL('../../test/support/electron-stand-in-register.mjs', import.meta.url));
   return { file: fileURLToPath(new URL('./probe-parse-worker.ts', import.meta.url)), execArgv: ['--import', typescriptHooks] };
 }
+
+/**
+ * Whether there is a worker to start: a bundle built without it beside (a benchmark's harness, a
+ * packaging mistake) parses on the core's thread as before, rather than failing every big probe.
+ */
+export function probeParseWorkerExists(file: ProbeParseWorkerFile = probeParseWorkerFile()): boolean {
+  return existsSync(file.file) && file.execArgv.every((argument) => argument.startsWith('--') || existsSync(argument));
+}

@@ -15,6 +15,7 @@ import type { InventoryMachine, ProbeOutcome } from '../../electron/contract/inv
 import type { AnyProbeDefinition } from '../../electron/probes/probe-definition';
 import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from '../../electron/inventory/probe-catalog';
 import { parsesAsCatalog } from '../../electron/inventory/catalog-probe-by-id';
+import { probeParseWorkerExists, probeParseWorkerFile } from '../../electron/inventory/probe-parse-worker-file';
 
 const MACHINE: InventoryMachine = { id: '24', hostname: 'node05ob64', address: '10.0.0.24', roles: ['compute'], applications: [], jujuState: 'started', route: null, routeError: null, hypervisor: null };
 const LXC_LIST_FIXTURE = fileURLToPath(new URL('../fixtures/outputs/lxc-list/lab-lxd-5.0.2.json.txt', import.meta.url));
@@ -137,5 +138,13 @@ describe('which probes the worker can parse', () => {
   it('every probe of the catalog, per-namespace ones included, and no probe made elsewhere', () => {
     for (const probe of [...CONTROLLER_PROBES, ...MACHINE_PROBES, ...namespaceProbes('qrouter-5d2c1e0a')]) expect(parsesAsCatalog(probe), probe.id).toBe(true);
     expect(parsesAsCatalog({ ...LXC_LIST_PROBE, parse: (text: string) => LXC_LIST_PROBE.parse(text) })).toBe(false);
+  });
+});
+
+describe('a bundle built without the parsing worker beside it', () => {
+  it('has no worker to start when the file is missing, and the TypeScript entry is there in the sources', () => {
+    expect(probeParseWorkerExists({ file: '/nonexistent/probe-parse-worker.js', execArgv: [] })).toBe(false);
+    expect(probeParseWorkerExists({ file: probeParseWorkerFile().file, execArgv: ['--import', '/nonexistent/hooks.mjs'] })).toBe(false);
+    expect(probeParseWorkerExists()).toBe(true);
   });
 });
