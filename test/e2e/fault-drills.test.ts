@@ -10,8 +10,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openConnectedConsole, type ConnectedConsole } from '../support/connected-console';
-import { bringLabUp, takeEndpointDown } from '../support/lab-control';
-import { cutLinkTo, denyLxdOn, loseInNamespace, removeLxcFrom, replaceLxcOn, restoreLinks, type UndoFault } from '../support/machine-faults';
+import { bringLabUp, dropEndpointSessions, takeEndpointDown } from '../support/lab-control';
+import { cutLinkTo, denyLxdOn, loseInNamespace, slowLinkTo, removeLxcFrom, replaceLxcOn, restoreLinks, type UndoFault } from '../support/machine-faults';
 import { allInstances, gatewayMachine, machineById } from '../lab/lab-manifest';
 
 /** The drills' machine: a compute node with containers, reached through the controller. */
@@ -30,6 +30,8 @@ const PING_DONE_MS = 60_000;
 /** Half of what the router namespace sends is lost: 20 pings all through or all lost is 1 in 10^6. */
 const LOSS_PERCENT = 50;
 const PING_COUNT = 20;
+/** The slow link's one-way delay: every round trip to the machine takes twice this. */
+const LINK_DELAY_MS = 250;
 /** The whole of a drill that brings the lab up again (up.sh took most of a minute under load). */
 const DRILL_MS = 300_000;
 
@@ -173,6 +175,26 @@ describe('fault drills on the real lab', () => {
         message: 'the machine read again once its link was back',
       })
       .toBe(true);
+  }, DRILL_MS);
+
+  it('the machine’s link is slow (250 ms each way): the machine reads, slowly, while the page stays responsive', async () => {
+    const machine = machineById(session.lab, MACHINE_ID);
+    const { relay, undo } = await slowLinkTo(machine, LINK_DELAY_MS);
+    undoLater.push(undo);
+    // The console's connection to the machine was made before: it comes back through the slow link.
+    await dropEndpointSessions(machine);
+    await refreshNodes();
+    await switchViews(); // while the machine is read over the slow link
+    const chip = card().locator('[data-probe="lxc-list"]');
+    const slowRead = async () => (await chip.getAttribute('data-status')) === 'ok' && relay.connections > 0 && Number.parseInt((await chip.locator('.time').textContent()) ?? '0', 10) >= 2 * LINK_DELAY_MS;
+    await expect.poll(slowRead, { timeout: LINK_LOSS_SEEN_MS, interval: 1000, message: 'lxc list read over the slow link, taking at least one round trip' }).toBe(true);
+    console.log(`[fault drill] slow link: lxc list on machine ${MACHINE_ID} read in ${await chip.locator('.time').textContent()} over ${relay.connections} relayed connection(s)`);
+    expect(await card().locator('.read-failures').count()).toBe(0);
+    await switchViews();
+    undoLater.splice(undoLater.indexOf(undo), 1);
+    await undo();
+    await dropEndpointSessions(machine);
+    await expectRecovered('lxc-list');
   }, DRILL_MS);
 
   it('the machine’s sshd dies: the card says it cannot be reached; once it is back, it reads again', async () => {

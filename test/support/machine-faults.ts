@@ -1,14 +1,16 @@
 // Faults put on one lab machine for the fault drills, each undone by the function it returns.
 // A machine is its own sshd in its own mount namespace (test/lab/lib/endpoints.sh): a bind mount
 // made inside that namespace changes what that machine's commands see and nothing else. The link
-// fault drops the machine's SSH packets on loopback with an nftables table of its own; loss is a
-// random drop inside one of the lab's network namespaces. Only lab addresses are touched.
+// fault drops the machine's SSH packets on loopback with an nftables table of its own; the slow
+// link sends them through a delaying relay; loss is a random drop inside one of the lab's network
+// namespaces. Only lab addresses are touched.
 import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LabEndpoint } from '../lab/lab-manifest';
+import { startDelayingRelay, type DelayingRelay } from './delaying-relay';
 
 const run = promisify(execFile);
 /** Commands of these drills end at once; a stuck one fails the drill instead of hanging it. */
@@ -77,9 +79,37 @@ export async function cutLinkTo(machine: LabEndpoint): Promise<UndoFault> {
   return restoreLinks;
 }
 
+const NFT_DELAY_TABLE = 'obx_fault_delay';
+
+/**
+ * The machine's link gets slow: new connections to its sshd from the lab's users (the controller's
+ * jumps run as the lab user) are redirected through a relay that holds each direction back by
+ * `delayMs`. The relay runs as root and is left out of the redirect. Connections made before stay
+ * as they were: drop them (dropEndpointSessions) for the console to come back through the relay.
+ */
+export async function slowLinkTo(machine: LabEndpoint, delayMs: number): Promise<{ relay: DelayingRelay; undo: UndoFault }> {
+  const relay = await startDelayingRelay(machine, delayMs);
+  const undo = async () => {
+    await run('nft', ['delete', 'table', 'ip', NFT_DELAY_TABLE], { timeout: COMMAND_MS }).catch(() => undefined);
+    await relay.close();
+  };
+  try {
+    await runWithInput('nft', ['-f', '-'], [
+      `add table ip ${NFT_DELAY_TABLE}`,
+      `add chain ip ${NFT_DELAY_TABLE} output { type nat hook output priority -100 ; }`,
+      `add rule ip ${NFT_DELAY_TABLE} output ip daddr ${machine.address} tcp dport ${machine.port} meta skuid != 0 redirect to :${relay.port}`,
+    ].join('\n'));
+  } catch (error) {
+    await undo();
+    throw error;
+  }
+  return { relay, undo };
+}
+
 /** Removes the drill's nftables table if it is there (also after a failed test). */
 export async function restoreLinks(): Promise<void> {
   await run('nft', ['delete', 'table', 'inet', NFT_TABLE], { timeout: COMMAND_MS }).catch(() => undefined);
+  await run('nft', ['delete', 'table', 'ip', NFT_DELAY_TABLE], { timeout: COMMAND_MS }).catch(() => undefined);
 }
 
 function runWithInput(command: string, args: string[], input: string): Promise<void> {
