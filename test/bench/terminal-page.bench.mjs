@@ -108,8 +108,11 @@ export async function run() {
     // finds it again (as after a reload).
     const setup = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
     await setup.goto(host.url);
+    // A console with no lab saved opens on the demo lab: its banner's Manage labs leads to the labs.
+    await setup.getByRole('button', { name: 'Manage labs' }).first().click();
     await setup.getByRole('button', { name: /^orangebox64/ }).click();
     await setup.getByRole('button', { name: 'Save and select' }).click();
+    await setup.getByTestId('connection-state').getByText('Not connected', { exact: true }).waitFor({ timeout: 30_000 });
     await setup.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
     await setup.getByTestId('connection-state').getByText('Connected', { exact: true }).waitFor({ timeout: 30_000 });
     await setup.keyboard.press('Alt+2');
