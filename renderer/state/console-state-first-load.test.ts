@@ -27,6 +27,19 @@ function noLabCore(labsAnswered: Promise<void>) {
   return scriptedCore(answers).api;
 }
 
+type Answers = Partial<Record<RequestName, (params: never) => unknown>>;
+
+/** A core with no lab saved, nothing pending and no terminals; `overrides` answer the rest. */
+const firstLoadAnswers = (overrides: Answers): Answers => ({
+  'labs.list': () => [],
+  'settings.get': () => defaultSettings,
+  'notices.pending': () => [],
+  'prompts.pending': () => [],
+  'terminals.list': () => [],
+  'inventory.get': () => null,
+  ...overrides,
+});
+
 describe('the first load with no lab saved', () => {
   it('opens on the labs screen when nothing was chosen', async () => {
     const consoleState = new ConsoleState();
@@ -48,15 +61,10 @@ describe('the first load with no lab saved', () => {
 
 describe('leaving the lab shown for another', () => {
   it('drops what was read of the one before (the demo’s machines are not the new lab’s)', async () => {
-    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
-      'labs.list': () => [],
-      'settings.get': () => defaultSettings,
-      'notices.pending': () => [],
-      'prompts.pending': () => [],
-      'terminals.list': () => [],
+    const answers = firstLoadAnswers({
       'inventory.get': () => ({ labId: 'snapshot-demo', refreshing: false, refreshedAt: null, lastRefreshMs: null, machines: [], probes: [], links: { containers: [] } }),
       'connection.get': () => ({ labId: 'snapshot-demo', labName: 'demo', phase: 'connected', detail: '', since: '2026-12-07T00:00:00.000Z' }),
-    };
+    });
     const { api, push } = scriptedCore(answers);
     const consoleState = new ConsoleState();
     await consoleState.attach(api);
@@ -71,16 +79,10 @@ describe('Disconnect pressed while a snapshot is still opening', () => {
     const snapshotShown = { labId: 'snapshot-0123456789ab', labName: 'orangebox64', phase: 'connected' as const, detail: 'snapshot', since: '2026-12-07T00:00:00.000Z', snapshot: { kind: 'capture' as const, labName: 'orangebox64', takenAt: '2026-12-07T00:00:00.000Z', file: '/srv/lab.obxsnap' }, revision: 5 };
     const liveLab = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'not-connected' as const, detail: 'not connected', since: '2026-12-07T00:00:01.000Z', snapshot: null, revision: 6 };
     let answerOpen: () => void = () => {};
-    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
-      'labs.list': () => [],
-      'settings.get': () => defaultSettings,
-      'notices.pending': () => [],
-      'prompts.pending': () => [],
-      'terminals.list': () => [],
-      'inventory.get': () => null,
+    const answers = firstLoadAnswers({
       'snapshots.open': () => new Promise((resolve) => (answerOpen = () => resolve(snapshotShown))),
       'lab.disconnect': () => liveLab,
-    };
+    });
     const { api, push } = scriptedCore(answers);
     const consoleState = new ConsoleState();
     await consoleState.attach(api);
@@ -99,15 +101,9 @@ describe('Disconnect pressed while a snapshot is still opening', () => {
 describe('the core restarted under the page (the browser host run again)', () => {
   it('shows the new core’s state when the page reloads, though its count of changes started again', async () => {
     let connection: ConnectionState = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T00:00:00.000Z', revision: 41, coreRun: 'first-run' };
-    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
-      'labs.list': () => [],
-      'settings.get': () => defaultSettings,
-      'notices.pending': () => [],
-      'prompts.pending': () => [],
-      'terminals.list': () => [],
-      'inventory.get': () => null,
+    const answers = firstLoadAnswers({
       'connection.get': () => connection,
-    };
+    });
     const consoleState = new ConsoleState();
     await consoleState.attach(scriptedCore(answers).api);
     expect(consoleState.connection?.phase).toBe('connected');
@@ -122,15 +118,9 @@ describe('the engineer connects while the page is still loading (a slow first an
     const notConnected: ConnectionState = { labId: 'lab-000000000001', labName: 'OrangeBox 64', phase: 'not-connected', detail: 'not connected', since: '2026-12-07T00:00:00.000Z', revision: 2, coreRun: 'this-run' };
     const connected: ConnectionState = { ...notConnected, phase: 'connected', detail: 'ubuntu@127.0.1.1:22', revision: 5 };
     let answerConnection: (() => void) | null = null;
-    const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
-      'labs.list': () => [],
-      'settings.get': () => defaultSettings,
-      'notices.pending': () => [],
-      'prompts.pending': () => [],
-      'terminals.list': () => [],
-      'inventory.get': () => null,
+    const answers = firstLoadAnswers({
       'connection.get': () => new Promise((resolve) => (answerConnection = () => resolve(notConnected))),
-    };
+    });
     const { api, push } = scriptedCore(answers);
     const consoleState = new ConsoleState();
     const attaching = consoleState.attach(api);
