@@ -119,6 +119,9 @@ describe('connecting to the real lab from the console', () => {
     await page.getByLabel('Controller address').fill('127.0.9.9');
     await page.getByLabel(/Private key file/).fill(lab.userKey);
     await page.getByRole('button', { name: 'Save and select' }).click();
+    // The lab shown before was 'Not connected' too: wait until the new lab is the one selected,
+    // or Connect goes to the old lab and the switch then ends that connection.
+    await page.getByTestId('connection-state').getByText('Nobody home', { exact: false }).waitFor({ timeout: 15_000 });
     await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
     await expect.poll(status, { timeout: 15_000 }).toContain('Connection failed');
     expect(await status()).toMatch(/127\.0\.9\.9:22.*connection refused/);

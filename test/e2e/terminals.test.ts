@@ -46,6 +46,7 @@ beforeAll(async () => {
   await openLabsFromDemo(page);
   await page.getByRole('button', { name: /^orangebox64/ }).click();
   await page.getByRole('button', { name: 'Save and select' }).click();
+  await page.getByTestId('connection-state').getByText('Not connected', { exact: true }).waitFor({ timeout: 20_000 });
   await page.getByTestId('connection-state').locator('..').getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByTestId('connection-state').getByText('Connected', { exact: true }).waitFor({ timeout: 20_000 });
 });
