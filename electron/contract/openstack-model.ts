@@ -232,3 +232,133 @@ export interface OpenStackNetworkAgent {
 export interface OpenStackNetworkAgentList {
   agents: OpenStackNetworkAgent[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// What belongs together between OpenStack and the machines (worked out in the core after a refresh)
+
+/** Why OpenStack could not be read, said so the engineer knows what to do; null when it was read. */
+export interface OpenStackUnavailable {
+  /** no-client: no `openstack` on the controller; no-credentials: no rc file / clouds.yaml found or
+   *  named; several-credentials: more than one candidate and none named; failed: the commands failed. */
+  reason: 'no-client' | 'no-credentials' | 'several-credentials' | 'failed';
+  message: string;
+  /** The candidate credential files found on the controller (for several-credentials). */
+  candidates: string[];
+}
+
+/** Where the console's `openstack` commands take their credentials from (never their content). */
+export interface OpenStackCredentialSource {
+  /** The file on the controller: "~/novarc", "~/.config/openstack/clouds.yaml". */
+  path: string;
+  kind: 'rc-file' | 'clouds-yaml';
+  /** The cloud's name in clouds.yaml; null for an rc file. */
+  cloud: string | null;
+  /** Named by the engineer for this lab, or found as the only candidate. */
+  chosenBy: 'lab-settings' | 'found';
+}
+
+/** A Neutron port of a server, followed to its floating addresses, router and VLAN tag. */
+export interface OpenStackPortLink {
+  portId: string;
+  macAddress: string | null;
+  status: string | null;
+  networkId: string | null;
+  networkName: string | null;
+  fixedIps: string[];
+  floatingIps: string[];
+  /** The router that NATs its floating addresses (floating IP's router, else the subnet's router). */
+  routerId: string | null;
+  /** The gateway's `qrouter-<router id>` namespace, when `ip netns` lists it. */
+  qrouterNamespace: string | null;
+  /** br-int's VLAN tag of its qvo port, when OVS shows it. */
+  vlanTag: number | null;
+  /** The container's nic device carrying the port's MAC ("qbr9e0c6af1-30"). */
+  containerDevice: string | null;
+}
+
+/** A Nova server and its LXD container: nova-lxd names the container after instance_name on host. */
+export interface OpenStackServerLink {
+  serverId: string;
+  name: string;
+  project: string | null;
+  status: string | null;
+  powerState: string | null;
+  host: string | null;
+  instanceName: string | null;
+  /** The container `lxc list` shows under instanceName on the host's machine; null when missing. */
+  container: string | null;
+  /** The Juju machine whose LXD runs it (by the hypervisor hostname), null when not found. */
+  machineId: string | null;
+  containerState: string | null;
+  ports: OpenStackPortLink[];
+  /** Every floating address of the server's ports. */
+  floatingIps: string[];
+}
+
+/** A network, its DHCP namespace on the gateway and the VLAN tag its ports use on br-int. */
+export interface OpenStackNetworkLink {
+  networkId: string;
+  name: string;
+  external: boolean | null;
+  cidrs: string[];
+  /** `qdhcp-<network id>` when `ip netns` lists it. */
+  qdhcpNamespace: string | null;
+  /** The tag of its DHCP/router ports on br-int (differing tags are a finding). */
+  vlanTags: number[];
+  routerIds: string[];
+}
+
+/** A hypervisor row joined to the Juju machine it is (by hostname). */
+export interface OpenStackHypervisorLink {
+  hostname: string;
+  machineId: string | null;
+  type: string | null;
+  state: string | null;
+  status: string | null;
+  vcpus: number | null;
+  vcpusUsed: number | null;
+  memoryMb: number | null;
+  memoryMbUsed: number | null;
+  runningVms: number | null;
+}
+
+export type OpenStackFindingKind =
+  | 'hypervisor-not-lxd'
+  | 'compute-node-not-in-nova'
+  | 'server-container-missing'
+  | 'server-container-stopped'
+  | 'container-unknown-to-nova'
+  | 'port-down-on-active-server'
+  | 'service-down'
+  | 'agent-down';
+
+/** Where Nova/Neutron and the machines disagree, in words, with what shows it. */
+export interface OpenStackFinding {
+  kind: OpenStackFindingKind;
+  severity: 'warning' | 'error';
+  message: string;
+  /** What it is about, for click-through: a server id, container name, machine id, host. */
+  serverId: string | null;
+  container: string | null;
+  machineId: string | null;
+  /** The command that shows the evidence ("openstack server show …", "lxc list …"). */
+  evidence: string | null;
+}
+
+export interface OpenStackLinks {
+  unavailable: OpenStackUnavailable | null;
+  credentials: OpenStackCredentialSource | null;
+  hypervisors: OpenStackHypervisorLink[];
+  servers: OpenStackServerLink[];
+  networks: OpenStackNetworkLink[];
+  findings: OpenStackFinding[];
+}
+
+/** What a container shows of its Nova server (Containers, Network, palette). */
+export interface ContainerServer {
+  serverId: string;
+  name: string;
+  project: string | null;
+  status: string | null;
+  floatingIps: string[];
+}
