@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { LabId } from './payloads';
 import type { ErrorCode } from './console-errors';
 import type { Hypervisor } from './lab-model';
+import type { ContainerServer, OpenStackLinks } from './openstack-model';
 
 /** The controller endpoint is not a Juju machine; its probes are filed under this id. */
 export const CONTROLLER_MACHINE_ID = 'controller';
@@ -113,8 +114,12 @@ export interface ContainerLink {
   jujuMachineId: string | null;
   /** The Juju units living in it. */
   units: string[];
+  /** The Nova server it is (nova-lxd's instance container); null when none; absent in older snapshots. */
+  server?: ContainerServer | null;
 }
 
 export interface InventoryLinks {
   containers: ContainerLink[];
+  /** OpenStack's own view joined to the machines, or why it could not be read; absent in older snapshots. */
+  openstack?: OpenStackLinks | null;
 }
