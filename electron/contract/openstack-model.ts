@@ -362,3 +362,21 @@ export interface ContainerServer {
   status: string | null;
   floatingIps: string[];
 }
+
+/** One file on the controller that may hold OpenStack credentials (listed, never read into the console). */
+export interface OpenStackCredentialCandidate {
+  /** As the controller's shell names it: "~/novarc", "/etc/openstack/clouds.yaml". */
+  path: string;
+  kind: 'rc-file' | 'clouds-yaml';
+  /** For clouds.yaml: the names of its clouds (the keys under `clouds:`, no values); empty for an rc file. */
+  clouds: string[];
+}
+
+/** The `openstack-credentials` probe: is there a client, and which credential files are there. */
+export interface OpenStackCredentialCandidates {
+  /** Where `command -v openstack` found the client; null when there is none. */
+  client: string | null;
+  candidates: OpenStackCredentialCandidate[];
+  /** The places looked at, as the probe names them (so "none found" can say where it looked). */
+  lookedAt: string[];
+}

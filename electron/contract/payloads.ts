@@ -79,12 +79,39 @@ export const RouteOverrides = v.record(
   v.picklist(['jump', 'juju-ssh']),
 );
 
+/** A file on the controller, as its shell would name it: "~/novarc", "/etc/openstack/clouds.yaml", "admin-openrc" (in the home). */
+export const ControllerFilePath = v.pipe(
+  v.string('the OpenStack credentials file must be a path'),
+  v.trim(),
+  v.minLength(1, 'the OpenStack credentials path is empty'),
+  v.maxLength(PATH_LIMIT, `the OpenStack credentials path is limited to ${PATH_LIMIT} characters`),
+  noControlCharacters('the OpenStack credentials path'),
+);
+
+/** A cloud's name in clouds.yaml (`OS_CLOUD`): a YAML key as engineers write them. */
+export const CloudName = v.pipe(
+  v.string('the cloud name must be text'),
+  v.trim(),
+  v.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'the cloud name (a key under "clouds:" in clouds.yaml) may hold letters, digits, "_", "." and "-" only, up to 64'),
+);
+
+/** Where the console's `openstack` commands on the controller take their credentials (never the secrets themselves). */
+export const OpenStackCredentialSetting = v.object({
+  /** An rc file to source, or a clouds.yaml. */
+  path: ControllerFilePath,
+  /** The cloud in clouds.yaml; null for an rc file, or when the file has one cloud. */
+  cloud: v.optional(v.nullable(CloudName), null),
+});
+export type OpenStackCredentialSetting = v.InferOutput<typeof OpenStackCredentialSetting>;
+
 export const SavedLab = v.object({
   id: LabId,
   name: LabName,
   controller: ControllerEndpoint,
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   routes: v.optional(RouteOverrides, {}),
+  /** Named by the engineer; null or absent (older saves): found on the controller when there is one candidate. */
+  openstackCredentials: v.optional(v.nullable(OpenStackCredentialSetting)),
 });
 export type SavedLab = v.InferOutput<typeof SavedLab>;
 
@@ -93,6 +120,7 @@ export const SavedLabDraft = v.object({
   id: v.optional(LabId),
   name: LabName,
   controller: ControllerEndpoint,
+  openstackCredentials: v.optional(v.nullable(OpenStackCredentialSetting)),
 });
 export type SavedLabDraft = v.InferInput<typeof SavedLabDraft>;
 

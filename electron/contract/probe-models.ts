@@ -4,6 +4,21 @@
 // values cross the contract as they always have (snapshots store them); `probeValue` is the one
 // place a value is read back as its model.
 import type { ProbeOutcome } from './inventory';
+import type {
+  OpenStackComputeServiceList,
+  OpenStackCredentialCandidates,
+  OpenStackFlavorList,
+  OpenStackFloatingIpList,
+  OpenStackHypervisorList,
+  OpenStackImageList,
+  OpenStackNetworkAgentList,
+  OpenStackNetworkList,
+  OpenStackPortList,
+  OpenStackRouterList,
+  OpenStackSecurityGroupList,
+  OpenStackServerList,
+  OpenStackSubnetList,
+} from './openstack-model';
 import type { IniFile, IpAddr, IpLinks, IpNetns, IpRoutes, JujuStatus, LxcList, LxcProfileList, OvsRecords, OvsShow, StackPackageList } from './lab-model';
 
 /** `hostname` on a machine: its name, or null when it printed something that is not one. */
@@ -25,6 +40,19 @@ export interface ProbeModels {
   links: IpLinks;
   'netns-addr': IpAddr;
   'netns-route': IpRoutes;
+  'openstack-credentials': OpenStackCredentialCandidates;
+  'openstack-hypervisors': OpenStackHypervisorList;
+  'openstack-servers': OpenStackServerList;
+  'openstack-networks': OpenStackNetworkList;
+  'openstack-subnets': OpenStackSubnetList;
+  'openstack-routers': OpenStackRouterList;
+  'openstack-ports': OpenStackPortList;
+  'openstack-floating-ips': OpenStackFloatingIpList;
+  'openstack-security-groups': OpenStackSecurityGroupList;
+  'openstack-images': OpenStackImageList;
+  'openstack-flavors': OpenStackFlavorList;
+  'openstack-compute-services': OpenStackComputeServiceList;
+  'openstack-network-agents': OpenStackNetworkAgentList;
 }
 
 export type ProbeKind = keyof ProbeModels;
@@ -40,6 +68,23 @@ export type ProbeId = ProbeIdOf<ProbeKind>;
 /** The value of any probe (what `probeValue` narrows by kind). */
 export type ProbeValue = ProbeModels[ProbeKind];
 
+/** The controller's `openstack … -f json` probes, run once the credentials are known (in this order). */
+export const OPENSTACK_LIST_PROBE_KINDS = [
+  'openstack-hypervisors',
+  'openstack-servers',
+  'openstack-networks',
+  'openstack-subnets',
+  'openstack-routers',
+  'openstack-ports',
+  'openstack-floating-ips',
+  'openstack-security-groups',
+  'openstack-images',
+  'openstack-flavors',
+  'openstack-compute-services',
+  'openstack-network-agents',
+] as const satisfies readonly ProbeKind[];
+export type OpenStackListProbeKind = (typeof OPENSTACK_LIST_PROBE_KINDS)[number];
+
 const FIXED_KINDS: ReadonlySet<string> = new Set<ProbeKind>([
   'hostname',
   'juju-status',
@@ -52,6 +97,8 @@ const FIXED_KINDS: ReadonlySet<string> = new Set<ProbeKind>([
   'ovs-vsctl',
   'ovs-interfaces',
   'links',
+  'openstack-credentials',
+  ...OPENSTACK_LIST_PROBE_KINDS,
 ]);
 const NAMESPACED_KINDS: ReadonlySet<string> = new Set(PER_NAMESPACE_PROBE_KINDS);
 

@@ -309,6 +309,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
         controller: { ...draft.controller, kind: draft.controller.kind ?? 'ssh' },
         createdAt: existing?.createdAt ?? new Date().toISOString(),
         routes: existing?.routes ?? {},
+        openstackCredentials: draft.openstackCredentials ? { path: draft.openstackCredentials.path, cloud: draft.openstackCredentials.cloud ?? null } : null,
       };
       const duplicate = state.labs.find((other) => other.id !== lab.id && other.name.toLowerCase() === lab.name.toLowerCase());
       if (duplicate) throw new ConsoleError('invalid-payload', `a lab named "${duplicate.name}" is already saved; choose another name`);
