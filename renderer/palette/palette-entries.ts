@@ -258,11 +258,15 @@ function containerEntries(inventory: LabInventory): PaletteEntry[] {
   const links = new Map(inventory.links.containers.map((link) => [`${link.machineId}/${link.container}`, link]));
   return containerRows(inventory).flatMap((row): PaletteEntry[] => {
     const { name, machineId } = row;
-    const detail = [row.node, row.state.toLowerCase(), row.ipv4.split(' ')[0]].filter(Boolean).join(' · ');
-    const keywords = `${row.node} ${row.ipv4} ${row.owner}`;
+    // A Nova instance's container is found by its server's name too ("lxc-test-1"), as the walkthrough calls it.
+    const detail = [row.server && `server ${row.server}`, row.node, row.state.toLowerCase(), row.ipv4.split(' ')[0], row.floating.split(', ')[0]].filter(Boolean).join(' · ');
+    const keywords = `${row.server} ${row.node} ${row.ipv4} ${row.floating} ${row.project} ${row.owner}`;
     const entries: PaletteEntry[] = [
-      { id: `container:${row.key}`, kind: 'container', title: name, detail, keywords: `lxc list ${keywords}`, command: { type: 'show', view: 'containers', focus: { view: 'containers', filter: name } } },
+      { id: `container:${row.key}`, kind: 'container', title: row.server ? `${name} (${row.server})` : name, detail, keywords: `lxc list ${keywords}`, command: { type: 'show', view: 'containers', focus: { view: 'containers', filter: name } } },
     ];
+    if (row.serverId) {
+      entries.push({ id: `container:${row.key}:server`, kind: 'container', title: `Server ${row.server}`, detail: `Nova server in ${name}${row.project ? ` · project ${row.project}` : ''}`, keywords: `openstack server show nova ${keywords}`, command: { type: 'show', view: 'openstack', focus: { view: 'openstack', serverId: row.serverId } } });
+    }
     if (canExec({ name, state: row.state === 'unknown' ? null : row.state })) {
       entries.push({ id: `container:${row.key}:terminal`, kind: 'container', title: `Terminal into ${name}`, detail, keywords: `lxc exec shell ${keywords}`, command: { type: 'open-terminal', target: { kind: 'container', machineId, container: name } } });
     }

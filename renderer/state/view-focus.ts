@@ -17,6 +17,8 @@ export type ViewFocus =
   /** The compute nodes side by side. */
   | { view: 'nodes'; compare: true }
   | { view: 'containers'; filter: string }
+  /** One Nova server's row in the OpenStack view, scrolled to and focused. */
+  | { view: 'openstack'; serverId: string }
   /** One row of the Juju model, scrolled to, focused and marked. */
   | { view: 'overview'; target: OverviewTarget };
 

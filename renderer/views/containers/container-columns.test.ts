@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columnTemplate, containerColumns } from './container-columns';
 
-const withoutIpv6 = [{ ipv6List: [] }, { ipv6List: [] }];
-const withIpv6 = [{ ipv6List: [] }, { ipv6List: [{ address: 'fd42::10', iface: 'eth0' }] }];
+const withoutIpv6 = [{ ipv6List: [], server: '' }, { ipv6List: [], server: '' }];
+const withIpv6 = [{ ipv6List: [], server: '' }, { ipv6List: [{ address: 'fd42::10', iface: 'eth0' }], server: '' }];
+const withServer = [{ ipv6List: [], server: '' }, { ipv6List: [], server: 'lxc-test-1' }];
 
 describe('the Containers table’s columns', () => {
   it('leaves IPv6 out when no container has an IPv6 address', () => {
@@ -25,6 +26,12 @@ describe('the Containers table’s columns', () => {
     // Presentation mode gives the name a larger share: it is what the room reads first.
     const share = (presentation: boolean) => Number(columnTemplate(containerColumns(withoutIpv6, presentation), presentation).split(' ')[0]!.replace('fr', ''));
     expect(share(true)).toBeGreaterThan(share(false));
+  });
+
+  it('shows the Nova server column only when a container is a Nova server, and keeps it in presentation mode', () => {
+    expect(containerColumns(withoutIpv6, false).map((column) => column.field)).not.toContain('server');
+    expect(containerColumns(withServer, false).map((column) => column.field)).toEqual(['name', 'node', 'state', 'server', 'ipv4', 'type', 'snapshots', 'profiles', 'owner']);
+    expect(containerColumns(withServer, true).map((column) => column.field)).toEqual(['name', 'node', 'state', 'server', 'ipv4', 'profiles']);
   });
 
   it('says a shortened heading in full', () => {

@@ -1,7 +1,7 @@
 // The Containers table's columns and how wide each is. A column nobody needs is left out rather
 // than squeezing the others: IPv6 when no container has an IPv6 address (most labs), and in
 // presentation mode (text half as large again) the type, the snapshot count and the Nova / Juju
-// owner, so that name, node, state, address and profiles stay whole on a 1440-pixel-wide screen
+// owner, so that name, node, state, Nova server, address and profiles stay whole on a 1440-pixel-wide screen
 // (the filter still finds rows by type and owner). Pure.
 import type { ContainerRow, SortKey } from './container-rows';
 
@@ -25,6 +25,7 @@ const COLUMNS: ContainerColumn[] = [
   { field: 'name', label: 'Name', sortKey: 'name', share: 2.15, presentationShare: 2.5 },
   { field: 'node', label: 'Node', sortKey: 'node', share: 1.2, presentationShare: 1.5 },
   { field: 'state', label: 'State', sortKey: 'state', share: 1, presentationShare: 1.15 },
+  { field: 'server', label: 'Nova server', spoken: 'Nova server and floating address', sortKey: 'server', share: 1.9, presentationShare: 2.1 },
   { field: 'ipv4', label: 'IPv4', sortKey: 'ipv4', share: 1.9, presentationShare: 2.15 },
   { field: 'ipv6', label: 'IPv6', sortKey: null, share: 1.6, presentationShare: 2 },
   { field: 'type', label: 'Type', sortKey: 'type', share: 0.95, detail: true },
@@ -36,9 +37,11 @@ const COLUMNS: ContainerColumn[] = [
 /** The Terminal button and the ⋯ menu, in em so that it grows with the text in presentation mode. */
 export const ACTIONS_WIDTH = '9.8em';
 
-export function containerColumns(rows: Pick<ContainerRow, 'ipv6List'>[], presentation: boolean): ContainerColumn[] {
+export function containerColumns(rows: Pick<ContainerRow, 'ipv6List' | 'server'>[], presentation: boolean): ContainerColumn[] {
   const anyIpv6 = rows.some((row) => row.ipv6List.length > 0);
-  return COLUMNS.filter((column) => (column.field !== 'ipv6' || anyIpv6) && !(presentation && column.detail));
+  // Like IPv6: a lab whose OpenStack was not read (or has no servers) has no column of blanks.
+  const anyServer = rows.some((row) => row.server !== '');
+  return COLUMNS.filter((column) => (column.field !== 'ipv6' || anyIpv6) && (column.field !== 'server' || anyServer) && !(presentation && column.detail));
 }
 
 /** The CSS grid columns shared by the heading and every row. */

@@ -19,6 +19,11 @@ export interface ContainerRow {
   profiles: string;
   /** Nova's instance (vm-uuid in OVS) or Juju's machine ("22/lxd/0"), when known. */
   owner: string;
+  /** The Nova server this container is ("lxc-test-1"), its floating addresses and its project, when OpenStack was read. */
+  server: string;
+  serverId: string | null;
+  floating: string;
+  project: string;
   /** The profiles applied, in order (the same as `profiles`, unjoined). */
   profileList: string[];
   /** Its IPv4 addresses alone, for pinging it. */
@@ -28,7 +33,7 @@ export interface ContainerRow {
   ipv6List: InterfaceAddress[];
 }
 
-export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
+export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner' | 'server';
 
 export function containerRows(inventory: LabInventory | null): ContainerRow[] {
   if (!inventory) return [];
@@ -59,6 +64,10 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
         ipv4List: instance.ipv4,
         ipv6List: instance.ipv6,
         owner: link?.jujuMachineId ? `juju ${link.jujuMachineId}${link.units.length ? ` (${link.units.join(', ')})` : ''}` : vmUuid ? `nova ${vmUuid}` : '',
+        server: link?.server?.name ?? '',
+        serverId: link?.server?.serverId ?? null,
+        floating: (link?.server?.floatingIps ?? []).join(', '),
+        project: link?.server?.project ?? '',
       });
     }
   }
@@ -73,7 +82,7 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'variant' });
 
 export function arrangeRows(rows: ContainerRow[], filter: string, sort: SortKey, descending: boolean): ContainerRow[] {
   const needle = filter.trim().toLowerCase();
-  const kept = needle === '' ? rows : rows.filter((row) => [row.name, row.node, row.state, row.ipv4, row.ipv6, row.profiles, row.owner].some((field) => field.toLowerCase().includes(needle)));
+  const kept = needle === '' ? rows : rows.filter((row) => [row.name, row.node, row.state, row.ipv4, row.ipv6, row.profiles, row.owner, row.server, row.floating, row.project].some((field) => field.toLowerCase().includes(needle)));
   // Each row's sort key is worked out once, not twice per comparison (5,000 rows: ~120,000 compares).
   const keyed = kept.map((row) => ({ row, value: sort === 'ipv4' ? ipKey(row.ipv4) : row[sort].toLowerCase() }));
   keyed.sort((a, b) => collator.compare(a.value, b.value) || collator.compare(a.row.key, b.row.key));
@@ -97,7 +106,7 @@ export function groupByNode(rows: ContainerRow[]): NodeGroup[] {
   return [...groups.values()].sort((a, b) => Number(a.machineId) - Number(b.machineId));
 }
 
-const COMPARED: (keyof ContainerRow)[] = ['state', 'ipv4', 'ipv6', 'type', 'snapshots', 'profiles', 'owner'];
+const COMPARED: (keyof ContainerRow)[] = ['state', 'ipv4', 'ipv6', 'type', 'snapshots', 'profiles', 'owner', 'server', 'floating'];
 
 /** "22/instance-00000002" → the fields whose value changed since the previous rows (new rows: all). */
 export function changedCells(previous: ContainerRow[], current: ContainerRow[]): Map<string, Set<keyof ContainerRow>> {
