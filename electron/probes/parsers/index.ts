@@ -13,6 +13,20 @@ import { parseLxcList } from './lxc-list';
 import { parseLxcProfile } from './lxc-profile';
 import { parseLxcProfileList } from './lxc-profile-list';
 import { parseOvsList } from './ovs-list';
+import { parseOpenStackFloatingIpList } from './openstack-floating-ip-list';
+import { parseOpenStackHypervisorList } from './openstack-hypervisor-list';
+import {
+  parseOpenStackComputeServiceList,
+  parseOpenStackFlavorList,
+  parseOpenStackImageList,
+  parseOpenStackNetworkAgentList,
+  parseOpenStackSecurityGroupList,
+} from './openstack-misc-lists';
+import { parseOpenStackNetworkList } from './openstack-network-list';
+import { parseOpenStackPortList } from './openstack-port-list';
+import { parseOpenStackRouterList } from './openstack-router-list';
+import { parseOpenStackServerList } from './openstack-server-list';
+import { parseOpenStackSubnetList } from './openstack-subnet-list';
 import { parseOvsVsctlShow } from './ovs-vsctl-show';
 import { limitProblems, type ParseResult } from './parse-result';
 import { parsePing } from './ping';
@@ -32,6 +46,18 @@ export const PARSE_KINDS = [
   'ip-route',
   'ip-link',
   'brctl',
+  'openstack-hypervisor-list',
+  'openstack-server-list',
+  'openstack-network-list',
+  'openstack-subnet-list',
+  'openstack-router-list',
+  'openstack-port-list',
+  'openstack-floating-ip-list',
+  'openstack-security-group-list',
+  'openstack-image-list',
+  'openstack-flavor-list',
+  'openstack-compute-service-list',
+  'openstack-network-agent-list',
 ] as const;
 
 export type ParseKind = (typeof PARSE_KINDS)[number];
@@ -52,6 +78,18 @@ export const PARSE_KIND_DESCRIPTIONS: Record<ParseKind, string> = {
   'ip-route': 'ip -j route, or ip route',
   'ip-link': 'ip -d -j link, or ip -d link (bridge membership)',
   brctl: 'brctl show',
+  'openstack-hypervisor-list': 'openstack hypervisor list [--long] (-f json or the table), hypervisor show -f json, nova hypervisor-list',
+  'openstack-server-list': 'openstack server list [--all-projects --long] (-f json or the table), server show [-f json] (one or a JSON list), nova list [--fields …]',
+  'openstack-network-list': 'openstack network list [--long] (-f json or the table), network show, neutron net-list',
+  'openstack-subnet-list': 'openstack subnet list [--long] (-f json or the table), subnet show, neutron subnet-list',
+  'openstack-router-list': 'openstack router list [--long] (-f json or the table), router show [-f json] (interfaces; one or a JSON list), neutron router-list',
+  'openstack-port-list': 'openstack port list [--long] (-f json or the table), port show, neutron port-list',
+  'openstack-floating-ip-list': 'openstack floating ip list [--long] (-f json or the table), neutron floatingip-list',
+  'openstack-security-group-list': 'openstack security group list (-f json or the table), neutron security-group-list',
+  'openstack-image-list': 'openstack image list [--long] (-f json or the table), glance image-list',
+  'openstack-flavor-list': 'openstack flavor list [--all] (-f json or the table), nova flavor-list',
+  'openstack-compute-service-list': 'openstack compute service list (-f json or the table), nova service-list',
+  'openstack-network-agent-list': 'openstack network agent list (-f json or the table), neutron agent-list',
 };
 
 /** What a kind may be told besides the text; kinds that need nothing ignore it. */
@@ -75,6 +113,18 @@ const parseFunctions: Record<ParseKind, (text: string, options?: ParseOptions) =
   'ip-route': parseIpRoute,
   'ip-link': parseIpLink,
   brctl: parseBrctlShow,
+  'openstack-hypervisor-list': parseOpenStackHypervisorList,
+  'openstack-server-list': parseOpenStackServerList,
+  'openstack-network-list': parseOpenStackNetworkList,
+  'openstack-subnet-list': parseOpenStackSubnetList,
+  'openstack-router-list': parseOpenStackRouterList,
+  'openstack-port-list': parseOpenStackPortList,
+  'openstack-floating-ip-list': parseOpenStackFloatingIpList,
+  'openstack-security-group-list': parseOpenStackSecurityGroupList,
+  'openstack-image-list': parseOpenStackImageList,
+  'openstack-flavor-list': parseOpenStackFlavorList,
+  'openstack-compute-service-list': parseOpenStackComputeServiceList,
+  'openstack-network-agent-list': parseOpenStackNetworkAgentList,
 };
 
 /** Each kind's parser, its problems capped at MAX_PROBLEMS (for a screen, a CLI, a stored result). */

@@ -23,6 +23,18 @@ const SAMPLES: Record<ParseKind, [string, string]> = {
   'ip-route': ['ip-route', 'lab-qrouter-iproute2-6.1.txt'],
   'ip-link': ['ip-link', 'netns-capture-vif-chain-iproute2-6.1.json.txt'],
   brctl: ['brctl', 'troubleshooting-notes-bridge-utils-tabs.txt'],
+  'openstack-hypervisor-list': ['openstack-hypervisor-list', 'lab-osc-6.0.0-long.txt'],
+  'openstack-server-list': ['openstack-server-list', 'lab-osc-6.0.0-all-projects-long.txt'],
+  'openstack-network-list': ['openstack-network-list', 'lab-osc-6.0.0-long.txt'],
+  'openstack-subnet-list': ['openstack-subnet-list', 'lab-osc-6.0.0-long.txt'],
+  'openstack-router-list': ['openstack-router-list', 'lab-osc-6.0.0-show.txt'],
+  'openstack-port-list': ['openstack-port-list', 'lab-osc-6.0.0-long.txt'],
+  'openstack-floating-ip-list': ['openstack-floating-ip-list', 'lab-osc-6.0.0-long.json.txt'],
+  'openstack-security-group-list': ['openstack-security-group-list', 'lab-osc-6.0.0.txt'],
+  'openstack-image-list': ['openstack-image-list', 'lab-osc-6.0.0-long.txt'],
+  'openstack-flavor-list': ['openstack-flavor-list', 'lab-osc-6.0.0-all.txt'],
+  'openstack-compute-service-list': ['openstack-compute-service-list', 'lab-osc-6.0.0.txt'],
+  'openstack-network-agent-list': ['openstack-network-agent-list', 'lab-neutronclient-8.1.0-agent-list.txt'],
 };
 
 /** Kinds for which no output at all is a real answer (no namespaces, no routes). */
