@@ -1,12 +1,14 @@
 // Links what belongs together across probes and machines: container ↔ its compute node ↔ its
 // profiles ↔ each nic (qbr bridge, tap, MAC) ↔ the OVS port with that MAC ↔ Neutron's port id;
 // and a Juju machine "22/lxd/0" ↔ its container ↔ the units in it. Pure: probe outcomes in,
-// links out; whatever a probe did not see stays null.
+// links out; whatever a probe did not see stays null. Nova's servers join their containers too.
 import type { ContainerLink, InventoryLinks, NicLink, ProbeOutcome } from '../contract/inventory';
 import type { OvsRecords } from '../contract/lab-model';
 import { findProbe, probeValue, type ProbeKind, type ProbeModels } from '../contract/probe-models';
+import type { OpenStackCredentialSetting } from '../contract/payloads';
+import { containerKey, linkOpenStack } from '../openstack/openstack-links';
 
-export function linkInventory(probes: ProbeOutcome[]): InventoryLinks {
+export function linkInventory(probes: ProbeOutcome[], openstackCredentials: OpenStackCredentialSetting | null = null): InventoryLinks {
   const read = <K extends ProbeKind>(machineId: string, kind: K): ProbeModels[K] | null => probeValue(findProbe(probes, machineId, kind), kind);
   const juju = probeValue(
     probes.find((outcome) => outcome.probeId === 'juju-status' && outcome.status !== 'failed'),
@@ -55,5 +57,10 @@ export function linkInventory(probes: ProbeOutcome[]): InventoryLinks {
       });
     }
   }
-  return { containers };
+  // OpenStack's view joined to these containers (openstack/openstack-links.ts); null when not looked at.
+  // Left out when OpenStack was never looked at, as in snapshots taken before the console read it.
+  const openstack = linkOpenStack(probes, openstackCredentials, containers);
+  if (!openstack.links) return { containers };
+  for (const container of containers) container.server = openstack.serverOfContainer.get(containerKey(container.machineId, container.container)) ?? null;
+  return { containers, openstack: openstack.links };
 }
