@@ -3,7 +3,7 @@
 # Usage: sudo bash test/lab/down.sh      Env: OBX_LAB_DIR (default /tmp/orangebox-lab)
 set -euo pipefail
 LAB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for f in common config packages user keys lxd ovs mgmt-net neutron vif image instances nova endpoints juju manifest; do
+for f in common config packages user keys lxd ovs mgmt-net neutron vif image instances nova endpoints juju openstack manifest; do
   # shellcheck disable=SC1090
   . "$LAB_SRC/lib/$f.sh"
 done
@@ -19,6 +19,7 @@ ovs_down
 mgmt_net_down
 lxd_daemon_down
 nova_down
+openstack_down
 user_down
 rm -rf "$LAB"
 echo "== down done in $(fmt_ms "$(ms_since "$T_START")")"

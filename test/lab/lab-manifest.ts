@@ -93,8 +93,12 @@ export interface LabNetwork {
   dhcpNamespace: string;
   dhcpDevice: string;
   dhcpPortId: string;
+  /** fa:16:3e:… of the DHCP port (inside the qdhcp namespace) */
+  dhcpMac: string;
   routerDevice: string;
   routerPortId: string;
+  /** fa:16:3e:… of the router's qr- port (inside the qrouter namespace) */
+  routerMac: string;
 }
 
 export interface LabNamespace {
@@ -114,8 +118,10 @@ export interface LabGateway {
   floatingIps: { address: string; fixedAddress: string; instance: string }[];
   /** a floating address with no instance behind it: must NOT answer */
   deadAddress: string;
+  /** the fixed address the dead floating IP is DNAT'd to (no instance has it) */
+  deadFixedAddress: string;
   deadAddressNote: string;
-  externalNetwork: { id: string; name: string; cidr: string; gatewayPortAddress: string; device: string; bridge: string };
+  externalNetwork: { id: string; name: string; cidr: string; gatewayPortAddress: string; device: string; bridge: string; portId: string; mac: string };
   natTable: string;
 }
 
@@ -147,6 +153,24 @@ export interface LabJuju {
   subordinates: Record<string, string[]>;
 }
 
+/** The `openstack` stand-in on the controller (test/lab/openstack, installed by lib/openstack.sh). */
+export interface LabOpenstack {
+  /** absolute path of the stand-in (also on the controller sessions' PATH) */
+  command: string;
+  commandEndpoint: 'controller';
+  /** the admin rc file an engineer sources (~ubuntu/novarc); its OS_PASSWORD is a lab secret */
+  rcFile: string;
+  authUrl: string;
+  username: string;
+  projectName: string;
+  region: string;
+  /** the stand-in's own state (openstack.json: what it created), owned by the lab user */
+  stateDir: string;
+  /** a file named after a compute node's hostname here makes its hypervisor report that type */
+  hypervisorTypeDir: string;
+  clientVersion: string;
+}
+
 export interface LabManifest {
   version: number;
   createdAt: string;
@@ -171,6 +195,7 @@ export interface LabManifest {
   mgmtNetwork: { bridge: string; cidr: string };
   /** the lab's random nova.conf service passwords (tests may see them; a console must mask them) */
   nova: { secrets: Record<string, string> };
+  openstack: LabOpenstack;
   juju: LabJuju;
 }
 
@@ -219,6 +244,7 @@ export function loadLabManifest(path?: string): LabManifest {
   }
   need(typeof lab.gateway?.router?.namespace === 'string', 'gateway.router.namespace', file);
   need(typeof lab.juju?.model === 'string', 'juju.model', file);
+  need(typeof lab.openstack?.command === 'string', 'openstack.command (re-run `npm run lab:up`)', file);
   for (const k of [lab.userKey, lab.jujuKey, lab.knownHosts]) {
     if (!existsSync(k)) throw new LabNotUpError(`${k} is missing`);
   }

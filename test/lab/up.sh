@@ -1,10 +1,10 @@
 #!/bin/bash
 # Bring the OrangeBox lab up (idempotent): real LXD, OVS (userspace), Neutron-like namespaces with
-# dnsmasq and NAT, one sshd per machine, the juju stand-in, lab.json; then run health.sh.
+# dnsmasq and NAT, one sshd per machine, the juju and openstack stand-ins, lab.json; then run health.sh.
 # Usage: sudo bash test/lab/up.sh      Env: OBX_LAB_DIR (default /tmp/orangebox-lab), OBX_SKIP_HEALTH=1
 set -euo pipefail
 LAB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for f in common config packages user keys lxd ovs mgmt-net neutron vif image instances nova endpoints juju manifest; do
+for f in common config packages user keys lxd ovs mgmt-net neutron vif image instances nova endpoints juju openstack manifest; do
   # shellcheck disable=SC1090
   . "$LAB_SRC/lib/$f.sh"
 done
@@ -29,6 +29,7 @@ instances_up
 nova_up
 endpoints_up
 juju_up
+openstack_up
 manifest_write
 UP_MS=$(ms_since "$T_START")
 echo "== up done in $(fmt_ms "$UP_MS") (manifest: $MANIFEST)"

@@ -1,5 +1,6 @@
 // The real lab's secrets, read from the lab itself, for tests that search what the console wrote:
-// its nova secrets, the passwords in its secrets file, the values of secret keys in every machine's
+// its nova secrets, the passwords in its secrets file (nova's and the OpenStack admin's), the
+// admin password of its rc file (~ubuntu/novarc), the values of secret keys in every machine's
 // nova.conf, and every private key under its folder (as overlapping windows of the key's body, so
 // a leaked run of a key is found wherever it starts).
 import { readFileSync } from 'node:fs';
@@ -29,6 +30,10 @@ export async function labSecrets(lab: LabManifest): Promise<LabSecret[]> {
   for (const line of readFileSync(join(lab.labDir, 'state', 'secrets.env'), 'utf8').split('\n')) {
     const match = /^([A-Z_]+)=['"]?([^'"\n]+)['"]?$/.exec(line.trim());
     if (match) found.push({ label: `secrets.env ${match[1]}`, value: match[2]! });
+  }
+  for (const line of readFileSync(lab.openstack.rcFile, 'utf8').split('\n')) {
+    const match = /^export OS_PASSWORD=['"]?([^'"\n]+)['"]?$/.exec(line.trim());
+    if (match) found.push({ label: `OS_PASSWORD of ${lab.openstack.rcFile}`, value: match[1]! });
   }
   for (const machine of lab.machines) {
     const folder = join(lab.labDir, 'endpoints', `machine-${machine.id}`, 'etc-nova');

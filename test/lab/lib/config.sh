@@ -173,3 +173,14 @@ JUJU_SERIES=xenial
 declare -A M_PRINCIPAL=([22]=nova-compute/1 [23]="" [24]=nova-compute/2 [26]=neutron-gateway/0)
 declare -A M_SUBORDINATES=([22]="lxd/0 neutron-openvswitch/0 ntp/0" [23]=""
                            [24]="lxd/2 neutron-openvswitch/2 ntp/2" [26]="ntp/3")
+
+# ---------------------------------------------------------------- the `openstack` stand-in's additions
+# Servers created (and floating IPs associated) through test/lab/openstack: its root helper
+# (lib/nova-lxd-plumbing.sh) writes one root-owned file each, appending to the arrays above, so up,
+# health, down and lab.json treat them like the lab's own instances.
+OPENSTACK_DIR=$LAB/openstack
+for _plumbed in "$OPENSTACK_DIR"/plumbing/servers/*.sh "$OPENSTACK_DIR"/plumbing/floating/*.sh; do
+  # shellcheck disable=SC1090
+  [ -f "$_plumbed" ] && [ "$(stat -c %u "$_plumbed")" = 0 ] && . "$_plumbed"
+done
+unset _plumbed

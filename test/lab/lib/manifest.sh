@@ -68,10 +68,11 @@ manifest_gateway() {
     [ $first = 1 ] || printf ','; first=0
     printf '{"address":%s,"fixedAddress":%s,"instance":%s}' "$(js "${I_FLOATING[$i]}")" "$(js "${I_FIXED[$i]}")" "$(js "$i")"
   done
-  printf '],"deadAddress":%s,"deadAddressNote":%s,' "$(js "$DEAD_FLOATING")" \
+  printf '],"deadAddress":%s,"deadFixedAddress":%s,"deadAddressNote":%s,' "$(js "$DEAD_FLOATING")" "$(js "$DEAD_FIXED")" \
     "$(js "floating IP on qg- whose DNAT target $DEAD_FIXED has no instance behind it: must not answer")"
-  printf '"externalNetwork":{"id":%s,"name":%s,"cidr":%s,"gatewayPortAddress":%s,"device":%s,"bridge":%s},' \
-    "$(js "$EXT_NET_UUID")" "$(js "$EXT_NET_NAME")" "$(js "$EXT_CIDR")" "$(js "$EXT_QG_ADDR")" "$(js "$(qg_dev)")" "$(js "$EXT_BRIDGE")"
+  printf '"externalNetwork":{"id":%s,"name":%s,"cidr":%s,"gatewayPortAddress":%s,"device":%s,"bridge":%s,"portId":%s,"mac":%s},' \
+    "$(js "$EXT_NET_UUID")" "$(js "$EXT_NET_NAME")" "$(js "$EXT_CIDR")" "$(js "$EXT_QG_ADDR")" "$(js "$(qg_dev)")" "$(js "$EXT_BRIDGE")" \
+    "$(js "$EXT_QG_PORT")" "$(js "$EXT_QG_MAC")"
   printf '"natTable":%s}' "$(js "ip $NAT_TABLE")"
 }
 
@@ -80,10 +81,11 @@ manifest_networks() {
   printf '['
   for net in "${NETS[@]}"; do
     [ $first = 1 ] || printf ','; first=0
-    printf '{"id":%s,"name":%s,"cidr":%s,"gateway":%s,"dhcpAddress":%s,"vlanTag":%s,"dhcpNamespace":%s,"dhcpDevice":%s,"dhcpPortId":%s,"routerDevice":%s,"routerPortId":%s}' \
+    printf '{"id":%s,"name":%s,"cidr":%s,"gateway":%s,"dhcpAddress":%s,"vlanTag":%s,"dhcpNamespace":%s,"dhcpDevice":%s,"dhcpPortId":%s,"dhcpMac":%s,"routerDevice":%s,"routerPortId":%s,"routerMac":%s}' \
       "$(js "$net")" "$(js "${NET_NAME[$net]}")" "$(js "${NET_CIDR[$net]}")" "$(js "${NET_GW[$net]}")" \
       "$(js "${NET_DHCP_ADDR[$net]}")" "${NET_VLAN[$net]}" "$(js "$(qdhcp_ns "$net")")" "$(js "$(dhcp_dev "$net")")" \
-      "$(js "${NET_DHCP_PORT[$net]}")" "$(js "$(qr_dev "$net")")" "$(js "${NET_QR_PORT[$net]}")"
+      "$(js "${NET_DHCP_PORT[$net]}")" "$(js "${NET_DHCP_MAC[$net]}")" "$(js "$(qr_dev "$net")")" "$(js "${NET_QR_PORT[$net]}")" \
+      "$(js "${NET_QR_MAC[$net]}")"
   done
   printf ']'
 }
@@ -148,6 +150,9 @@ manifest_write() {
     printf ',"mgmtNetwork":{"bridge":%s,"cidr":%s}' "$(js "$MGMT_BRIDGE")" "$(js "$MGMT_CIDR")"
     printf ',"nova":{"secrets":{"neutron/password":%s,"keystone_authtoken/password":%s,"oslo_messaging_rabbit/rabbit_password":%s}}' \
       "$(js "$NOVA_NEUTRON_PASSWORD")" "$(js "$NOVA_KEYSTONE_PASSWORD")" "$(js "$NOVA_RABBIT_PASSWORD")"
+    printf ',"openstack":{"command":%s,"commandEndpoint":"controller","rcFile":%s,"authUrl":%s,"username":"admin","projectName":"admin","region":"RegionOne","stateDir":%s,"hypervisorTypeDir":%s,"clientVersion":"7.4.0"}' \
+      "$(js "$(ep_bin_dir)/openstack")" "$(js "$(openstack_rc_path)")" "$(js "$OPENSTACK_AUTH_URL")" "$(js "$OPENSTACK_DIR/state")" \
+      "$(js "$OPENSTACK_DIR/hypervisor-type")"
     printf ',"juju":'; manifest_juju
     printf '}\n'
   } >"$tmp"
