@@ -27,7 +27,7 @@ function render(presentationMode = false) {
 }
 
 const row = (target: HTMLElement, name: string) => target.querySelector<HTMLElement>(`[data-container="${name}"]`);
-const serverCell = (target: HTMLElement, name: string) => row(target, name)!.querySelector<HTMLElement>('.cell.server')!;
+const serverCell = (target: HTMLElement, name: string) => row(target, name)!.querySelector<HTMLElement>('.cell.owner')!;
 
 describe('Containers and Nova servers', () => {
   it('shows each instance container’s server name and floating address, with its project on hover', () => {
@@ -55,9 +55,11 @@ describe('Containers and Nova servers', () => {
     expect([...target.querySelectorAll<HTMLElement>('[data-container]')].map((element) => element.dataset.container)).toEqual(['instance-00000012']);
   });
 
-  it('keeps the server column in presentation mode', () => {
+  it('shows the server in presentation mode, in the profiles’ place', () => {
     const { target } = render(true);
-    expect([...target.querySelectorAll('[role="columnheader"]')].map((cell) => cell.textContent!.trim().replace(/ [▲▼]$/, ''))).toContain('Nova server');
+    const headings = [...target.querySelectorAll('[role="columnheader"]')].map((cell) => cell.textContent!.trim().replace(/ [▲▼]$/, ''));
+    expect(headings).toContain('Nova / Juju');
+    expect(headings).not.toContain('Profiles');
     expect(serverCell(target, 'instance-0000000c').textContent).toContain('lxc-test-1');
   });
 });

@@ -28,10 +28,10 @@ describe('the Containers table’s columns', () => {
     expect(share(true)).toBeGreaterThan(share(false));
   });
 
-  it('shows the Nova server column only when a container is a Nova server, and keeps it in presentation mode', () => {
-    expect(containerColumns(withoutIpv6, false).map((column) => column.field)).not.toContain('server');
-    expect(containerColumns(withServer, false).map((column) => column.field)).toEqual(['name', 'node', 'state', 'server', 'ipv4', 'type', 'snapshots', 'profiles', 'owner']);
-    expect(containerColumns(withServer, true).map((column) => column.field)).toEqual(['name', 'node', 'state', 'server', 'ipv4', 'profiles']);
+  it('puts the Nova server (the owner column) in the profiles’ place in presentation mode when containers are Nova servers', () => {
+    expect(containerColumns(withServer, false).map((column) => column.field)).toEqual(['name', 'node', 'state', 'ipv4', 'type', 'snapshots', 'profiles', 'owner']);
+    expect(containerColumns(withServer, true).map((column) => column.field)).toEqual(['name', 'node', 'state', 'ipv4', 'owner']);
+    expect(containerColumns(withoutIpv6, true).map((column) => column.field)).toEqual(['name', 'node', 'state', 'ipv4', 'profiles']);
   });
 
   it('says a shortened heading in full', () => {

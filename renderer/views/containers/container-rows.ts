@@ -17,7 +17,7 @@ export interface ContainerRow {
   type: string;
   snapshots: number | null;
   profiles: string;
-  /** Nova's instance (vm-uuid in OVS) or Juju's machine ("22/lxd/0"), when known. */
+  /** Nova's server ("lxc-test-1"; else "nova <vm-uuid in OVS>") or Juju's machine ("juju 22/lxd/0"), when known. */
   owner: string;
   /** The Nova server this container is ("lxc-test-1"), its floating addresses and its project, when OpenStack was read. */
   server: string;
@@ -33,7 +33,7 @@ export interface ContainerRow {
   ipv6List: InterfaceAddress[];
 }
 
-export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner' | 'server';
+export type SortKey = 'name' | 'node' | 'state' | 'ipv4' | 'type' | 'owner';
 
 export function containerRows(inventory: LabInventory | null): ContainerRow[] {
   if (!inventory) return [];
@@ -63,7 +63,7 @@ export function containerRows(inventory: LabInventory | null): ContainerRow[] {
         ipv4Addresses: instance.ipv4.map((address) => address.address),
         ipv4List: instance.ipv4,
         ipv6List: instance.ipv6,
-        owner: link?.jujuMachineId ? `juju ${link.jujuMachineId}${link.units.length ? ` (${link.units.join(', ')})` : ''}` : vmUuid ? `nova ${vmUuid}` : '',
+        owner: link?.jujuMachineId ? `juju ${link.jujuMachineId}${link.units.length ? ` (${link.units.join(', ')})` : ''}` : link?.server ? link.server.name : vmUuid ? `nova ${vmUuid}` : '',
         server: link?.server?.name ?? '',
         serverId: link?.server?.serverId ?? null,
         floating: (link?.server?.floatingIps ?? []).join(', '),
@@ -106,7 +106,7 @@ export function groupByNode(rows: ContainerRow[]): NodeGroup[] {
   return [...groups.values()].sort((a, b) => Number(a.machineId) - Number(b.machineId));
 }
 
-const COMPARED: (keyof ContainerRow)[] = ['state', 'ipv4', 'ipv6', 'type', 'snapshots', 'profiles', 'owner', 'server', 'floating'];
+const COMPARED: (keyof ContainerRow)[] = ['state', 'ipv4', 'ipv6', 'type', 'snapshots', 'profiles', 'owner', 'floating'];
 
 /** "22/instance-00000002" → the fields whose value changed since the previous rows (new rows: all). */
 export function changedCells(previous: ContainerRow[], current: ContainerRow[]): Map<string, Set<keyof ContainerRow>> {

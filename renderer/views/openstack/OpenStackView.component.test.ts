@@ -73,7 +73,7 @@ describe('the OpenStack view of the walkthrough’s lab', () => {
     expect(rowText(first)).toEqual(['lxc-test-1', 'ACTIVE', 'Running', 'node03ob64', 'instance-0000000c ⌨', '10.5.5.11', '198.51.100.31', 'xenial-lxd', 'm1.small', '5b2d1f8a9c7e4d3b8a6f0e1c2d3b4a59']);
     // The server whose container LXD does not have says so in its container cell, and is marked.
     const missing = rowsOf(target, 'servers').find((row) => row.dataset.row === SERVER_MISSING)!;
-    expect(cell(missing, 'container').textContent).toContain('instance-00000015 (not found)');
+    expect(cell(missing, 'container').textContent).toContain('instance-00000015 (missing)');
     expect(missing.classList.contains('flagged')).toBe(true);
     expect(target.querySelector('h1 + p')!.textContent).toContain('3 servers on 2 hypervisors, 2 networks, 1 routers, 3 floating addresses; read with ~/novarc on the controller');
   });

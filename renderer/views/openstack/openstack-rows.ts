@@ -131,7 +131,7 @@ export function serverRows(links: OpenStackLinks, lists: OpenStackLists): Server
       status: text(link.status),
       powerState: text(link.powerState),
       host: text(link.host),
-      container: link.container ?? (link.instanceName ? `${link.instanceName} (not found)` : ''),
+      container: link.container ?? (link.instanceName ? `${link.instanceName} (missing)` : ''),
       containerState: text(link.containerState),
       machineId: link.container ? link.machineId : null,
       addresses: fixed.join(', '),

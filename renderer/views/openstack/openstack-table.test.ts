@@ -9,9 +9,9 @@ interface Row {
 }
 
 const columns: TableColumn<Row>[] = [
-  { id: 'name', label: 'Name', text: (row) => row.name, share: 1 },
-  { id: 'address', label: 'Address', text: (row) => row.address, addresses: true, share: 1 },
-  { id: 'load', label: 'Load', text: (row) => `${row.load} of 16`, sortValue: (row) => row.load, share: 1, detail: true },
+  { id: 'name', label: 'Name', text: (row) => row.name, minEm: 5, share: 1 },
+  { id: 'address', label: 'Address', text: (row) => row.address, addresses: true, minEm: 5, share: 1 },
+  { id: 'load', label: 'Load', text: (row) => `${row.load} of 16`, sortValue: (row) => row.load, minEm: 5, share: 1, detail: true },
 ];
 const rows: Row[] = [
   { key: 'a', name: 'lxc-test-10', address: '10.5.5.20', load: 12 },

@@ -19,7 +19,9 @@ export interface TableColumn<Row> {
   /** A small button after the text (a terminal into the server's container). */
   action?: (row: Row) => { label: string; spoken: string; target: OpenStackTarget } | null;
   mono?: boolean;
-  /** Share of the width (CSS fr) at the normal text size. */
+  /** Narrowest it gets (em): room for its usual values at any text size. */
+  minEm: number;
+  /** Share of the width left over (CSS fr). */
   share: number;
   /** Left out in presentation mode (text half as large again), so that the rest stay whole. */
   detail?: boolean;
@@ -59,4 +61,4 @@ export const nextSort = (sort: TableSort | null, column: string): TableSort => (
 
 export const shownColumns = <Row>(columns: TableColumn<Row>[], presentation: boolean): TableColumn<Row>[] => columns.filter((column) => !(presentation && column.detail));
 
-export const columnTemplate = <Row>(columns: TableColumn<Row>[]): string => columns.map((column) => `minmax(0, ${column.share}fr)`).join(' ');
+export const columnTemplate = <Row>(columns: TableColumn<Row>[]): string => columns.map((column) => `minmax(${column.minEm}em, ${column.share}fr)`).join(' ');
