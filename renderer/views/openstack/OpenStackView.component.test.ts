@@ -7,7 +7,7 @@ import OpenStackView from './OpenStackView.svelte';
 import { ConsoleState } from '../../state/console-state.svelte';
 import type { LabInventory } from '../../../electron/contract/inventory';
 import type { ConnectionState } from '../../../electron/contract/payloads';
-import { labWithoutOpenStack, openStackLab, openStackLabAtScale, openStackUnavailableLab, ROUTER, SERVER_1, SERVER_MISSING } from './openstack-lab.fixture';
+import { labWithoutOpenStack, openStackLab, openStackLabAtScale, openStackUnavailableLab, ROUTER, SERVER_1, SERVER_2, SERVER_MISSING } from './openstack-lab.fixture';
 
 const CONNECTED: ConnectionState = { labId: 'lab', labName: 'OrangeBox64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T10:00:00.000Z' };
 
@@ -164,6 +164,13 @@ describe('the OpenStack view of the walkthrough’s lab', () => {
     findings[2]!.querySelector('button')!.click();
     await tick();
     expect(show).toHaveBeenLastCalledWith('containers', { view: 'containers', filter: 'instance-000000ff' });
+  });
+
+  it('scrolls to and focuses the server another view or the palette asks for', async () => {
+    const { consoleState } = render(openStackLab());
+    consoleState.focus = { view: 'openstack', serverId: SERVER_2 };
+    flushSync();
+    await vi.waitFor(() => expect((document.activeElement as HTMLElement | null)?.dataset.row).toBe(SERVER_2), { timeout: 5000 });
   });
 
   it('leaves the project, image, flavor and power state out in presentation mode', () => {
