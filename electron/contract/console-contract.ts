@@ -89,6 +89,9 @@ export const consoleRequests = {
   'snapshots.sendFinish': request<ConnectionState>()(SnapshotSendRef),
   'snapshots.sendCancel': request<null>()(SnapshotSendRef),
   'inventory.get': request<LabInventory | null>()(NoParams),
+  /** What the first view (Overview) draws, cut from the same inventory: the machines, the controller's
+   * juju status and the Juju containers' links. Small, so the page paints before asking for the whole. */
+  'inventory.firstView': request<LabInventory | null>()(NoParams),
   'inventory.refresh': request<LabInventory>()(NoParams),
   /** Force (or release) the route to one machine: "auto", "jump" or "juju-ssh". */
   'inventory.setRoute': request<LabInventory | null>()(RouteOverride),

@@ -28,6 +28,7 @@ import type { SecretVault } from '../ssh/secret-vault';
 import { defaultAgentSocket } from '../ssh/ssh-auth';
 import { LabLink } from '../lab/lab-link';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
+import { inventoryFirstView } from '../inventory/inventory-first-view';
 import { liveLabSession, type LabSession, type LiveRouting } from '../lab/lab-session';
 import type { HostResolver } from '../lab/controller-route';
 import { homedir } from 'node:os';
@@ -398,6 +399,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
 
     'inventory.get': () => snapshot?.inventory ?? keeper?.current ?? null,
+    'inventory.firstView': () => inventoryFirstView(snapshot?.inventory ?? keeper?.current ?? null),
 
     'inventory.refresh': () => {
       session?.requireLive('refreshing');

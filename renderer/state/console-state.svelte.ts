@@ -28,6 +28,7 @@ import { SnapshotsState } from '../snapshots/snapshots.svelte';
 import { ChangesState } from '../views/changes/changes.svelte';
 import { SupportBundleState } from '../support/support-bundle.svelte';
 import type { SnapshotFileSource } from '../snapshots/send-snapshot-file';
+import { afterNextPaint } from '../views/after-next-paint';
 
 /** Errors stay until dismissed; anything else fades after this long. */
 const NOTICE_FADE_MS = 8000;
@@ -54,6 +55,10 @@ export class ConsoleState {
   /** The connected lab's inventory; probe outcomes merge in as they stream. */
   // Raw: always replaced whole, never mutated; a deep proxy made every read of 5,000 containers slow.
   inventory = $state.raw<LabInventory | null>(null);
+  /** The first view's part of the inventory, shown until the whole comes (see `inventory.firstView`). */
+  private inventoryFirstView = $state.raw<LabInventory | null>(null);
+  /** What Overview draws: the whole inventory, or before it comes, its first view's part. */
+  overviewInventory = $derived(this.inventory ?? this.inventoryFirstView);
   view = $state<ViewId>('overview');
   /** How far the running refresh has got (null when none runs), for the status bar. */
   refreshProgress = $state<RefreshProgress | null>(null);
@@ -127,32 +132,37 @@ export class ConsoleState {
       this.refreshProgress = this.refreshTracker.current;
     });
     api.listen('prompt.closed', ({ promptId }) => (this.prompts = this.prompts.filter((open) => open.promptId !== promptId)));
-    // A page (re)loaded after the core's process stopped shows why, with the way to restart it.
-    const core = await api.request('core.status', null).catch(() => null);
-    if (core?.state) this.core = core;
-    await this.reload();
-    await this.terminals.attach(api, {
-      notify: (notice) => this.notify(notice),
-      showTerminals: () => {
-        this.show('terminals');
-      },
-    });
+    // The core's status, the first answers and the terminals are asked for at once (issue 11: a
+    // first load waited for the status, then for the inventory, then listed the terminals).
+    await Promise.all([
+      // A page (re)loaded after the core's process stopped shows why, with the way to restart it.
+      api.request('core.status', null).then((core) => {
+        if (core?.state) this.core = core;
+      }, () => {}),
+      this.reload(),
+      this.terminals.attach(api, {
+        notify: (notice) => this.notify(notice),
+        showTerminals: () => {
+          this.show('terminals');
+        },
+      }),
+    ]);
   }
 
   /** Everything the page shows, fetched afresh (at start and after the core comes back). */
   async reload(): Promise<void> {
     const api = this.requireApi();
     await this.guard(async () => {
-      const [about, labs, settings, connection, notices, prompts, inventory] = await Promise.all([
+      const [about, labs, settings, connection, notices, prompts, firstView] = await Promise.all([
         api.request('app.about', null),
         api.request('labs.list', null),
         api.request('settings.get', null),
         api.request('connection.get', null),
         api.request('notices.pending', null),
         api.request('prompts.pending', null),
-        api.request('inventory.get', null),
+        api.request('inventory.firstView', null),
       ]);
-      this.inventory = inventory;
+      this.inventoryFirstView = firstView;
       this.prompts = prompts;
       this.about = about;
       this.labs = labs;
@@ -166,6 +176,14 @@ export class ConsoleState {
       // view (Alt+8 pressed while the page loaded): that choice stands. A snapshot opened at start
       // (web --snapshot, the demo) is shown instead.
       if (labs.length === 0 && !this.chosenBeforeLoad && !connection?.snapshot) this.managingLabs = true;
+      // The whole inventory is asked for once Overview is painted from its part: received and
+      // parsed first, 13 MB of a 5,000-container lab held the page for two seconds (issue 11).
+      if (firstView) await afterNextPaint();
+      const whole = await api.request('inventory.get', null);
+      // Answered for a lab no longer shown (another was opened meanwhile): not this page's to show.
+      if (whole && this.connection && whole.labId !== this.connection.labId) return;
+      this.inventory = whole && firstView ? sameReadings(whole, firstView) : whole;
+      this.inventoryFirstView = null;
     });
   }
 
@@ -315,6 +333,7 @@ export class ConsoleState {
     this.connection = connection;
     // Another lab (or a snapshot left for a lab) is shown: what was read of the one before is not it.
     if (this.inventory && connection && this.inventory.labId !== connection.labId) this.inventory = null;
+    if (this.inventoryFirstView && connection && this.inventoryFirstView.labId !== connection.labId) this.inventoryFirstView = null;
     const shown = connection?.snapshot ? connection.labId : null;
     if (this.diagnosticsFor !== undefined && shown !== this.diagnosticsFor) {
       void this.diagnostics.showLatest();
@@ -332,6 +351,17 @@ export class ConsoleState {
 /** Older: counted earlier by the same run of the core (a core started again counts from 0). */
 function isOlder(incoming: ConnectionState | null, shown: ConnectionState | null): boolean {
   return incoming?.revision !== undefined && shown?.revision !== undefined && incoming.coreRun === shown.coreRun && incoming.revision < shown.revision;
+}
+
+/**
+ * The whole inventory, keeping the first view's outcome objects where they are the same reading
+ * (same machine, probe and start): Overview, drawn from those, then has nothing to draw again.
+ */
+function sameReadings(whole: LabInventory, part: LabInventory): LabInventory {
+  const key = (outcome: ProbeOutcome) => `${outcome.machineId}|${outcome.probeId}|${outcome.startedAt}|${outcome.status}`;
+  const shown = new Map(part.probes.map((outcome) => [key(outcome), outcome]));
+  if (shown.size === 0) return whole;
+  return { ...whole, probes: whole.probes.map((outcome) => shown.get(key(outcome)) ?? outcome) };
 }
 
 /** Newer outcomes replace older ones of the same machine and probe. */

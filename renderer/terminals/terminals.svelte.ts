@@ -21,7 +21,11 @@ import {
   type SplitDirection,
   type TerminalLayout,
 } from './terminal-layout';
-import { TerminalScreen, type ScreenLook } from './terminal-screen';
+// Types only: xterm and its addons (half the page's code) load with the first terminal's screen,
+// not with the page (issue 11: the Overview must not wait for them).
+import type { ScreenLook, TerminalScreen } from './terminal-screen';
+
+type ScreenModule = typeof import('./terminal-screen');
 
 export interface TerminalsHost {
   notify(notice: CoreNotice): void;
@@ -68,6 +72,10 @@ export class TerminalsState {
   private host: TerminalsHost | null = null;
   private readonly screens = new Map<string, TerminalScreen>();
   private lastFit = FALLBACK_SIZE;
+  /** xterm's code, once loaded; until then the streams' events wait in `waitingForScreens`, in order. */
+  private screenModule: ScreenModule | null = null;
+  private screensLoading: Promise<ScreenModule> | null = null;
+  private readonly waitingForScreens: Array<() => void> = [];
 
   info(id: string): TerminalInfo | null {
     return this.infos.find((info) => info.id === id) ?? null;
@@ -81,8 +89,8 @@ export class TerminalsState {
     this.api = api;
     this.host = host;
     this.zoomSteps = Number(readStorage(ZOOM_STORAGE_KEY) ?? 0) || 0;
-    api.listen('terminal.data', ({ id, data, chars }) => this.sighted(id).receive(data, chars));
-    api.listen('terminal.info', (info) => {
+    api.listen('terminal.data', ({ id, data, chars }) => this.withScreens(() => this.sighted(id).receive(data, chars)));
+    api.listen('terminal.info', (info) => this.withScreens(() => {
       const known = this.screens.has(info.id);
       this.upsert(info);
       if (known) return;
@@ -95,8 +103,8 @@ export class TerminalsState {
       } else this.sighted(info.id);
       // Opened elsewhere (another window): it gets a tab; ours are placed by open().
       if (this.opening === 0) this.setLayout(reconcile(this.layout, this.infos.map((known) => known.id)));
-    });
-    api.listen('terminal.closed', ({ id }) => this.forget(id));
+    }));
+    api.listen('terminal.closed', ({ id }) => this.withScreens(() => this.forget(id)));
     window.addEventListener('pagehide', () => {
       for (const screen of this.screens.values()) screen.flushAcks();
     });
@@ -107,6 +115,9 @@ export class TerminalsState {
   async restore(): Promise<void> {
     const listed = await this.guard(() => this.requireApi().request('terminals.list', null));
     if (!listed) return;
+    // xterm's code loads when there is a terminal to show: a page with none (most first loads)
+    // does not parse it while it draws its first view.
+    if (listed.length > 0 && !(await this.guard(() => this.loadScreens()))) return;
     const ids = new Set(listed.map((info) => info.id));
     for (const id of [...this.screens.keys()]) if (!ids.has(id)) this.forget(id);
     for (const info of listed) this.upsert(info);
@@ -125,8 +136,8 @@ export class TerminalsState {
     const tab = activeTab(this.layout);
     this.opening += 1;
     try {
-      const info = await this.guard(() => this.requireApi().request('terminals.open', { target, ...this.lastFit }));
-      if (!info) return;
+      const [info] = await Promise.all([this.guard(() => this.requireApi().request('terminals.open', { target, ...this.lastFit })), this.guard(() => this.loadScreens())]);
+      if (!info || !this.screenModule) return;
       this.upsert(info);
       if (!this.screens.has(info.id)) {
         this.sighted(info.id);
@@ -231,12 +242,35 @@ export class TerminalsState {
     for (const screen of this.screens.values()) screen.setLook(look);
   }
 
-  /** The screen of a terminal, made the first time the page hears of it (held until attached). */
+  /** xterm's code, loaded once; what the streams said meanwhile is then handled in order. */
+  private loadScreens(): Promise<ScreenModule> {
+    this.screensLoading ??= import('./terminal-screen').then((module) => {
+      this.screenModule = module;
+      for (const work of this.waitingForScreens.splice(0)) work();
+      return module;
+    }, (error: unknown) => {
+      // Tried again by the next restore or open (a page served while the console was rebuilt).
+      this.screensLoading = null;
+      throw error;
+    });
+    return this.screensLoading;
+  }
+
+  /** Runs now when xterm is loaded, else once it is (events keep their order either way). */
+  private withScreens(work: () => void): void {
+    if (this.screenModule) return work();
+    this.waitingForScreens.push(work);
+    // One load (and at most one notice if it fails) for all that waits.
+    if (this.waitingForScreens.length === 1) void this.loadScreens().catch((error: unknown) => this.report(error));
+  }
+
+  /** The screen of a terminal, made the first time the page hears of it (held until attached). Needs xterm loaded. */
   private sighted(id: string, options: { live?: boolean } = {}): TerminalScreen {
     const existing = this.screens.get(id);
     if (existing) return existing;
+    if (!this.screenModule) throw new Error('terminal screens are not loaded yet');
     const info = this.info(id);
-    const screen = new TerminalScreen(id, info ? { cols: info.cols, rows: info.rows } : this.lastFit, this.look, {
+    const screen = new this.screenModule.TerminalScreen(id, info ? { cols: info.cols, rows: info.rows } : this.lastFit, this.look, {
       input: (data) => this.input(id, data),
       resize: (cols, rows) => void this.guard(() => this.requireApi().request('terminals.resize', { id, cols, rows })),
       ack: (chars) => void this.requireApi().request('terminals.ack', { id, chars }).catch(() => {}),

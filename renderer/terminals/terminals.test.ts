@@ -104,7 +104,8 @@ describe('terminals in the page', () => {
     const state = new TerminalsState();
     await state.attach(core.api, host);
     core.push('terminal.info', info('term-00000000000c', { state: 'starting' }));
-    expect(state.layout.tabs.map((tab) => tab.panes)).toEqual([['term-00000000000c']]);
+    // With no terminal listed, xterm's code was not loaded: the first one heard of loads it.
+    await vi.waitFor(() => expect(state.layout.tabs.map((tab) => tab.panes)).toEqual([['term-00000000000c']]), { timeout: 10_000 });
     core.push('terminal.closed', { id: 'term-00000000000c' });
     expect(state.layout.tabs).toEqual([]);
     expect(state.screen('term-00000000000c')).toBeNull();

@@ -21,10 +21,13 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function render(status: JujuStatus, selected: string | null = null) {
+/** Mounted, then laid out: the layout's code loads after the first paint. */
+async function render(status: JujuStatus, selected: string | null = null) {
   const onSelect = vi.fn<(application: string) => void>();
   const target = document.body.appendChild(document.createElement('div'));
   component = mount(RelationGraph, { target, props: { status, selected, onSelect } });
+  flushSync();
+  await vi.waitFor(() => expect(target.querySelector('[data-testid="relation-graph"]')!.getAttribute('aria-busy')).toBe('false'), { timeout: 10_000 });
   flushSync();
   return { target, onSelect };
 }
@@ -35,9 +38,9 @@ const kindOf = (relation: JujuStatus['relations'][number]) =>
   relation.type === 'peer' || relation.application === relation.relatedApplication ? 'peer' : relation.type === 'subordinate' ? 'subordinate' : 'regular';
 
 describe('the relation graph of the walkthrough model', () => {
-  it('draws one focusable node per application, named for screen readers', () => {
+  it('draws one focusable node per application, named for screen readers', async () => {
     expect(walkthrough.applications.length).toBeGreaterThan(5);
-    const { target } = render(walkthrough);
+    const { target } = await render(walkthrough);
     const drawn = nodes(target);
     expect(drawn.map((node) => node.dataset.application).sort()).toEqual(walkthrough.applications.map((application) => application.name).sort());
     for (const node of drawn) {
@@ -47,8 +50,8 @@ describe('the relation graph of the walkthrough model', () => {
     }
   });
 
-  it('draws one path per relation, of the kind Juju gave it', () => {
-    const { target } = render(walkthrough);
+  it('draws one path per relation, of the kind Juju gave it', async () => {
+    const { target } = await render(walkthrough);
     const drawn = edges(target);
     expect(drawn).toHaveLength(walkthrough.relations.length);
     const key = (from: string, to: string, kind: string) => `${from}>${to}:${kind}`;
@@ -64,8 +67,8 @@ describe('the relation graph of the walkthrough model', () => {
     expect(target.querySelector('desc')!.textContent).toContain(`${walkthrough.applications.length} applications and ${walkthrough.relations.length} relations`);
   });
 
-  it('draws a peer relation as a loop from its application back to itself', () => {
-    const { target } = render(walkthrough);
+  it('draws a peer relation as a loop from its application back to itself', async () => {
+    const { target } = await render(walkthrough);
     const peers = edges(target).filter((path) => path.dataset.relation === 'peer');
     expect(peers.length).toBe(walkthrough.relations.filter((relation) => kindOf(relation) === 'peer').length);
     expect(peers.length).toBeGreaterThan(0);
@@ -77,8 +80,8 @@ describe('the relation graph of the walkthrough model', () => {
     }
   });
 
-  it('picks an application on click, Enter and Space, and not on other keys', () => {
-    const { target, onSelect } = render(walkthrough);
+  it('picks an application on click, Enter and Space, and not on other keys', async () => {
+    const { target, onSelect } = await render(walkthrough);
     const [first, second] = nodes(target);
     first!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     expect(onSelect).toHaveBeenLastCalledWith(first!.dataset.application);
@@ -90,9 +93,9 @@ describe('the relation graph of the walkthrough model', () => {
     expect(onSelect).toHaveBeenCalledTimes(3);
   });
 
-  it('marks the selected application pressed and fades what it does not touch', () => {
+  it('marks the selected application pressed and fades what it does not touch', async () => {
     const selected = 'keystone';
-    const { target } = render(walkthrough, selected);
+    const { target } = await render(walkthrough, selected);
     const node = nodes(target).find((candidate) => candidate.dataset.application === selected)!;
     expect(node.getAttribute('aria-pressed')).toBe('true');
     const touching = edges(target).filter((path) => path.dataset.from === selected || path.dataset.to === selected);
@@ -100,8 +103,20 @@ describe('the relation graph of the walkthrough model', () => {
     for (const path of edges(target)) expect(path.classList.contains('faded')).toBe(!touching.includes(path));
   });
 
-  it('says there is nothing to draw for a model with no applications', () => {
-    const { target } = render({ ...walkthrough, applications: [], units: [], relations: [] });
+  it('says what it is laying out, busy, until its layout code has loaded', async () => {
+    const target = document.body.appendChild(document.createElement('div'));
+    component = mount(RelationGraph, { target, props: { status: walkthrough, selected: null, onSelect: () => {} } });
+    flushSync();
+    const figure = target.querySelector('[data-testid="relation-graph"]')!;
+    expect(figure.getAttribute('aria-busy')).toBe('true');
+    expect(target.querySelector('[role="status"]')!.textContent).toContain(`Laying out ${walkthrough.applications.length} applications`);
+    expect(nodes(target)).toHaveLength(0);
+    await vi.waitFor(() => expect(nodes(target)).toHaveLength(walkthrough.applications.length), { timeout: 10_000 });
+    expect(figure.getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says there is nothing to draw for a model with no applications', async () => {
+    const { target } = await render({ ...walkthrough, applications: [], units: [], relations: [] });
     expect(nodes(target)).toHaveLength(0);
     expect(target.textContent).toContain('The model has no applications');
   });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseJujuStatus } from '../../../electron/probes/parsers/juju-status';
-import { describeNode, layoutRelationGraph, neighbourhood, NODE_BOX_HEIGHT, relationGraphModel } from './relation-graph';
+import { describeNode, neighbourhood, relationGraphModel } from './relation-graph';
+import { layoutRelationGraph, NODE_BOX_HEIGHT } from './relation-graph-layout';
 
 const FIXTURES = new URL('../../../test/fixtures/outputs/juju-status/', import.meta.url);
 const parse = (name: string) => parseJujuStatus(readFileSync(new URL(name, FIXTURES), 'utf8')).value;
