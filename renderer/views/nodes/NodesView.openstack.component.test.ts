@@ -50,6 +50,13 @@ describe('Nodes: Nova’s hypervisor row on each compute node', () => {
     expect(row.querySelector('[role="note"]')!.textContent).toContain('Nova does not list node03ob64 as a hypervisor');
   });
 
+  it('names the Nova server and floating address of each instance container in the card’s container list', () => {
+    const target = render(openStackLab());
+    const item = target.querySelector<HTMLElement>('[data-machine="22"] li[data-container="instance-0000000c"]')!;
+    expect(item.querySelector('.server')!.textContent).toBe('lxc-test-1 · 198.51.100.31');
+    expect(target.querySelector('[data-machine="22"] li[data-container="instance-000000ff"] .server')).toBeNull();
+  });
+
   it('shows no row on machines that are not compute nodes, and says why when OpenStack was not read', () => {
     const target = render(openStackLab());
     expect(novaRow(target, '26')).toBeNull();
