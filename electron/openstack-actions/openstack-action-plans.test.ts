@@ -81,7 +81,7 @@ describe('OpenStack action plans', () => {
 
   it('the contract refuses choices that are not names, ranges or counts an engineer means', () => {
     const bad = [
-      { action: 'create-networks', ...PROPOSED_NETWORKS, external: { ...PROPOSED_NETWORKS.external, name: '--external' } },
+      { ...PROPOSED_NETWORKS, external: { ...PROPOSED_NETWORKS.external, name: '--external' } },
       { ...PROPOSED_NETWORKS, tenant: { name: 'demo', cidr: '10.20.0.0/31' } },
       { action: 'launch-instances', namePrefix: 'demo', count: 0, image: 'cirros', flavor: 'm1.tiny', network: 'demo-net' },
       { action: 'launch-instances', namePrefix: 'demo; rm -rf', count: 1, image: 'cirros', flavor: 'm1.tiny', network: 'demo-net' },
