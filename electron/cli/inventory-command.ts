@@ -20,7 +20,8 @@ import { parseJumpSpec } from '../lab/controller-route';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { RouteChoice, RouteContext } from '../lab/machine-routes';
 import type { LabController } from '../lab/lab-controller';
-import type { SavedLab } from '../contract/payloads';
+import type { OpenStackCredentialSetting, SavedLab } from '../contract/payloads';
+import { summarizeOpenStack } from './openstack-summary';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
 import { readSnapshotInventory } from '../snapshots/snapshot-inventory';
 
@@ -28,7 +29,11 @@ import { readSnapshotInventory } from '../snapshots/snapshot-inventory';
 export const CONNECTION_OPTIONS = `  -i, --identity FILE  private key to use (default: ssh-agent and ~/.ssh/config)
   --known-hosts FILE   known_hosts to check host keys against (default: ~/.ssh/known_hosts)
   --accept-new         record host keys never seen before (a changed key is still refused)
-  --route ID=ROUTE     reach machine ID by "jump" or "juju-ssh" instead of choosing automatically`;
+  --route ID=ROUTE     reach machine ID by "jump" or "juju-ssh" instead of choosing automatically
+  --openstack-credentials FILE
+                       the rc file or clouds.yaml on the controller to read OpenStack with
+                       (default: the only one found there: ~/novarc, ~/admin-openrc, …)
+  --openstack-cloud NAME  the cloud in that clouds.yaml (when it has several)`;
 
 /** The options and exit status, said once: here and in `orangebox-console --help`. */
 export const INVENTORY_OPTIONS = `  --json               print the whole inventory as JSON (secrets already masked)
@@ -49,7 +54,7 @@ ${INVENTORY_OPTIONS}
 Exit status: ${INVENTORY_EXIT_STATUS}`;
 
 /** What connecting to a live lab takes from the command line (inventory and snapshot capture alike). */
-export type ConnectionArguments = Pick<InventoryArguments, 'controller' | 'identity' | 'knownHosts' | 'acceptNew' | 'routes'>;
+export type ConnectionArguments = Pick<InventoryArguments, 'controller' | 'identity' | 'knownHosts' | 'acceptNew' | 'routes' | 'openstackCredentials'>;
 
 interface InventoryArguments {
   controller: string;
@@ -60,6 +65,8 @@ interface InventoryArguments {
   routes: Record<string, 'jump' | 'juju-ssh'>;
   /** Read this snapshot file instead of a live lab. */
   snapshot: string | null;
+  /** Named with --openstack-credentials (and --openstack-cloud); null: found on the controller. */
+  openstackCredentials: OpenStackCredentialSetting | null;
 }
 
 export interface CliOutput {
@@ -70,7 +77,8 @@ export interface CliOutput {
 const consoleOutput: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
 
 export function parseInventoryArguments(argv: string[]): InventoryArguments | string {
-  const parsed: InventoryArguments = { controller: '', json: false, identity: null, knownHosts: join(homedir(), '.ssh', 'known_hosts'), acceptNew: false, routes: {}, snapshot: null };
+  const parsed: InventoryArguments = { controller: '', json: false, identity: null, knownHosts: join(homedir(), '.ssh', 'known_hosts'), acceptNew: false, routes: {}, snapshot: null, openstackCredentials: null };
+  let cloud: string | null = null;
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index]!;
     const value = () => argv[++index] ?? '';
@@ -82,6 +90,14 @@ export function parseInventoryArguments(argv: string[]): InventoryArguments | st
       parsed.snapshot = value();
       if (!parsed.snapshot) return '--snapshot needs a snapshot file (.obxsnap)';
     }
+    else if (argument === '--openstack-credentials') {
+      const path = value();
+      if (!path) return '--openstack-credentials needs the rc file or clouds.yaml on the controller (e.g. ~/novarc)';
+      parsed.openstackCredentials = { path, cloud: null };
+    } else if (argument === '--openstack-cloud') {
+      cloud = value();
+      if (!/^[A-Za-z0-9_.-]{1,64}$/.test(cloud)) return '--openstack-cloud needs a cloud name from clouds.yaml (letters, digits, "_", "." and "-")';
+    }
     else if (argument === '--route') {
       const match = /^(\d+)=(jump|juju-ssh)$/.exec(value());
       if (!match) return `--route needs MACHINE=jump or MACHINE=juju-ssh (e.g. --route 23=juju-ssh)`;
@@ -89,6 +105,10 @@ export function parseInventoryArguments(argv: string[]): InventoryArguments | st
     } else if (argument.startsWith('-')) return `unknown option "${argument}"`;
     else if (!parsed.controller) parsed.controller = argument;
     else return `unexpected argument "${argument}"`;
+  }
+  if (cloud !== null) {
+    if (!parsed.openstackCredentials) return '--openstack-cloud goes with --openstack-credentials FILE (the clouds.yaml it is in)';
+    parsed.openstackCredentials.cloud = cloud;
   }
   if (parsed.snapshot && parsed.controller) return `give either a controller or --snapshot, not both ("${parsed.controller}" and ${parsed.snapshot})`;
   if (!parsed.controller && !parsed.snapshot) return 'name the lab controller to connect to (or a snapshot file with --snapshot)';
@@ -161,6 +181,7 @@ export async function connectCommandLineLab(args: ConnectionArguments, output: C
     name: args.controller,
     createdAt: new Date().toISOString(),
     routes: args.routes,
+    openstackCredentials: args.openstackCredentials,
     controller: { kind: 'ssh' as const, host: resolved.hostName, port: spec.port ?? resolved.port, user: spec.user ?? resolved.user ?? 'ubuntu', identityFile: args.identity, sshConfigHost: spec.host },
   };
   const link = new LabLink(lab, { hostKeys, passphrases: noPassphrases, resolveHost: (name) => resolveSshHost(name), agentSocket, onState: () => {} });
@@ -198,6 +219,7 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
     controller: () => link.controller,
     routeContext: connected.routeContext,
     routeChoice: connected.routeChoice,
+    openstackCredentials: () => lab.openstackCredentials ?? null,
     onInventory: () => {},
     onProbe: () => {},
   });
@@ -261,7 +283,9 @@ export function summarize(inventory: LabInventory): string {
     if (list) {
       for (const instance of list.instances) {
         const addresses = instance.ipv4.map((address) => `${address.address}${address.iface ? ` (${address.iface})` : ''}`).join(', ');
-        lines.push(`  ${instance.name.padEnd(24)} ${(instance.state ?? '?').padEnd(8)} ${addresses}`);
+        const server = inventory.links.containers.find((link) => link.machineId === machine.id && link.container === instance.name)?.server;
+        const nova = server ? `  = server ${server.name}${server.floatingIps.length > 0 ? ` (floating ${server.floatingIps.join(', ')})` : ''}` : '';
+        lines.push(`  ${instance.name.padEnd(24)} ${(instance.state ?? '?').padEnd(8)} ${addresses}${nova}`);
       }
     }
     const netns = probeValue(findProbe(inventory.probes, machine.id, 'ip-netns'), 'ip-netns');
@@ -274,6 +298,7 @@ export function summarize(inventory: LabInventory): string {
     for (const outcome of failed) lines.push(`  FAILED ${outcome.probeId}: ${outcome.error?.message ?? 'no message'}`);
     lines.push('');
   }
+  lines.push(...summarizeOpenStack(inventory), '');
   lines.push(`refreshed in ${((inventory.lastRefreshMs ?? 0) / 1000).toFixed(1)} s`);
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
 // before it is written: it may be handed to support or shown on a projector.
 import type { LabInventory } from './inventory';
 import type { LatestPingRuns } from './diagnostics';
-import type { ControllerEndpoint } from './payloads';
+import type { ControllerEndpoint, OpenStackCredentialSetting } from './payloads';
 
 /** Raised when the stored form changes in a way an older console could not read. */
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -56,7 +56,8 @@ export interface SnapshotRecording {
 
 export interface SnapshotContent {
   meta: SnapshotMeta;
-  lab: { name: string; controller: ControllerEndpoint; routes: Record<string, 'jump' | 'juju-ssh'> };
+  /** The lab's settings; openstackCredentials (a path, never the secrets) when the engineer named one, so a rebuild runs the same `openstack` commands. */
+  lab: { name: string; controller: ControllerEndpoint; routes: Record<string, 'jump' | 'juju-ssh'>; openstackCredentials?: OpenStackCredentialSetting | null };
   routes: SnapshotRoute[];
   /** Every command the capture ran, in the order it ran (a snapshot transport answers from these). */
   commands: SnapshotCommand[];

@@ -11,7 +11,9 @@ import { liveLabSession, type LabSession, type LiveRouting } from '../lab/lab-se
 import { machinesFromJujuStatus } from './lab-machines';
 import { linkInventory } from './inventory-links';
 import { readMachineHypervisor } from './node-hypervisor';
-import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from './probe-catalog';
+import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes, openstackProbes } from './probe-catalog';
+import { chooseOpenStackCredentials } from '../openstack/credential-choice';
+import type { OpenStackCredentialSetting } from '../contract/payloads';
 import { ProbeQueue } from './probe-runner';
 import type { AnyProbeDefinition } from '../probes/probe-definition';
 
@@ -23,6 +25,8 @@ export type InventoryKeeperOptions = {
   labId: string;
   onInventory: (inventory: LabInventory) => void;
   onProbe: (outcome: ProbeOutcome) => void;
+  /** The OpenStack credentials named in the lab's settings, read at each refresh (absent: found on the controller). */
+  openstackCredentials?: () => OpenStackCredentialSetting | null | undefined;
 } & ({ session: LabSession } | LiveRouting);
 
 /** The session a keeper reads through: the one given, or a live one of its own. */
@@ -121,6 +125,7 @@ export class InventoryKeeper {
 
   private async probeEverything(controller: LabController, started: number): Promise<LabInventory> {
     const outcomes = new Map<string, ProbeOutcome>();
+    const openstackSetting = this.options.openstackCredentials?.() ?? null;
     const controllerMachine: InventoryMachine = {
       id: CONTROLLER_MACHINE_ID,
       hostname: null,
@@ -151,7 +156,7 @@ export class InventoryKeeper {
         jujuAnswered();
         return;
       }
-      if (outcome.status !== 'failed') for (const probe of followUpProbes(outcome)) queue.add({ ...job, probe });
+      if (outcome.status !== 'failed') for (const probe of followUpProbes(outcome, openstackSetting)) queue.add({ ...job, probe });
     });
     for (const probe of CONTROLLER_PROBES) queue.add({ machine: controllerMachine, transport: controller.transport, probe });
 
@@ -191,7 +196,7 @@ export class InventoryKeeper {
       lastRefreshMs: Date.now() - started,
       machines: [controllerMachine, ...machines],
       probes,
-      links: linkInventory(probes),
+      links: linkInventory(probes, openstackSetting),
     });
     return this.inventory;
   }
@@ -217,7 +222,11 @@ export class InventoryKeeper {
   }
 }
 
-function followUpProbes(outcome: ProbeOutcome): AnyProbeDefinition[] {
+/** What an outcome names that is probed next: each namespace `ip netns` lists; OpenStack once its credentials are chosen. */
+function followUpProbes(outcome: ProbeOutcome, openstackSetting: OpenStackCredentialSetting | null): AnyProbeDefinition[] {
   const listed = probeValue(outcome, 'ip-netns');
-  return listed ? listed.namespaces.flatMap((namespace) => namespaceProbes(namespace.name)) : [];
+  if (listed) return listed.namespaces.flatMap((namespace) => namespaceProbes(namespace.name));
+  const candidates = probeValue(outcome, 'openstack-credentials');
+  const source = candidates ? chooseOpenStackCredentials(candidates, openstackSetting).source : null;
+  return source ? openstackProbes(source) : [];
 }

@@ -3,7 +3,8 @@ import type { InventoryMachine } from '../contract/inventory';
 import { probeKindOf } from '../contract/probe-models';
 import type { ProbeDefinition } from '../probes/probe-definition';
 import { parseIpAddr } from '../probes/parsers/ip-addr';
-import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes } from './probe-catalog';
+import { OPENSTACK_CREDENTIALS_PROBE } from '../probes/definitions/openstack-credentials';
+import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes, openstackProbes } from './probe-catalog';
 
 const machine = (roles: InventoryMachine['roles']): InventoryMachine => ({
   id: '26',
@@ -18,6 +19,7 @@ const machine = (roles: InventoryMachine['roles']): InventoryMachine => ({
 });
 
 const everyProbe = [...CONTROLLER_PROBES, ...MACHINE_PROBES, ...namespaceProbes('qrouter-1f2e')];
+const openstack = openstackProbes({ path: '~/novarc', kind: 'rc-file', cloud: null, chosenBy: 'found' });
 
 describe('the probe catalog', () => {
   // Snapshots and the demo lab store each command's output under its argv and each outcome under
@@ -27,6 +29,7 @@ describe('the probe catalog', () => {
     expect(everyProbe.map((probe) => [probe.id, probe.command(gateway).join(' ')])).toEqual([
       ['hostname', 'hostname'],
       ['juju-status', 'juju status --format=json'],
+      ['openstack-credentials', OPENSTACK_CREDENTIALS_PROBE.command(gateway).join(' ')],
       ['hostname', 'hostname'],
       ['packages', 'dpkg -l'],
       ['lxc-list', 'lxc list --format json'],
@@ -43,7 +46,7 @@ describe('the probe catalog', () => {
   });
 
   it('files every probe under the kind its id names', () => {
-    for (const probe of everyProbe) expect(probeKindOf(probe.id), probe.id).toBe(probe.kind);
+    for (const probe of [...everyProbe, ...openstack]) expect(probeKindOf(probe.id), probe.id).toBe(probe.kind);
   });
 
   it('runs each machine probe where its host rule says', () => {

@@ -34,7 +34,7 @@ export async function runProbe({ machine, transport, probe, parsing }: ProbeJob)
   const base = { machineId: machine.id, probeId: probe.id, command: argv.join(' '), startedAt: startedAt.toISOString() };
   const elapsed = () => Date.now() - startedAt.getTime();
   try {
-    const result = await transport.run(argv, { timeoutMs: PROBE_TIMEOUT_MS, maxOutputBytes: PROBE_MAX_OUTPUT_BYTES });
+    const result = await transport.run(argv, { timeoutMs: probe.timeoutMs ?? PROBE_TIMEOUT_MS, maxOutputBytes: PROBE_MAX_OUTPUT_BYTES });
     // Output cut at the console's limit was stopped by the console: what it printed is read.
     const exitAccepted = result.truncated || result.exitCode === 0 || (result.exitCode !== null && (probe.acceptedExitCodes ?? []).includes(result.exitCode));
     if (!exitAccepted) {

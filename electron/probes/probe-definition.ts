@@ -12,6 +12,8 @@ export interface ProbeDefinition<K extends ProbeKind = ProbeKind> {
   appliesTo(machine: InventoryMachine): boolean;
   command(machine: InventoryMachine): string[];
   parse(text: string): ParseResult<ProbeModels[K]>;
+  /** How long it may take when it is slower than the runner's bound by nature (one command that runs many). */
+  timeoutMs?: number;
   /** Exit codes other than 0 that still mean "here is the answer" (e.g. grep's 1). */
   acceptedExitCodes?: number[];
   /** What to say when the command fails, keyed by a stderr pattern. */

@@ -19,7 +19,7 @@ import type { CaptureProgress } from '../contract/snapshot-capture';
 export type { CaptureProgress };
 
 export interface CaptureOptions {
-  lab: Pick<SavedLab, 'id' | 'name' | 'controller'> & { routes?: SavedLab['routes'] };
+  lab: Pick<SavedLab, 'id' | 'name' | 'controller'> & { routes?: SavedLab['routes']; openstackCredentials?: SavedLab['openstackCredentials'] };
   /** The live controller (a connected LabLink's), or null once the link is down. */
   controller: () => LabController | null;
   routeContext: (controller: LabController) => RouteContext;
@@ -68,6 +68,7 @@ export async function captureSnapshot(options: CaptureOptions): Promise<Snapshot
     controller: recordingController,
     routeContext: options.routeContext,
     routeChoice: options.routeChoice,
+    openstackCredentials: () => options.lab.openstackCredentials ?? null,
     // The route opens on the live controller (a `juju ssh` route's own check is not a probe's
     // command, and must not be recorded as the controller's); then what runs on it is recorded.
     openRoute: async (machine, choice) => {
@@ -104,7 +105,12 @@ export async function captureSnapshot(options: CaptureOptions): Promise<Snapshot
       captureStartedAt,
       captureEndedAt: new Date().toISOString(),
     },
-    lab: { name: options.lab.name, controller: options.lab.controller, routes: { ...(options.lab.routes ?? {}) } },
+    lab: {
+      name: options.lab.name,
+      controller: options.lab.controller,
+      routes: { ...(options.lab.routes ?? {}) },
+      ...(options.lab.openstackCredentials ? { openstackCredentials: options.lab.openstackCredentials } : {}),
+    },
     routes: routesOf(inventory),
     commands: inOrderStarted(recorded),
     inventory,

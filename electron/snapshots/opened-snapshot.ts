@@ -51,6 +51,7 @@ export class OpenedSnapshot {
         this.events.onInventory(this.inventory);
       },
       onProbe: (outcome) => this.events.onProbe(this.lab.stampProbe(outcome)),
+      openstackCredentials: () => content.lab.openstackCredentials ?? null,
     });
   }
 

@@ -114,6 +114,25 @@ describe('the demo lab', () => {
     expect(namespaces).toContain(`netns-addr:${DEMO_ROUTER_NAMESPACE}`);
   });
 
+  it('carries OpenStack’s view of the walkthrough: lxd hypervisors, lxc-test-1 as instance-0000000c with its port, floating address and qrouter, no disagreement', async () => {
+    const content = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
+    const { inventory } = await readSnapshotInventory(content);
+    const openstack = inventory.links.openstack!;
+    expect(openstack.unavailable).toBeNull();
+    expect(openstack.credentials).toEqual({ path: '~/novarc', kind: 'rc-file', cloud: null, chosenBy: 'found' });
+    expect(openstack.hypervisors.map((hypervisor) => [hypervisor.hostname, hypervisor.machineId, hypervisor.type])).toEqual([
+      ['node03ob64', '22', 'lxd'],
+      ['node06ob64', '24', 'lxd'],
+      ['node07ob64', '25', 'lxd'],
+    ]);
+    const server = openstack.servers.find((entry) => entry.name === 'lxc-test-1')!;
+    expect(server).toMatchObject({ container: 'instance-0000000c', machineId: '25', containerState: 'RUNNING', floatingIps: ['119.115.26.133'] });
+    expect(server.ports).toEqual([expect.objectContaining({ portId: '1896322c-d426-41bf-9973-bbc8d8d22745', containerDevice: 'qbr1896322c-d4', qrouterNamespace: DEMO_ROUTER_NAMESPACE, vlanTag: 1 })]);
+    expect(inventory.links.containers.find((link) => link.container === 'instance-0000000c')?.server).toMatchObject({ name: 'lxc-test-1', floatingIps: ['119.115.26.133'] });
+    expect(openstack.findings).toEqual([]);
+    expect(inventory.probes.filter((outcome) => outcome.probeId.startsWith('openstack-') && outcome.status !== 'ok')).toEqual([]);
+  });
+
   it('keeps the walkthrough profile instance-00000014 with its qbr9e0c6af1-30 nic, and nova.conf passwords never in clear', async () => {
     const content = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
     const profiles = content.inventory.probes.find((outcome) => outcome.machineId === '25' && outcome.probeId === 'lxc-profiles')?.value as { profiles: { name: string; usedBy: string[] | null; devices: Record<string, { parent?: string }> }[] };

@@ -11,6 +11,7 @@ import { SNAPSHOT_FORMAT_VERSION, type SnapshotCommand, type SnapshotContent, ty
 import { APP_VERSION } from '../../core/app-identity';
 import { NOVA_COMPUTE_CONF_PATH, NOVA_CONF_PATH } from '../../inventory/probe-catalog';
 import { readSnapshotInventory } from '../snapshot-inventory';
+import { demoOpenStackCommands } from './demo-lab-openstack';
 import { demoPingRuns } from './demo-lab-pings';
 import { DEMO_IFCONFIG_CAST, namespacePingCast } from './demo-lab-recordings';
 import {
@@ -193,6 +194,8 @@ function demoCommands(walkthrough: WalkthroughOutput): SnapshotCommand[] {
   ran(CONTROLLER_MACHINE_ID, ['hostname'], 'OrangeBox64\n');
   // Step 1 as printed (Juju 2.0.1's tabular status; the console reads it as it reads --format=json).
   ran(CONTROLLER_MACHINE_ID, ['juju', 'status', '--format=json'], withoutPrompt(walkthrough('juju-status/walkthrough-2.0.1-tabular.txt')));
+  // Steps 5–6 as OpenStack itself says them (invented to agree with the rest: demo-lab-openstack.ts).
+  for (const [argv, stdout] of demoOpenStackCommands(demoOpenStackLab())) ran(CONTROLLER_MACHINE_ID, argv, stdout);
 
   Object.entries(MACHINES).forEach(([id, machine], index) => {
     const compute = COMPUTE.includes(id);
@@ -256,6 +259,25 @@ function gatewayCommands(ran: (machineId: string, argv: string[], stdout: string
     ran('26', inNamespace(namespace, ['addr']), namespaceAddrJson([{ name: tap, mac: `fa:16:3e:d${n}:20:02`, addresses: [{ local: dhcp.address, prefixlen: dhcp.prefix }] }]));
     ran('26', inNamespace(namespace, ['route']), namespaceRouteJson([{ dst: dhcp.cidr, dev: tap, prefsrc: dhcp.address }]));
   });
+}
+
+/** The demo's Nova servers: lxc-test-1 is instance-0000000c (step 10's hostname); the other names are invented. */
+const SERVER_NAMES: Record<string, string> = { 'instance-00000002': 'lxc-test-0', 'instance-0000000c': 'lxc-test-1', 'instance-00000012': 'lxc-test-2', 'instance-00000014': 'lxc-test-3' };
+
+function demoOpenStackLab() {
+  return {
+    // Step 12 pings the two floating addresses; which instance has which is invented.
+    instances: INSTANCES.map((instance, n) => ({ ...instance, server: SERVER_NAMES[instance.name]!, floating: n === 1 ? FLOATING[0]! : n === 2 ? FLOATING[1]! : null })),
+    building: { ...INSTANCE_BEING_CREATED, server: SERVER_NAMES[INSTANCE_BEING_CREATED.name]! },
+    computeHosts: COMPUTE.map((id) => MACHINES[id]!),
+    instanceHost: MACHINES['25']!.hostname,
+    gatewayHost: MACHINES['26']!.hostname,
+    routerId: DEMO_ROUTER_NAMESPACE.slice('qrouter-'.length),
+    routerPorts: ROUTER,
+    routerGatewayAddress: '119.115.26.130',
+    networks: DHCP_NAMESPACES.map(({ network, port, address, cidr }) => ({ network, port, address, cidr })),
+    externalCidr: '119.115.26.0/24',
+  };
 }
 
 /** For tests and readers: the profile the walkthrough shows, as the demo holds it. */
