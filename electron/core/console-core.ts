@@ -183,6 +183,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       session,
       onInventory: (inventory) => streams.push('inventory.changed', inventory),
       onProbe: (outcome) => streams.push('inventory.probe', outcome),
+      openstackCredentials: () => state.labs.find((candidate) => candidate.id === lab.id)?.openstackCredentials ?? null,
     });
     keeper.autoRefresh(state.settings.refreshIntervalSeconds);
     void keeper.refresh().catch((error: unknown) =>
