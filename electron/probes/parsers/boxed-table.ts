@@ -4,7 +4,8 @@
 // (some copies lose the rules between rows).
 import type { InputLine } from './text-input';
 
-const RULE = /^\+[-=+]+\+?$/;
+/** A rule line: "+----+-------+" (or "+====+" under a heading). */
+export const BOXED_RULE = /^\+[-=+]+\+?$/;
 
 export interface BoxedRow {
   line: number;
@@ -21,10 +22,11 @@ export interface BoxedTable {
 
 export function isBoxedTableLine(text: string): boolean {
   const trimmed = text.trim();
-  return RULE.test(trimmed) || (trimmed.startsWith('|') && trimmed.endsWith('|'));
+  return BOXED_RULE.test(trimmed) || (trimmed.startsWith('|') && trimmed.endsWith('|'));
 }
 
-function splitCells(text: string): string[] {
+/** The cells of a "| a | b |" line, trimmed. */
+export function splitBoxedCells(text: string): string[] {
   const trimmed = text.trim();
   return trimmed
     .slice(1, trimmed.endsWith('|') ? -1 : undefined)
@@ -41,12 +43,12 @@ export function readBoxedTable(lines: InputLine[], isHeading: (cells: string[]) 
   let current: { line: number; physical: string[][] } | null = null;
   for (const line of lines) {
     const trimmed = line.text.trim();
-    if (RULE.test(trimmed)) {
+    if (BOXED_RULE.test(trimmed)) {
       current = null;
       continue;
     }
     if (!trimmed.startsWith('|')) continue;
-    const cells = splitCells(trimmed);
+    const cells = splitBoxedCells(trimmed);
     // A filled first cell starts a new row even without a rule above it.
     if (current === null || (cells[0] ?? '') !== '') {
       current = { line: line.number, physical: [] };

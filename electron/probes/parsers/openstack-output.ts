@@ -6,7 +6,8 @@
 // "OS-EXT-SRV-ATTR:host" (`server show`). A "Field | Value" table (`… show`) is one row.
 import { createRecord, problem, UNREADABLE, type ParseProblem, type ParseResult } from './parse-result';
 import { asRecord, parseCleanJson, parseJsonText, originalLine } from './structured-input';
-import { isBoxedTableLine, readBoxedTable } from './boxed-table';
+import { isBoxedTableLine } from './boxed-table';
+import { readOpenStackTable } from './openstack-table';
 import { firstContentLine, prepareInput, quoteLine, type InputLine } from './text-input';
 
 /** One listed item: its cells by column key (see columnKey), and where it is in the output. */
@@ -110,7 +111,7 @@ function rowsFromTable(allLines: InputLine[], tableLines: InputLine[], problems:
     if (line.number >= firstTable.number) break;
     if (line.text.trim() !== '') problems.push(problem(line.number, `not part of the table, skipped: ${quoteLine(line.text)}`));
   }
-  const table = readBoxedTable(tableLines, () => true);
+  const table = readOpenStackTable(tableLines);
   const headings = table.headings;
   if (headings === null || table.headingLine === null) {
     problems.push(problem(firstTable.number, `the ${what} table has no heading row`));
@@ -191,7 +192,23 @@ export function cellText(row: OpenStackRow, ...names: string[]): string | null {
   return valueText(cell(row, ...names));
 }
 
+/**
+ * A one-value cell as text. A table drawn to fit the terminal (cliff's --fit-width, or a narrow
+ * window) wraps a long value over lines, breaking at spaces or after hyphens: the lines are joined
+ * back ("66782d58-6586" + "-4d2c-b34f-" → one id, "Open vSwitch" + "agent" → "Open vSwitch agent").
+ */
 export function valueText(value: unknown): string | null {
+  const raw = valueLines(value);
+  if (raw === null || !raw.includes('\n')) return raw;
+  const joined = raw
+    .split('\n')
+    .map((line) => line.trim())
+    .reduce((text, line) => (text === '' ? line : text.endsWith('-') || line.startsWith('-') ? `${text}${line}` : `${text} ${line}`), '');
+  return NO_VALUE.has(joined) ? null : joined;
+}
+
+/** A cell's text as printed, its lines kept (a list cell has one value per line); null when it says nothing. */
+export function valueLines(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
@@ -239,7 +256,7 @@ export function cellBoolean(row: OpenStackRow, ...names: string[]): boolean | nu
 /** A list cell: a JSON array's items as text, or text split at commas and line breaks. */
 export function valueList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(valueText).filter((item): item is string => item !== null);
-  const text = valueText(value);
+  const text = valueLines(value);
   if (text === null) return [];
   return text
     .split(/[,\n]/)

@@ -4,7 +4,7 @@
 import type { OpenStackFixedIp, OpenStackPort, OpenStackPortList } from '../../contract/openstack-model';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { asRecord } from './structured-input';
-import { cell, cellText, keyedValues, parseOpenStackList, requiredText, valueList, valueText, type OpenStackRow } from './openstack-output';
+import { cell, cellText, keyedValues, parseOpenStackList, requiredText, valueList, valueLines, valueText, type OpenStackRow } from './openstack-output';
 
 export function parseOpenStackPortList(text: string): ParseResult<OpenStackPortList> {
   return parseOpenStackList(text, 'openstack port list', 'ports', portFromRow);
@@ -35,7 +35,7 @@ export function fixedIpsOf(value: unknown): OpenStackFixedIp[] {
       return record && ipAddress !== null ? [{ subnetId: valueText(record.subnet_id), ipAddress }] : [];
     });
   }
-  const text = valueText(value);
+  const text = valueLines(value);
   if (text === null) return [];
   return keyedValues(text, ['subnet_id', 'ip_address']).flatMap((entry) => {
     const ipAddress = valueText(entry.ip_address);

@@ -5,7 +5,7 @@
 import type { OpenStackFixedIp, OpenStackRouter, OpenStackRouterList } from '../../contract/openstack-model';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { asArray, asRecord } from './structured-input';
-import { cell, cellBoolean, cellText, keyedValues, parseOpenStackList, requiredText, structuredCell, valueBoolean, valueText, type OpenStackRow } from './openstack-output';
+import { cell, cellBoolean, cellText, keyedValues, parseOpenStackList, requiredText, structuredCell, valueBoolean, valueLines, valueText, type OpenStackRow } from './openstack-output';
 import { fixedIpsOf } from './openstack-port-list';
 
 export function parseOpenStackRouterList(text: string): ParseResult<OpenStackRouterList> {
@@ -46,7 +46,7 @@ function externalGateway(raw: unknown): OpenStackRouter['externalGateway'] {
     if (networkId === null && fixedIps.length === 0) return null;
     return { networkId, fixedIps, snat: valueBoolean(record.enable_snat) };
   }
-  const text = valueText(value);
+  const text = valueLines(value);
   if (text === null || text === '{}') return null;
   const networkId = keyedValues(text, ['network_id'])[0]?.network_id ?? null;
   const snat = keyedValues(text, ['enable_snat'])[0]?.enable_snat;
@@ -63,7 +63,7 @@ function routerInterfaces(raw: unknown): OpenStackRouter['interfaces'] {
       return record ? [{ portId: valueText(record.port_id), subnetId: valueText(record.subnet_id), ipAddress: valueText(record.ip_address) }] : [];
     });
   }
-  const text = valueText(value);
+  const text = valueLines(value);
   if (text === null) return [];
   return keyedValues(text, ['port_id', 'subnet_id', 'ip_address']).map((entry) => ({ portId: valueText(entry.port_id), subnetId: valueText(entry.subnet_id), ipAddress: valueText(entry.ip_address) }));
 }

@@ -6,7 +6,7 @@
 import type { OpenStackServer, OpenStackServerList, OpenStackServerNetwork } from '../../contract/openstack-model';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { asRecord } from './structured-input';
-import { cell, cellText, parseOpenStackList, requiredText, valueText, withoutParenthesisedId, type OpenStackRow } from './openstack-output';
+import { cell, cellText, parseOpenStackList, requiredText, valueLines, valueText, withoutParenthesisedId, type OpenStackRow } from './openstack-output';
 
 /** Nova's power_state codes (nova/compute/power_state.py), printed by name in the tables. */
 const POWER_STATES: Record<number, string> = { 0: 'NOSTATE', 1: 'Running', 3: 'Paused', 4: 'Shutdown', 6: 'Crashed', 7: 'Suspended' };
@@ -74,7 +74,7 @@ function listedNetworks(value: unknown): OpenStackServerNetwork[] {
       addresses: (Array.isArray(addresses) ? addresses : [addresses]).map((entry) => valueText(entry) ?? valueText(asRecord(entry)?.addr)).filter((address): address is string => address !== null),
     }));
   }
-  const text = valueText(value);
+  const text = valueLines(value);
   if (text === null) return [];
   const networks: OpenStackServerNetwork[] = [];
   for (const part of text.split(/[;\n]/)) {

@@ -3,7 +3,7 @@
 import type { OpenStackSubnet, OpenStackSubnetList } from '../../contract/openstack-model';
 import type { ParseProblem, ParseResult } from './parse-result';
 import { asRecord } from './structured-input';
-import { cell, cellBoolean, cellInteger, cellText, keyedValues, parseOpenStackList, requiredText, valueText, type OpenStackRow } from './openstack-output';
+import { cell, cellBoolean, cellInteger, cellText, keyedValues, parseOpenStackList, requiredText, valueLines, valueText, type OpenStackRow } from './openstack-output';
 
 export function parseOpenStackSubnetList(text: string): ParseResult<OpenStackSubnetList> {
   return parseOpenStackList(text, 'openstack subnet list', 'subnets', subnetFromRow);
@@ -34,7 +34,7 @@ function allocationPools(value: unknown): string[] {
       return text === null ? [] : [text];
     });
   }
-  const text = valueText(value);
+  const text = valueLines(value);
   if (text === null) return [];
   if (/start/.test(text)) return keyedValues(text, ['start', 'end']).map((pool) => `${pool.start ?? ''}-${pool.end ?? ''}`);
   return text

@@ -268,6 +268,42 @@ describe('security groups, images, flavors, services, agents', () => {
   });
 });
 
+describe('older releases, as quoted in public notes', () => {
+  it('joins cells cliff wrapped to fit the terminal (ids broken at hyphens, host names, binaries) — RDO Ocata notes, 2017', () => {
+    const { value, problems } = parseOpenStackNetworkAgentList(fixture('openstack-network-agent-list', 'rdo-ocata-notes-2017-osc-wrapped-cells.txt'));
+    expect(problems).toEqual([]);
+    expect(value.agents.map((agent) => [agent.id, agent.host, agent.binary, agent.alive])).toEqual([
+      ['66782d58-6586-4d2c-b34f-5b20357c947d', 'os-controller.kar.int', 'neutron-l3-agent', true],
+      ['8fef4034-409e-475a-bd4c-2aa661e2c09a', 'os-controller.kar.int', 'neutron-metadata-agent', true],
+      ['a9a8b2e2-1be4-434b-901b-c09dd994423b', 'os-controller.kar.int', 'neutron-linuxbridge-agent', true],
+      ['a9e222ca-cdca-41cc-be23-d311dccca6f6', 'os-compute.kar.int', 'neutron-linuxbridge-agent', true],
+      ['ed9cc1cd-f256-45b8-b8a0-318e92001502', 'os-controller.kar.int', 'neutron-dhcp-agent', true],
+    ]);
+    expect(value.agents[0]?.agentType).toBe('L3 agent');
+  });
+
+  it('reads tables whose padding a blog collapsed (OSC 3.x, Ocata on a Juju/MAAS bundle)', () => {
+    expect(parseOpenStackRouterList(fixture('openstack-router-list', 'wabuntu-ocata-osc-3.x-list-collapsed-padding.txt')).value.routers[0]).toMatchObject({ name: 'provider-router', state: 'UP', distributed: false, ha: false, project: 'bd50a4d466984fe5b4c9991b6ea9529a' });
+    const show = parseOpenStackRouterList(fixture('openstack-router-list', 'wabuntu-ocata-osc-3.x-show-collapsed-padding.txt'));
+    expect(show.value.routers[0]?.externalGateway).toEqual({ networkId: '11c206ef-dc90-41f2-86f0-156e9a694250', fixedIps: [{ subnetId: 'ed6c4287-b546-4213-b27b-97e39427309c', ipAddress: '192.168.123.100' }], snat: true });
+    expect(parseOpenStackNetworkList(fixture('openstack-network-list', 'wabuntu-ocata-osc-3.x-collapsed-padding.txt')).value.networks[0]?.subnets).toEqual(['ed6c4287-b546-4213-b27b-97e39427309c']);
+    expect(parseOpenStackSubnetList(fixture('openstack-subnet-list', 'wabuntu-ocata-osc-3.x-collapsed-padding.txt')).value.subnets[0]).toMatchObject({ cidr: '192.168.123.0/24', networkId: '11c206ef-dc90-41f2-86f0-156e9a694250' });
+    expect(parseOpenStackFlavorList(fixture('openstack-flavor-list', 'wabuntu-ocata-osc-3.x-collapsed-padding.txt')).value.flavors.at(-1)).toEqual({ id: '5', name: 'm1.xlarge', ramMb: 16384, diskGb: 160, vcpus: 8, isPublic: true });
+    expect(parseOpenStackFloatingIpList(fixture('openstack-floating-ip-list', 'wabuntu-ocata-neutronclient-collapsed-padding.txt')).value.floatingIps[0]).toMatchObject({ floatingIpAddress: '192.168.123.101', fixedIpAddress: '10.5.5.3', portId: '2e4e63ef-efd5-4f0c-a559-6c406a661d0d' });
+    const ports = parseOpenStackPortList(fixture('openstack-port-list', 'wabuntu-ocata-neutronclient-collapsed-padding.txt')).value.ports;
+    expect(ports.map((port) => port.fixedIps[0]?.ipAddress)).toEqual(['192.168.123.100', '10.5.5.3', '10.5.5.2', '10.5.5.1', '192.168.123.101']);
+  });
+
+  it('reads create/show "Field | Value" tables: router:external "External", a router without gateway', () => {
+    expect(parseOpenStackNetworkList(fixture('openstack-network-list', 'rdo-ocata-notes-2017-network-create-show.txt')).value.networks).toEqual([
+      { id: 'addf3eeb-ef5d-4222-9cbe-ecd8e782702a', name: 'provider', subnets: [], status: 'ACTIVE', project: '835735f545f04650b58c71a583242b35', external: true, shared: true, networkType: 'flat', segmentationId: null, mtu: 1500 },
+    ]);
+    expect(parseOpenStackRouterList(fixture('openstack-router-list', 'rdo-ocata-notes-2017-router-create-no-gateway.txt')).value.routers[0]).toMatchObject({ id: 'f84d21b1-c643-445a-87fb-b908b437f459', externalGateway: null, interfaces: [] });
+    expect(parseOpenStackComputeServiceList(fixture('openstack-compute-service-list', 'rdo-ocata-notes-2017-osc.txt')).value.services.at(-1)).toEqual({ id: '8', binary: 'nova-compute', host: 'os-compute.kar.int', zone: 'nova', status: 'enabled', state: 'up', updatedAt: '2017-06-21T15:55:29.000000' });
+    expect(parseOpenStackImageList(fixture('openstack-image-list', 'rdo-ocata-notes-2017-osc-short.txt')).value.images).toEqual([{ id: 'f71063a9-7865-4b10-9216-b213b44f5073', name: 'cirros', status: 'active', diskFormat: null, containerFormat: null, sizeBytes: null }]);
+  });
+});
+
 describe('what is not the output', () => {
   const kinds = Object.keys(parsers).filter((kind): kind is ParseKind => kind.startsWith('openstack-'));
 

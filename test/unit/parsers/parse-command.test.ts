@@ -38,6 +38,29 @@ describe('orangebox-console parse <kind> [file|-]', () => {
     expect(stdout()).toMatch(/^\{\n {2}"format": "tabular",\n {2}"problems": \[\],\n/);
   });
 
+  it('prints the servers of an openstack server list --long -f json file, instance names left null for the core', async () => {
+    const file = join(dir, 'servers.json');
+    await writeFile(file, fixture('openstack-server-list', 'lab-osc-6.0.0-all-projects-long.json.txt'));
+    const { io, stdout, stderr } = fakeIo();
+    expect(await runParseCommand(['openstack-server-list', file], io)).toBe(0);
+    expect(stderr()).toBe('');
+    const printed = JSON.parse(stdout());
+    expect(printed.format).toBe('json');
+    expect(printed.servers.map((server: { name: string; host: string; instanceName: null }) => [server.name, server.host, server.instanceName])).toEqual([
+      ['lxc-test-0', 'node03ob64', null],
+      ['lxc-test-1', 'node03ob64', null],
+      ['lxc-test-2', 'node05ob64', null],
+      ['lxc-test-3', 'node05ob64', null],
+    ]);
+  });
+
+  it('exits 2 with the reason when the client had no credentials', async () => {
+    const { io, stderr, stdout } = fakeIo('Missing value auth-url required for auth plugin password\n');
+    expect(await runParseCommand(['openstack-hypervisor-list', '-'], io)).toBe(2);
+    expect(stdout()).toBe('');
+    expect(stderr()).toMatch(/line 1: not openstack hypervisor list output: the client has no credentials/);
+  });
+
   it('reads standard input for "-" and for no file', async () => {
     for (const args of [['ip-netns', '-'], ['ip-netns']]) {
       const { io, stdout } = fakeIo('qrouter-35fea0f3-ca4d-4bdf-a3b7-c00194bbd566 (id: 1)\n');
