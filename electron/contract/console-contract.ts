@@ -41,6 +41,7 @@ import { SupportBundleExportRequest, type SupportBundleExported, type SupportBun
 import { SnapshotDiffRequest, type LabComparison } from './lab-diff';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 import type { CoreStatus } from './core-process';
+import { OpenStackActionChoice, OpenStackPlanRef, type OpenStackActionPlan, type OpenStackActionProgress, type OpenStackCreated, type OpenStackRunStarted } from './openstack-actions';
 
 interface RequestSpec<Params extends v.GenericSchema, Result> {
   params: Params;
@@ -129,6 +130,14 @@ export const consoleRequests = {
   'diagnostics.stop': request<null>()(PingRunRef),
   /** The latest ping and matrix as far as they got (a page that reloads shows them again; runs go on in the core). */
   'diagnostics.latest': request<LatestPingRuns>()(NoParams),
+  /** The exact `openstack` commands a demo step would run (kept a while for openstack.run); refused with the reason when the choice does not fit the lab. */
+  'openstack.plan': request<OpenStackActionPlan>()(OpenStackActionChoice),
+  /** Run a plan the engineer confirmed; its steps follow on openstack.progress. A snapshot refuses. */
+  'openstack.run': request<OpenStackRunStarted>()(OpenStackPlanRef),
+  /** What the console created in the lab shown (ids and names), which "delete what the console created" removes. */
+  'openstack.created': request<OpenStackCreated[]>()(NoParams),
+  /** The last demo step's progress as far as it got (a page that reloads shows it again). */
+  'openstack.latest': request<OpenStackActionProgress | null>()(NoParams),
   'prompts.pending': request<PendingPrompt[]>()(NoParams),
   'prompts.answer': request<null>()(PromptReply),
   /** What the core said before this page attached (e.g. a damaged settings file at startup). */
@@ -160,6 +169,8 @@ export const consoleStreams = {
   'terminal.closed': stream<{ id: string }>(),
   /** A ping cell's new replies and errors, and its result once it ends. */
   'diagnostics.update': stream<PingRunUpdate>(),
+  /** How far a demo step (openstack.run) has got: every step's command, status, and error in words. */
+  'openstack.progress': stream<OpenStackActionProgress>(),
   /** How far the running snapshot capture has got. */
   'snapshot.progress': stream<SnapshotCaptureProgress>(),
   'snapshots.recentChanged': stream<RecentSnapshot[]>(),

@@ -34,6 +34,7 @@ import type { HostResolver } from '../lab/controller-route';
 import { homedir } from 'node:os';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDiagnosticsHandlers } from './diagnostics-handlers';
+import { createOpenStackActionHandlers } from './openstack-action-handlers';
 import { createRecordingKeeper } from './recording-handlers';
 import { expandHome } from '../ssh-config/ssh-config-file';
 import { join, resolve as resolvePath } from 'node:path';
@@ -232,6 +233,16 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     // A snapshot shows the runs it recorded.
     recordedRuns: () => snapshot?.content.diagnostics ?? null,
     onUpdate: (update) => streams.push('diagnostics.update', update),
+  });
+  const openstackActions = createOpenStackActionHandlers({
+    session: () => session,
+    inventory: () => keeper?.current ?? null,
+    created: () => state.openstackCreated,
+    saveCreated: (next) => persist({ ...state, openstackCreated: next }),
+    onProgress: (progress) => streams.push('openstack.progress', progress),
+    refresh: () => {
+      if (session?.live) void keeper?.refresh().catch(() => {});
+    },
   });
   const snapshots = createSnapshotHandlers({
     source: () => {
@@ -434,6 +445,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'recordings.read': ({ path }) => snapshot?.recordings.read(path) ?? recordings.handlers['recordings.read']({ path }),
 
     ...diagnosticsHandlers,
+
+    ...openstackActions,
 
     'prompts.pending': () => prompts.pending(),
 

@@ -6,6 +6,7 @@ import { SavedLab, Settings, defaultSettings, LabId, type SavedLab as SavedLabVa
 import { KnownRecording } from '../contract/recordings';
 import { MAX_RECENT_SNAPSHOTS, RecentSnapshot } from '../contract/snapshot-capture';
 import { describeIssues } from '../contract/validation';
+import { OpenStackCreated } from '../contract/openstack-actions';
 import { MAX_REMEMBERED_RECORDINGS } from '../terminals/recording-catalog';
 
 export const STORED_STATE_VERSION = 1;
@@ -19,6 +20,8 @@ export const StoredState = v.object({
   recordings: v.optional(v.array(KnownRecording), []),
   /** Snapshots opened or saved, newest first, at most MAX_RECENT_SNAPSHOTS. Absent in older files. */
   recentSnapshots: v.optional(v.array(RecentSnapshot), []),
+  /** What the console created in each lab's OpenStack (ids and names, never credentials). Absent in older files. */
+  openstackCreated: v.optional(v.array(OpenStackCreated), []),
 });
 export type StoredState = v.InferOutput<typeof StoredState>;
 
@@ -29,6 +32,7 @@ export const emptyStoredState = (): StoredState => ({
   lastLabId: null,
   recordings: [],
   recentSnapshots: [],
+  openstackCreated: [],
 });
 
 /** Where the console's state lives: a JSON file in the browser host and tests, electron-store in the app. */
@@ -88,6 +92,7 @@ export function salvageStoredState(raw: unknown): StoreLoadResult {
   state.lastLabId = last.success && seen.has(last.output) ? last.output : null;
   state.recordings = salvageRecordings(record.recordings, problems);
   state.recentSnapshots = salvageRecentSnapshots(record.recentSnapshots, problems);
+  state.openstackCreated = salvageOpenStackCreated(record.openstackCreated, problems);
   return { state, problems };
 }
 
@@ -124,6 +129,20 @@ function salvageRecentSnapshots(raw: unknown, problems: string[]): RecentSnapsho
     const recent = v.safeParse(RecentSnapshot, candidate);
     if (!recent.success) problems.push(`recent snapshot #${index + 1} could not be read (${describeIssues(recent.issues)}); it is no longer listed, its file is untouched`);
     else if (!kept.some((other) => other.path === recent.output.path) && kept.length < MAX_RECENT_SNAPSHOTS) kept.push(recent.output);
+  });
+  return kept;
+}
+
+/** Every readable entry of what the console created in OpenStack; one that is not is reported (the object itself stays in OpenStack). */
+function salvageOpenStackCreated(raw: unknown, problems: string[]): OpenStackCreated[] {
+  if (raw === undefined) return [];
+  const entries = Array.isArray(raw) ? raw : [];
+  if (!Array.isArray(raw)) problems.push('the list of what the console created in OpenStack was not a list: "Delete what the console created" no longer knows those objects (delete them by hand)');
+  const kept: OpenStackCreated[] = [];
+  entries.forEach((candidate, index) => {
+    const entry = v.safeParse(OpenStackCreated, candidate);
+    if (entry.success) kept.push(entry.output);
+    else problems.push(`OpenStack object #${index + 1} the console created could not be read (${describeIssues(entry.issues)}); delete it by hand if it is still there`);
   });
   return kept;
 }
