@@ -7,6 +7,12 @@ import type { ParseResult } from '../parsers/parse-result';
 import type { ProbeDefinition } from '../probe-definition';
 import { explainOpenStackFailure, openstackArgv } from './openstack-command';
 
+/**
+ * Each probe is a Python client start-up plus an API call, and twelve start at once on the
+ * controller: 4.5–8.5 s each on the lab at load 16 on 2 cores, near the runner's 20 s for a probe.
+ */
+export const OPENSTACK_PROBE_TIMEOUT_MS = 60_000;
+
 export interface OpenStackProbeSpec<K extends OpenStackListProbeKind> {
   kind: K;
   /** The client's arguments, `-f json` included. */
@@ -26,7 +32,7 @@ export function openstackProbe<K extends OpenStackListProbeKind>(spec: OpenStack
     appliesTo: () => true,
     command: () => (spec.argv ? spec.argv(source) : openstackArgv(source, spec.args)),
     parse: spec.parse,
-    ...(spec.timeoutMs ? { timeoutMs: spec.timeoutMs } : {}),
+    timeoutMs: spec.timeoutMs ?? OPENSTACK_PROBE_TIMEOUT_MS,
     explainFailure: (stderr) => explain(stderr),
   };
 }
