@@ -164,7 +164,10 @@ export interface LabOpenstack {
   username: string;
   projectName: string;
   region: string;
-  /** the stand-in's own state (openstack.json: what it created), owned by the lab user */
+  /**
+   * the stand-in's own state (openstack.json: what it created), owned by the lab user. lab.json
+   * describes only what up made: servers and floating IPs the stand-in added are not in it.
+   */
   stateDir: string;
   /** a file named after a compute node's hostname here makes its hypervisor report that type */
   hypervisorTypeDir: string;

@@ -190,7 +190,7 @@ describe('a compute node reporting another hypervisor type', () => {
 });
 
 describe('server create and delete', () => {
-  it('creates a server in BUILD whose container appears with the nova-lxd plumbing, goes ACTIVE, and is removed on delete', async () => {
+  it('creates a server in BUILD whose container appears with the nova-lxd plumbing, goes ACTIVE, gets a floating IP the qrouter NATs, and is removed on delete', async () => {
     const created = await json<Row>(`server create --image xenial-lxd --flavor m1.tiny --network private ${TEST_SERVER}`);
     expect(created.status).toBe('BUILD');
     const instance = String(created['OS-EXT-SRV-ATTR:instance_name']);
@@ -220,6 +220,15 @@ describe('server create and delete', () => {
     const address = (shown.addresses as Record<string, string[]>).private![0]!;
     expect(await gateway.run(`sudo -n ip netns exec ${lab.gateway.router.namespace} ping -c 1 -W 2 ${address}`)).toContain('1 received');
 
+    // a floating IP on it is real NAT in the qrouter namespace, until the server goes
+    const floating = await json<Row>(`floating ip create ext_net --port ${String(ports[0]!.ID)}`);
+    const floatingAddress = String(floating.floating_ip_address);
+    expect(floating).toMatchObject({ fixed_ip_address: address, status: 'ACTIVE' });
+    expect(floatingAddress).toMatch(/^198\.51\.100\./);
+    const preRouting = () => gateway.run(`sudo -n ip netns exec ${lab.gateway.router.namespace} nft list chain ip ${lab.gateway.natTable.split(' ')[1]} PREROUTING`);
+    expect(await preRouting()).toContain(`ip daddr ${floatingAddress} dnat to ${address}`);
+    expect(await gateway.run(`sudo -n ip netns exec ${lab.gateway.router.namespace} ping -c 1 -W 2 ${floatingAddress}`)).toContain('1 received');
+
     const deleted = await openstack(`server delete ${TEST_SERVER}`, CREATE_LIMIT_MS);
     expect(deleted.code, deleted.stderr).toBe(0);
     expect((await containers()).some((c) => c.name === instance)).toBe(false);
@@ -228,6 +237,12 @@ describe('server create and delete', () => {
     expect(gone.stderr.trim()).toBe(`No Server found for ${TEST_SERVER}`);
     const qvo = await controller.exec(`ip link show qvo${String(ports[0]!.ID).slice(0, 11)}`);
     expect(qvo.code).not.toBe(0);
+    expect(await preRouting()).not.toContain(floatingAddress);
+    // Neutron keeps the floating IP, unassociated, until it is deleted
+    const kept = (await json('floating ip list')).find((f) => f['Floating IP Address'] === floatingAddress);
+    expect(kept).toMatchObject({ 'Fixed IP Address': null, Port: null });
+    expect((await openstack(`floating ip delete ${floatingAddress}`)).code).toBe(0);
+    expect((await json('floating ip list')).some((f) => f['Floating IP Address'] === floatingAddress)).toBe(false);
   }, CREATE_LIMIT_MS * 2);
 
   it('refuses to delete the lab’s own instances, saying why', async () => {

@@ -178,9 +178,14 @@ declare -A M_SUBORDINATES=([22]="lxd/0 neutron-openvswitch/0 ntp/0" [23]=""
 # Servers created (and floating IPs associated) through test/lab/openstack: its root helper
 # (lib/nova-lxd-plumbing.sh) writes one root-owned file each, appending to the arrays above, so up,
 # health, down and lab.json treat them like the lab's own instances.
+# lab.json describes only what up made: STANDIN_SERVER / STANDIN_FLOATING name what the stand-in added
+# (its own state file describes those, and they may be gone before the next up rewrites lab.json).
 OPENSTACK_DIR=$LAB/openstack
+declare -A STANDIN_SERVER=() STANDIN_FLOATING=()
 for _plumbed in "$OPENSTACK_DIR"/plumbing/servers/*.sh "$OPENSTACK_DIR"/plumbing/floating/*.sh; do
   # shellcheck disable=SC1090
-  [ -f "$_plumbed" ] && [ "$(stat -c %u "$_plumbed")" = 0 ] && . "$_plumbed"
+  [ -f "$_plumbed" ] && [ "$(stat -c %u "$_plumbed")" = 0 ] || continue
+  . "$_plumbed"
+  case $_plumbed in */servers/*) STANDIN_SERVER[$(basename "$_plumbed" .sh)]=1 ;; *) STANDIN_FLOATING[$(basename "$_plumbed" .sh)]=1 ;; esac
 done
 unset _plumbed

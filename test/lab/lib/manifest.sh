@@ -7,6 +7,11 @@ js() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
 js_or_null() { if [ -n "$1" ]; then js "$1"; else printf null; fi; }
 js_bool() { if [ "$1" = 1 ]; then printf true; else printf false; fi; }
 js_list() { local first=1 x; printf '['; for x in "$@"; do [ $first = 1 ] || printf ','; first=0; js "$x"; done; printf ']'; }
+# What up made, without what the `openstack` stand-in added (config.sh: STANDIN_SERVER/STANDIN_FLOATING).
+own_instance() { [ -z "${STANDIN_SERVER[$1]:-}" ]; }
+own_floating() { own_instance "$1" && [ -z "${STANDIN_FLOATING[$1]:-}" ] && [ -n "${I_FLOATING[$1]}" ]; }
+own_floating_addrs() { local i; for i in "${INSTANCES[@]}"; do own_floating "$i" && echo "${I_FLOATING[$i]}"; done; return 0; }
+
 join_by() { local sep=$1 first=1 x; shift; for x in "$@"; do [ $first = 1 ] || printf '%s' "$sep"; first=0; printf '%s' "$x"; done; }
 
 manifest_instance() {  # INSTANCE
@@ -14,7 +19,7 @@ manifest_instance() {  # INSTANCE
   p=$(port11 "${I_PORT[$i]}"); net=${I_NET[$i]}
   printf '{"name":%s,"uuid":%s,"displayName":%s,"portId":%s,"mac":%s,"fixedAddress":%s,"floatingAddress":%s,' \
     "$(js "$i")" "$(js "${I_UUID[$i]}")" "$(js "${I_HOSTNAME[$i]}")" "$(js "${I_PORT[$i]}")" "$(js "${I_MAC[$i]}")" \
-    "$(js "${I_FIXED[$i]}")" "$(js_or_null "${I_FLOATING[$i]}")"
+    "$(js "${I_FIXED[$i]}")" "$(js_or_null "$(own_floating "$i" && echo "${I_FLOATING[$i]}")")"
   printf '"network":%s,"networkName":%s,"vlanTag":%s,"ovsVmUuid":%s,"profile":%s,' \
     "$(js "$net")" "$(js "${NET_NAME[$net]}")" "${NET_VLAN[$net]}" "$(js "$i")" "$(js "$i")"
   printf '"devices":{"bridge":%s,"tap":%s,"qvb":%s,"qvo":%s},"limits":{"cpu":%s,"memory":%s},"mtu":%s}' \
@@ -35,10 +40,10 @@ manifest_machine() {  # MACHINE
   printf ',"role":%s,"userKeyAccepted":%s,"jujuKeyAccepted":true,"lxdProject":%s,"maasInstanceId":%s,"zone":%s,' \
     "$(js "${M_ROLE[$m]}")" "$(js_bool "${M_USERKEY[$m]}")" "$(js "$(lxd_project "$m")")" \
     "$(js "${M_INSTANCE_ID[$m]}")" "$(js "${M_ZONE[$m]}")"
-  mapfile -t c < <(containers_of "$m")
+  mapfile -t c < <(for i in $(containers_of "$m"); do own_instance "$i" && echo "$i"; done; true)
   printf '"containers":%s,"instances":[' "$(js_list "${c[@]}")"
   for i in "${INSTANCES[@]}"; do
-    [ "${I_MACHINE[$i]}" = "$m" ] || continue
+    [ "${I_MACHINE[$i]}" = "$m" ] && own_instance "$i" || continue
     [ $first = 1 ] || printf ','; first=0
     manifest_instance "$i"
   done
@@ -54,17 +59,17 @@ manifest_gateway() {
     "$(js "$GATEWAY_MACHINE")" "$(js "$ROUTER_UUID")" "$(js "$QROUTER_NS")"
   for net in "${NETS[@]}"; do qr_addrs+=("${NET_GW[$net]}/$(net_prefix "$net")"); done
   qr_addrs+=("$EXT_QG_ADDR/$EXT_PREFIX")
-  for f in $(floating_addrs) $DEAD_FLOATING; do qr_addrs+=("$f/32"); done
+  for f in $(own_floating_addrs) $DEAD_FLOATING; do qr_addrs+=("$f/32"); done
   printf '{"name":%s,"kind":"qrouter","addresses":%s}' "$(js "$QROUTER_NS")" "$(js_list "${qr_addrs[@]}")"
   for net in "${NETS[@]}"; do
     printf ',{"name":%s,"kind":"qdhcp","network":%s,"addresses":%s}' "$(js "$(qdhcp_ns "$net")")" "$(js "$net")" \
       "$(js_list "${NET_DHCP_ADDR[$net]}/$(net_prefix "$net")")"
   done
-  mapfile -t f < <(floating_addrs)
+  mapfile -t f < <(own_floating_addrs)
   printf '],"floatingAddresses":%s,"floatingIps":[' "$(js_list "${f[@]}")"
   first=1
   for i in "${INSTANCES[@]}"; do
-    [ -n "${I_FLOATING[$i]}" ] || continue
+    own_floating "$i" || continue
     [ $first = 1 ] || printf ','; first=0
     printf '{"address":%s,"fixedAddress":%s,"instance":%s}' "$(js "${I_FLOATING[$i]}")" "$(js "${I_FIXED[$i]}")" "$(js "$i")"
   done

@@ -32,6 +32,13 @@ dhcp_refresh() {  # NET ADDRESS
   dhcp_up "$1"
 }
 
+# The L3 agent writes each port's MAC into the router's ARP table (nud permanent) when a port
+# appears and removes it when the port goes: a recycled address must not be sent to the old MAC.
+router_arp() {  # NET ADDRESS MAC|none
+  if [ "$3" = none ]; then ip -n "$QROUTER_NS" neigh del "$2" dev "$(qr_dev "$1")" 2>/dev/null || true
+  else ip -n "$QROUTER_NS" neigh replace "$2" lladdr "$3" dev "$(qr_dev "$1")" nud permanent; fi
+}
+
 need() { [[ $2 =~ $3 ]] || die "bad $1: '$2'"; }
 server_file() { echo "$PLUMBING/servers/$1.sh"; }
 floating_file() { echo "$PLUMBING/floating/$1.sh"; }
@@ -70,6 +77,7 @@ EOF
   nova_profile_yaml "$name" | lxc profile edit "$name" --project "$project"
   container_create "$project" "$name" "OBX_HOSTNAME=$host" "$name"
   dhcp_refresh "$net" "$fixed"
+  router_arp "$net" "$fixed" "$mac"
   lxc start "$name" --project "$project"
   wait_until $START_WAIT_TENTHS bash -c "lxc list --project '$project' --format csv -c n4 | grep -q '^$name,.*$fixed (eth0)'" \
     || die "$name did not get its address $fixed"
@@ -93,6 +101,7 @@ destroy_server() {
   for i in "${INSTANCES[@]}"; do [ "$i" = "$name" ] || kept+=("$i"); done
   INSTANCES=("${kept[@]}")
   dhcp_refresh "$net" "${I_FIXED[$name]}"
+  router_arp "$net" "${I_FIXED[$name]}" none
   if [ -n "$floating" ]; then qrouter_up; unplug_floating "$floating"; fi
 }
 

@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cidrHosts, FLAVORS, loadState, openstackDir, statePath } from './lab-cloud.mjs';
+import { buildCloud, cidrHosts, FLAVORS, loadState, openstackDir, statePath } from './lab-cloud.mjs';
 import { find, options, serverDetail } from './list-commands.mjs';
 import { UsageError } from './cliff-output.mjs';
 
@@ -279,7 +279,8 @@ export function floatingIpCreate(cloud, args) {
     state.floatingIps.push(x);
     return x.id;
   });
-  if (flags['--port']) associate(cloud, id, flags['--port']);
+  // read back: the association needs the new floating IP in the cloud
+  if (flags['--port']) associate(buildCloud(cloud.lab), id, flags['--port']);
   return id;
 }
 

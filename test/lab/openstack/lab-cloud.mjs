@@ -164,6 +164,8 @@ export function buildCloud(lab) {
   const floatingByFixed = new Map();
   const floatingIps = [];
   for (const f of gw.floatingIps) {
+    // a later `up` writes the stand-in's own associations into lab.json too: the state file owns those
+    if (state.servers.some((s) => s.instanceName === f.instance)) continue;
     const srv = servers.find((s) => s.instanceName === f.instance);
     floatingIps.push({ id: stableUuid(`floating ${f.address}`), address: f.address, fixed: f.fixedAddress, portId: srv?.portId ?? null, routerId: gw.router.id, lab: true });
   }
