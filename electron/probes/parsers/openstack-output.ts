@@ -27,9 +27,20 @@ export interface OpenStackRows {
   problems: ParseProblem[];
 }
 
+/**
+ * Column names remembered as keys: every row asks for the same few dozen (a 5,000-server list asks
+ * 100,000 times); past this many distinct names (a hostile output's keys) they are no longer kept.
+ */
+const MAX_REMEMBERED_KEYS = 1000;
+const rememberedKeys = new Map<string, string>();
+
 /** A column name as a key: "Hypervisor Hostname", "hypervisor_hostname" → "hypervisorhostname". */
 export function columnKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const known = rememberedKeys.get(name);
+  if (known !== undefined) return known;
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (rememberedKeys.size < MAX_REMEMBERED_KEYS) rememberedKeys.set(name, key);
+  return key;
 }
 
 /** An echoed command line at the top of a paste (its prompt, if any, is dropped already). */

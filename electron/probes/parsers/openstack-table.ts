@@ -54,20 +54,18 @@ export function readOpenStackTable(lines: InputLine[]): OpenStackTable {
     }
     // A wrapped first cell (an id, never several values) is one word: its pieces join without a space.
     const firstCell = current.cells[0];
-    const last = firstCell?.length ? firstCell.length - 1 : -1;
-    const placed = [...cells];
-    if (wrapped && firstCell && last >= 0) {
-      firstCell[last] = `${firstCell[last] ?? ''}${cells[0] ?? ''}`;
-      placed[0] = '';
+    const joinsFirstCell = wrapped && firstCell !== undefined && firstCell.length > 0;
+    if (joinsFirstCell) firstCell[firstCell.length - 1] = `${firstCell[firstCell.length - 1] ?? ''}${cells[0] ?? ''}`;
+    for (let column = joinsFirstCell ? 1 : 0; column < cells.length; column += 1) {
+      while (current.cells.length <= column) current.cells.push([]);
+      const text = cells[column]!;
+      if (text !== '') current.cells[column]!.push(text);
     }
-    placed.forEach((text, column) => {
-      while (current!.cells.length <= column) current!.cells.push([]);
-      if (text !== '') current!.cells[column]!.push(text);
-    });
     previous = cells;
   }
   // A second copy of the table pasted below the first repeats its heading row: not an item.
   const headingText = headings.join('|');
-  const items = rows.filter((row) => row.cells.map((cell) => cell.join(' ')).join('|') !== headingText);
+  const repeatsHeading = (row: BoxedRow) => row.cells[0]?.join(' ') === headings[0] && row.cells.map((cell) => cell.join(' ')).join('|') === headingText;
+  const items = rows.filter((row) => !repeatsHeading(row));
   return { headings, headingLine: physical[start + 1]!.number, rows: items };
 }

@@ -282,6 +282,21 @@ describe('older releases, as quoted in public notes', () => {
     expect(value.agents[0]?.agentType).toBe('L3 agent');
   });
 
+  it('reads nova hypervisor-list as operators pasted it: a node down, a vCenter cluster, tab-indented', () => {
+    expect(parseOpenStackHypervisorList(fixture('openstack-hypervisor-list', 'rdo-notes-novaclient-hypervisor-list-down.txt')).value.hypervisors.map((entry) => [entry.hostname, entry.state, entry.status])).toEqual([
+      ['meditech', 'down', 'enabled'],
+      ['compute2', 'up', 'enabled'],
+      ['compute1', 'up', 'enabled'],
+    ]);
+    const vcenter = parseOpenStackHypervisorList(fixture('openstack-hypervisor-list', 'evacuation-notes-novaclient-vcenter-cluster-tab-indented.txt'));
+    // The indented "$ nova hypervisor-list" lines are not taken for prompts (indented): said, then skipped.
+    expect(vcenter.problems).toEqual([
+      { line: 1, message: 'not part of the table, skipped: "$ nova hypervisor-list"' },
+      { line: 2, message: 'not part of the table, skipped: "$ openstack hypervisor list"' },
+    ]);
+    expect(vcenter.value.hypervisors.map((entry) => entry.hostname)).toEqual(['domain-c7(lab)', 'node-1.bulb.int', 'node-2.bulb.int']);
+  });
+
   it('reads tables whose padding a blog collapsed (OSC 3.x, Ocata on a Juju/MAAS bundle)', () => {
     expect(parseOpenStackRouterList(fixture('openstack-router-list', 'wabuntu-ocata-osc-3.x-list-collapsed-padding.txt')).value.routers[0]).toMatchObject({ name: 'provider-router', state: 'UP', distributed: false, ha: false, project: 'bd50a4d466984fe5b4c9991b6ea9529a' });
     const show = parseOpenStackRouterList(fixture('openstack-router-list', 'wabuntu-ocata-osc-3.x-show-collapsed-padding.txt'));
