@@ -147,6 +147,30 @@ describe('servers', () => {
     });
   });
 
+  it('reads Train-era OSC: volume-booted servers without image, and server show after a live migration', () => {
+    const list = parseOpenStackServerList(fixture('openstack-server-list', 'train-live-migration-notes-osc-long-volume-booted.txt'));
+    expect(list.problems).toEqual([]);
+    expect(list.value.servers[0]).toEqual({
+      id: '905d3d6a-8e5b-4a83-add8-88e6a24d13a3',
+      name: 'U20-v4',
+      status: 'ACTIVE',
+      powerState: 'Running',
+      taskState: null,
+      host: 'compute1',
+      instanceName: null,
+      image: null,
+      flavor: 'flv_1c1r',
+      networks: [
+        { network: 'private01', addresses: ['192.168.1.147'] },
+        { network: 'public01', addresses: ['10.10.32.174'] },
+      ],
+      project: null,
+      availabilityZone: 'nova',
+    });
+    const show = parseOpenStackServerList(fixture('openstack-server-list', 'train-live-migration-notes-osc-server-show.txt'));
+    expect(show.value.servers[0]).toMatchObject({ host: 'compute2', instanceName: 'instance-0000000b', flavor: 'flv_1c1r', image: null, project: '5b4c1d2155004acf849cd3aac03b8f36' });
+  });
+
   it('reads nova list --all-tenants: "-" task state as none, the tenant as project', () => {
     const { value } = parseOpenStackServerList(fixture('openstack-server-list', 'testbed-notes-nova-list-all-tenants.txt'));
     expect(value.servers[1]).toMatchObject({ name: 'll-instance11902', taskState: null, powerState: 'Running', project: '71e93aa11b6b40b9abf39a5a619f1f9d' });
