@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InventoryMachine } from '../../contract/inventory';
 import type { OpenStackCredentialSource } from '../../contract/openstack-model';
 import { OPENSTACK_LIST_PROBE_KINDS } from '../../contract/probe-models';
+import { parsesAsCatalog } from '../../inventory/catalog-probe-by-id';
 import { openstackProbes } from '../../inventory/probe-catalog';
 import { maskRawOutput } from '../../snapshots/raw-output-masking';
 import { explainOpenStackFailure, openstackArgv, openstackListWithShows, splitShows } from './openstack-command';
@@ -175,6 +176,11 @@ describe('the OpenStack probes', () => {
     expect(hypervisors.slice(-7)).toEqual(['~/novarc', '', 'hypervisor', 'list', '--long', '-f', 'json']);
     expect(probes[1]!.command(controller).slice(-6)).toEqual(['server', 'list', '--all-projects', '--long', '-f', 'json']);
     expect(probes[1]!.timeoutMs).toBeGreaterThan(60_000);
+  });
+
+  it('parse big outputs on the parsing worker whatever the credentials (the worker finds them by id)', () => {
+    const clouds: OpenStackCredentialSource = { path: '/etc/openstack/clouds.yaml', kind: 'clouds-yaml', cloud: 'lab', chosenBy: 'lab-settings' };
+    expect(openstackProbes(clouds).filter((probe) => !parsesAsCatalog(probe)).map((probe) => probe.id)).toEqual([]);
   });
 
   it('answer a 401 with what to do, through the probe itself', () => {
