@@ -101,7 +101,7 @@ describe('the OpenStack view of the lab', () => {
       }
       return found;
     };
-    await expect.poll(mismatches, { timeout: OPENSTACK_READ_MS, intervals: [2000] }).toEqual([]);
+    await expect.poll(mismatches, { timeout: OPENSTACK_READ_MS, interval: 2000 }).toEqual([]);
   });
 
   it('marks the hypervisor that reports QEMU, and lists it as a finding', async () => {
