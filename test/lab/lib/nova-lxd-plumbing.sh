@@ -9,6 +9,8 @@
 #        nova-lxd-plumbing destroy NAME
 #        nova-lxd-plumbing floating NAME ADDRESS|none
 set -euo pipefail
+# sudo keeps the lab user's HOME (user.sh): lxc must not read or write the lab user's client config as root.
+export HOME=/root; unset LXD_CONF
 LAB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 for f in common config lxd ovs neutron vif instances; do
   # shellcheck disable=SC1090
