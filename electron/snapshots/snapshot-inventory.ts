@@ -7,7 +7,13 @@ import { snapshotLab } from './snapshot-lab';
 
 export async function readSnapshotInventory(content: SnapshotContent): Promise<{ inventory: LabInventory; description: string }> {
   const lab = snapshotLab(content);
-  const keeper = new InventoryKeeper({ ...lab.keeperOptions(content.inventory.labId), onInventory: () => {}, onProbe: () => {} });
+  const keeper = new InventoryKeeper({
+    ...lab.keeperOptions(content.inventory.labId),
+    // The credentials the capture was told to use, so the same `openstack` commands are answered.
+    openstackCredentials: () => content.lab.openstackCredentials ?? null,
+    onInventory: () => {},
+    onProbe: () => {},
+  });
   try {
     return { inventory: lab.stampInventory(await keeper.refresh()), description: lab.description };
   } finally {
