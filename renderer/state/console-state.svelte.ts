@@ -25,6 +25,7 @@ import { TerminalsState } from '../terminals/terminals.svelte';
 import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
 import { openSnapshotOf, whyNotLive } from './live-lab';
 import { SnapshotsState } from '../snapshots/snapshots.svelte';
+import { OpenStackActionsState } from '../views/openstack/openstack-actions.svelte';
 import { ChangesState } from '../views/changes/changes.svelte';
 import { SupportBundleState } from '../support/support-bundle.svelte';
 import type { SnapshotFileSource } from '../snapshots/send-snapshot-file';
@@ -76,6 +77,8 @@ export class ConsoleState {
   readonly diagnostics = new DiagnosticsState();
   /** Saving the lab as a snapshot, and the snapshots opened or saved before. */
   readonly snapshots = new SnapshotsState();
+  /** The demo's OpenStack steps (networks, instances, floating IP, deleting what the console created). */
+  readonly openstackActions = new OpenStackActionsState();
   /** Exporting the lab shown for support (secrets masked, obfuscated if asked). */
   readonly supportBundles = new SupportBundleState();
   /** What changed between a snapshot and the lab shown, or two snapshots (the Changes view). */
@@ -106,6 +109,7 @@ export class ConsoleState {
     this.recordings.attach(api);
     this.diagnostics.attach(api);
     this.snapshots.attach(api);
+    this.openstackActions.attach(api);
     this.supportBundles.attach(api);
     this.changes.attach(api);
     this.api = api;
