@@ -28,8 +28,8 @@ export function formatDict(d) {
 }
 /** format_columns.ListDictColumn: one formatted dict per line. */
 export const listOfDicts = (list) => cell(list, list.map(formatDict).join('\n'));
-/** format_columns.ListColumn: items joined by ", ". */
-export const listColumn = (list) => cell(list, list.join(', '));
+/** format_columns.ListColumn (osc_lib format_list): items sorted, joined by ", ". */
+export const listColumn = (list) => cell(list, [...list].sort().join(', '));
 /** format_columns.DictColumn. */
 export const dictColumn = (d) => cell(d, formatDict(d));
 /** format_columns.DictListColumn / utils.format_dict_of_list: "k=v1, v2; k2=v3". */
@@ -39,7 +39,8 @@ export const dictOfLists = (d) =>
     Object.keys(d)
       .sort()
       .filter((k) => d[k].length)
-      .map((k) => `${k}=${d[k].join(', ')}`)
+      // values sorted as strings, as OSC 6.0.0 prints them (test/fixtures/outputs/openstack-server-list/lab-osc-6.0.0-*.txt)
+      .map((k) => `${k}=${[...d[k]].sort().join(', ')}`)
       .join('; '),
   );
 
