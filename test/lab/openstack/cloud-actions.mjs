@@ -15,7 +15,8 @@ const HELPER_TIMEOUT_MS = 120_000; // a spawn takes ~3 s here (container init, s
 const WAIT_POLL_MS = 500;
 const WAIT_LIMIT_MS = 180_000; // `--wait` gives up like OSC would on a server that never leaves BUILD
 const LOCK_TRIES = 100; // x 50 ms: state writes take ~1 ms; a lock older than that is a crashed writer
-const LAB_RANGE = /^198\.51\.100\./; // the only range the lab may use (network safety)
+/** Subnets are listed host by host (cidrHosts): a /16 is 65,534 addresses, enough for any demo. */
+const MIN_PREFIX = 16;
 
 const helperPath = (lab) => path.join(openstackDir(lab), 'sbin', 'nova-lxd-plumbing');
 
@@ -181,7 +182,8 @@ export function subnetCreate(cloud, args) {
   const network = find(cloud.networks, flags['--network'], 'network');
   const cidr = flags['--subnet-range'];
   if (!cidr || !/^\d+\.\d+\.\d+\.\d+\/\d+$/.test(cidr)) throw new UsageError('You must specify --subnet-range or --subnet-pool', 1);
-  if (!LAB_RANGE.test(cidr) || Number(cidr.split('/')[1]) < 24) throw new UsageError(`This lab uses only 198.51.100.0/24 (network safety): ${cidr} refused`, 1);
+  // Any range: a subnet the stand-in creates is a record only (no namespace, no address is ever set).
+  if (Number(cidr.split('/')[1]) < MIN_PREFIX || Number(cidr.split('/')[1]) > 30) throw new UsageError(`Invalid input for cidr. Reason: '${cidr}' is not a subnet the lab can list (prefix ${MIN_PREFIX}-30).`, 1);
   const hosts = cidrHosts(cidr);
   const gateway = flags['--gateway'] && flags['--gateway'] !== 'auto' ? flags['--gateway'] : hosts.first;
   const pools = (flags['--allocation-pool'] ?? []).map((p) => ({ start: /start=([^,]+)/.exec(p)?.[1], end: /end=([^,]+)/.exec(p)?.[1] }));
@@ -273,7 +275,8 @@ export function floatingIpCreate(cloud, args) {
   if (!sub) throw new UsageError(`Bad floatingip request: Network ${net.id} has no subnet.`, 1);
   const address = flags['--floating-ip-address'] ?? freeAddress(cloud, sub);
   if (cloud.floatingIps.some((f) => f.address === address)) throw new UsageError(`IP address ${address} already allocated in subnet ${sub.id}`, 1);
-  if (!LAB_RANGE.test(address)) throw new UsageError(`This lab uses only 198.51.100.0/24 (network safety): ${address} refused`, 1);
+  // Neutron's rule; on the lab's ext_net (198.51.100.128/26) this also keeps every NAT'd address in the lab's range
+  if (!cidrHosts(sub.cidr).all.includes(address)) throw new UsageError(`Invalid input for floating_ip_address. Reason: ${address} is not in subnet ${sub.cidr}.`, 1);
   const id = withState(cloud.lab, (state) => {
     const x = { id: randomUUID(), address, fixed: null, portId: null, routerId: null, networkId: net.id };
     state.floatingIps.push(x);
