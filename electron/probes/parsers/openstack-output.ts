@@ -66,15 +66,19 @@ export function readOpenStackRows(text: string, what: string): OpenStackRows {
     return { format: UNREADABLE, rows: [], problems };
   }
   const start = first.text.trimStart();
-  if (start.startsWith('[') || start.startsWith('{')) {
-    const prepared = { ...input, text: input.lines.map((line) => line.text).join('\n') };
+  const tableLines = input.lines.filter((line) => isBoxedTableLine(line.text));
+  // A warning printed before the JSON (stderr captured with stdout: "…CryptographyDeprecationWarning…").
+  const jsonStart = tableLines.length === 0 && knownFailure(start) === null ? input.lines.findIndex((line) => /^\s*[[{]/.test(line.text)) : -1;
+  if (jsonStart >= 0 && input.lines.slice(0, jsonStart).filter((line) => line.text.trim() !== '').length <= MAX_LINES_BEFORE_JSON) {
+    for (const line of input.lines.slice(0, jsonStart)) if (line.text.trim() !== '') problems.push(problem(line.number, `not part of the JSON, skipped: ${quoteLine(line.text)}`));
+    const prepared = { ...input, lines: input.lines.slice(jsonStart) };
+    prepared.text = prepared.lines.map((line) => line.text).join('\n');
     const parsed = parseJsonText(prepared, `${what} JSON`);
     for (const found of parsed.problems) problems.push(found);
     if (parsed.value === undefined) return { format: UNREADABLE, rows: [], problems };
     const lines = entryLines(prepared.text).map((line) => originalLine(prepared, line));
     return rowsFromJson(parsed.value, lines, problems);
   }
-  const tableLines = input.lines.filter((line) => isBoxedTableLine(line.text));
   if (tableLines.length === 0) {
     problems.push(problem(first.number, `not ${what} output: ${explainNonOutput(start)}`));
     return { format: UNREADABLE, rows: [], problems };
@@ -82,17 +86,28 @@ export function readOpenStackRows(text: string, what: string): OpenStackRows {
   return rowsFromTable(input.lines, tableLines, problems, what);
 }
 
+/**
+ * Warning lines skipped before a JSON document (a Python warning and its source line, a
+ * deprecation notice): past this many, the text is something else that happens to hold a "{".
+ */
+const MAX_LINES_BEFORE_JSON = 10;
+
 /** Why a first line is not the output, in words an engineer can act on. */
 export function explainNonOutput(line: string): string {
+  return knownFailure(line) ?? `${quoteLine(line)} (expected -f json output or the +----+ table)`;
+}
+
+/** What a line the clients print instead of their output means, or null for a line of anything else. */
+function knownFailure(line: string): string | null {
   const quoted = quoteLine(line);
   if (/^<(?:!doctype|html|head|body)/i.test(line)) return `an HTML page (${quoted}): something other than the OpenStack API answered (a proxy, or a wrong auth URL); check OS_AUTH_URL`;
   if (/Missing value auth-url|Missing parameter\(s\)|You must provide (?:a username|an auth url|a user name)/i.test(line)) return `the client has no credentials (${quoted}): source the cloud's rc file (e.g. ~/novarc) or set OS_CLOUD for a clouds.yaml entry`;
   if (/HTTP 401|requires authentication|Unauthorized/i.test(line)) return `the credentials were refused (${quoted}): check the password and project in the rc file`;
-  if (/HTTP 403|Forbidden|policy does not allow/i.test(line)) return `the credentials may not do this (${quoted}): listing every project's items needs an admin role`;
+  if (/HTTP 403|Forbidden|policy does not allow/i.test(line)) return `the credentials may not do this (${quoted}): --all-projects and the hypervisor, service and agent lists need an admin role`;
   if (/Unable to establish connection|Failed to discover available identity versions|Connection refused|timed out/i.test(line)) return `the API could not be reached (${quoted}): check OS_AUTH_URL and that keystone is up`;
   if (/command not found|No such file or directory/i.test(line)) return `the client is not installed (${quoted}): install python-openstackclient on the host that runs it`;
   if (/^(?:ERROR|Error)\b/.test(line)) return `the client reported an error: ${quoteLine(line, 200)}`;
-  return `${quoted} (expected -f json output or the +----+ table)`;
+  return null;
 }
 
 function rowsFromJson(document: unknown, lines: number[], problems: ParseProblem[]): OpenStackRows {

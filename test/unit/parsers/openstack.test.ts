@@ -361,6 +361,15 @@ describe('what is not the output', () => {
     }
   });
 
+  it('skips a warning printed before the JSON (stderr captured with stdout), saying so', () => {
+    const json = fixture('openstack-hypervisor-list', 'lab-osc-6.0.0-long.json.txt');
+    const warning = '/usr/lib/python3/dist-packages/openstack/utils.py:12: CryptographyDeprecationWarning: Python 3.6 is no longer supported\n  from cryptography import x509\n';
+    const result = parsers['openstack-hypervisor-list'](`${warning}${json}`);
+    expect(result.value).toEqual(parsers['openstack-hypervisor-list'](json).value);
+    expect(result.problems.map((entry) => entry.line)).toEqual([1, 2]);
+    expect(result.problems[0]?.message).toMatch(/^not part of the JSON, skipped/);
+  });
+
   it('reports truncated JSON on the line where it stops', () => {
     const cut = fixture('openstack-server-list', 'lab-osc-6.0.0-all-projects-long.json.txt').split('\n').slice(0, 30).join('\n');
     const result = parsers['openstack-server-list'](cut);
