@@ -48,6 +48,9 @@ describe('OpenStack action plans', () => {
     const plan = workOutPlan({ action: 'attach-floating-ip', externalNetwork: 'ext-net', server: 'lxc-test-1' }, demo, []);
     expect(commands(plan)).toEqual(['openstack floating ip create -f json ext-net', 'openstack server add floating ip lxc-test-1 <the address allocated above>']);
     expect(() => workOutPlan({ action: 'attach-floating-ip', externalNetwork: 'demo-net', server: 'lxc-test-1' }, demo, [])).toThrow(/not an external network/);
+    // A server the console launched a moment ago, before the lab is read again.
+    expect(commands(workOutPlan({ action: 'attach-floating-ip', externalNetwork: 'ext-net', server: 'demo-1' }, demo, [created('server', 's-9', 'demo-1')]))[1]).toBe('openstack server add floating ip demo-1 <the address allocated above>');
+    expect(() => workOutPlan({ action: 'attach-floating-ip', externalNetwork: 'ext-net', server: 'demo-1' }, demo, [])).toThrow(/no server demo-1/);
   });
 
   it('deletes only what the console recorded, floating IPs first and networks last', () => {

@@ -102,7 +102,7 @@ export function workOutPlan(choice: OpenStackActionChoice, holdings: OpenStackHo
     case 'launch-instances':
       return launchPlan(choice, holdings);
     case 'attach-floating-ip':
-      return floatingIpPlan(choice, holdings);
+      return floatingIpPlan(choice, holdings, created);
     case 'delete-created':
       return deleteCreatedPlan(created);
   }
@@ -197,10 +197,12 @@ function launchPlan(choice: LaunchChoice, holdings: OpenStackHoldings): WorkedOu
   return { title: `Launch ${names.length === 1 ? names[0] : `${names.length} instances (${names[0]} … ${names.at(-1)})`}`, steps, notes };
 }
 
-function floatingIpPlan(choice: FloatingIpChoice, holdings: OpenStackHoldings): WorkedOutPlan {
+function floatingIpPlan(choice: FloatingIpChoice, holdings: OpenStackHoldings, created: readonly OpenStackCreated[]): WorkedOutPlan {
   const network = requireListed(holdings.networks, choice.externalNetwork, 'network');
   if (network.external === false) throw new PlanRefused(`${network.name} is not an external network: floating addresses come from one with router:external`);
-  const server = requireListed(holdings.servers, choice.server, 'server');
+  // A server the console has just launched is known before the next read of the lab lists it.
+  const launched = created.filter((entry) => entry.kind === 'server' && !holdings.servers.some((server) => server.id === entry.id));
+  const server = requireListed([...holdings.servers, ...launched], choice.server, 'server');
   const address: StepValue = { from: 'floating', field: 'floating_ip_address', shown: '<the address allocated above>' };
   const steps: ActionStep[] = [
     command(`Allocate a floating address on ${network.name}`, ['floating', 'ip', 'create', '-f', 'json', choice.externalNetwork], {
