@@ -193,7 +193,7 @@ describe('the OpenStack view when OpenStack cannot be read', () => {
     const { target } = render(openStackUnavailableLab({ reason: 'no-credentials', message, candidates: [] }));
     const alert = target.querySelector<HTMLElement>('[data-openstack="unavailable"]')!;
     expect(alert.querySelector('strong')!.textContent).toBe(message);
-    expect(alert.textContent).toContain('Name the controller’s rc file (e.g. ~/novarc or ~/admin-openrc) or clouds.yaml in the lab’s settings under Manage labs');
+    expect(alert.textContent).toContain('Name the controller’s rc file (e.g. ~/novarc or ~/admin-openrc) or clouds.yaml in “OpenStack credentials on the controller” when editing the lab (Manage labs)');
     expect(target.querySelector('[data-section]')).toBeNull();
   });
 

@@ -68,16 +68,19 @@ export function readOpenStack(inventory: LabInventory): OpenStackReading {
   return { state: 'read', links, lists, failures };
 }
 
+/** Where a lab's credentials are named: the field of the lab's form (renderer/labs/ConnectLab.svelte). */
+const CREDENTIALS_FIELD = '“OpenStack credentials on the controller” when editing the lab (Manage labs)';
+
 /** What the engineer can do about OpenStack being unreadable, after the core's own message. */
 export function unavailableAdvice(unavailable: OpenStackUnavailable): string {
   switch (unavailable.reason) {
     case 'no-client':
       return 'Install python3-openstackclient on the controller (or use a lab whose controller has it), then press Refresh. Everything else in the console works without it.';
     case 'no-credentials':
-      return 'Name the controller’s rc file (e.g. ~/novarc or ~/admin-openrc) or clouds.yaml in the lab’s settings under Manage labs, then press Refresh.';
+      return `Name the controller’s rc file (e.g. ~/novarc or ~/admin-openrc) or clouds.yaml in ${CREDENTIALS_FIELD}, then press Refresh.`;
     case 'several-credentials':
-      return `Choose one of them in the lab’s settings under Manage labs (${unavailable.candidates.join(', ')}), then press Refresh.`;
+      return `Name one of them (${unavailable.candidates.join(', ')}) in ${CREDENTIALS_FIELD}, then press Refresh.`;
     case 'failed':
-      return 'Check the credentials named in the lab’s settings (Manage labs) and that Keystone answers from the controller, then press Refresh.';
+      return `Check the credentials named in ${CREDENTIALS_FIELD} and that Keystone answers from the controller, then press Refresh.`;
   }
 }
