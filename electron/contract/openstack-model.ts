@@ -320,6 +320,10 @@ export interface OpenStackHypervisorLink {
   memoryMb: number | null;
   memoryMbUsed: number | null;
   runningVms: number | null;
+  /** Fields the hypervisor list did not print (microversion 2.88 dropped them) and the core worked
+   *  out instead: status from `compute service list`'s nova-compute on that host, running
+   *  instances counted from the servers Nova lists on it with power state Running. */
+  derived?: ('status' | 'runningVms')[];
 }
 
 export type OpenStackFindingKind =

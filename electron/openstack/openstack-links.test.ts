@@ -150,6 +150,18 @@ describe('OpenStack linked to the machines', () => {
     ]);
   });
 
+  it('works out status and running instances when the hypervisor list does not print them (microversion 2.88), and says so', () => {
+    const outcomes = lab().map((entry) =>
+      entry.probeId === 'openstack-hypervisors'
+        ? outcome(CONTROLLER_MACHINE_ID, 'openstack-hypervisors', { hypervisors: [{ id: '1', hostname: 'node02ob64.maas', type: 'lxd', hostIp: null, state: 'up', status: null, vcpus: 8, vcpusUsed: 2, memoryMb: 16000, memoryMbUsed: 1024, runningVms: null }] })
+        : entry,
+    );
+    const [row] = linkInventory(outcomes, null).openstack!.hypervisors;
+    // nova-compute on node02ob64 is enabled; lxc-test-1 and lxc-test-2 run there (lxc-test-3 is on node03ob64).
+    expect(row).toMatchObject({ status: 'enabled', runningVms: 2, derived: ['status', 'runningVms'] });
+    expect(openstack.hypervisors[0]!.derived).toEqual([]);
+  });
+
   it('gives each network its qdhcp namespace, VLAN tag, CIDRs and routers', () => {
     expect(openstack.networks).toEqual([
       { networkId: 'net-tenant', name: 'internal', external: false, cidrs: ['10.5.5.0/24'], qdhcpNamespace: 'qdhcp-net-tenant', vlanTags: [1], routerIds: ['router-1'] },

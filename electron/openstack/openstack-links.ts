@@ -151,7 +151,7 @@ export function linkOpenStack(probes: readonly ProbeOutcome[], setting: OpenStac
     };
   });
 
-  const hypervisors = hypervisorLinks(read('openstack-hypervisors')?.hypervisors ?? [], facts);
+  const hypervisors = hypervisorLinks(read('openstack-hypervisors')?.hypervisors ?? [], facts, read('openstack-compute-services')?.services ?? [], serverLinks);
   const serverOfContainer = new Map<string, ContainerServer>();
   for (const link of serverLinks) {
     if (link.container && link.machineId) serverOfContainer.set(containerKey(link.machineId, link.container), { serverId: link.serverId, name: link.name, project: link.project, status: link.status, floatingIps: link.floatingIps });
@@ -171,17 +171,37 @@ export function linkOpenStack(probes: readonly ProbeOutcome[], setting: OpenStac
   return { links: { unavailable: null, credentials: choice.source, hypervisors, servers: serverLinks, networks: networkLinks, findings }, serverOfContainer };
 }
 
-function hypervisorLinks(hypervisors: ProbeModels['openstack-hypervisors']['hypervisors'], facts: LabFacts): OpenStackHypervisorLink[] {
-  return hypervisors.map((hypervisor) => ({
-    hostname: hypervisor.hostname,
-    machineId: facts.machineByHost.get(shortHost(hypervisor.hostname)) ?? null,
-    type: hypervisor.type,
-    state: hypervisor.state,
-    status: hypervisor.status,
-    vcpus: hypervisor.vcpus,
-    vcpusUsed: hypervisor.vcpusUsed,
-    memoryMb: hypervisor.memoryMb,
-    memoryMbUsed: hypervisor.memoryMbUsed,
-    runningVms: hypervisor.runningVms,
-  }));
+function hypervisorLinks(
+  hypervisors: ProbeModels['openstack-hypervisors']['hypervisors'],
+  facts: LabFacts,
+  services: ProbeModels['openstack-compute-services']['services'],
+  servers: readonly OpenStackServerLink[],
+): OpenStackHypervisorLink[] {
+  return hypervisors.map((hypervisor) => {
+    const host = shortHost(hypervisor.hostname);
+    const derived: ('status' | 'runningVms')[] = [];
+    let status = hypervisor.status;
+    if (status === null) {
+      status = services.find((service) => service.binary === 'nova-compute' && shortHost(service.host) === host)?.status ?? null;
+      if (status !== null) derived.push('status');
+    }
+    let runningVms = hypervisor.runningVms;
+    if (runningVms === null && servers.length > 0) {
+      runningVms = servers.filter((server) => server.host !== null && shortHost(server.host) === host && /^(running|1)$/i.test(server.powerState ?? '')).length;
+      derived.push('runningVms');
+    }
+    return {
+      hostname: hypervisor.hostname,
+      machineId: facts.machineByHost.get(host) ?? null,
+      type: hypervisor.type,
+      state: hypervisor.state,
+      status,
+      vcpus: hypervisor.vcpus,
+      vcpusUsed: hypervisor.vcpusUsed,
+      memoryMb: hypervisor.memoryMb,
+      memoryMbUsed: hypervisor.memoryMbUsed,
+      runningVms,
+      derived,
+    };
+  });
 }
