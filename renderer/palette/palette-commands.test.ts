@@ -51,7 +51,8 @@ describe('running a palette entry', () => {
     const { consoleState, host, sent } = await attachedConsole();
     const container: TerminalTarget = { kind: 'container', machineId: '22', container: 'instance-0000000c' };
     runPaletteCommand(consoleState, host, { type: 'open-terminal', target: container });
-    await vi.waitFor(() => expect(consoleState.terminals.layout.tabs).toHaveLength(1));
+    // The first terminal loads xterm's code (a chunk of its own): slow on a loaded machine.
+    await vi.waitFor(() => expect(consoleState.terminals.layout.tabs).toHaveLength(1), { timeout: 15_000 });
     expect(sent('terminals.open')).toEqual([expect.objectContaining({ target: container })]);
     expect(consoleState.view).toBe('terminals');
     const namespace: TerminalTarget = { kind: 'namespace', machineId: '26', namespace: 'qrouter-35fea0f3-ca4d-4bdf-a3b7-c00194bbd566' };

@@ -242,6 +242,11 @@ export class TerminalsState {
     for (const screen of this.screens.values()) screen.setLook(look);
   }
 
+  /** Loads xterm's code in the background (after the first view), so the first terminal opens at once. */
+  preloadScreens(): Promise<unknown> {
+    return this.loadScreens().catch(() => {});
+  }
+
   /** xterm's code, loaded once; what the streams said meanwhile is then handled in order. */
   private loadScreens(): Promise<ScreenModule> {
     this.screensLoading ??= import('./terminal-screen').then((module) => {
