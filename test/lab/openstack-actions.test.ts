@@ -47,11 +47,26 @@ async function labContainers(): Promise<string[]> {
   return (await controller.run('lxc list --all-projects --format csv -c n')).split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
+/** What a run of the networks test that died half-way may have left (each command may find nothing). */
+async function removeLeftNetworks(): Promise<void> {
+  const steps = [
+    'router remove subnet obx-actions-router obx-actions-net-subnet',
+    'router unset --external-gateway obx-actions-router',
+    'router delete obx-actions-router',
+    'subnet delete obx-actions-net-subnet',
+    'subnet delete obx-actions-ext-subnet',
+    'network delete obx-actions-net',
+    'network delete obx-actions-ext',
+  ];
+  for (const step of steps) await controller.exec(`. ~/novarc && openstack ${step}`);
+}
+
 beforeAll(async () => {
   lab = loadLabManifest();
   controller = await LabSsh.connect(lab.controller, lab.user, lab.userKey);
   // A run that died half-way may have left its server: remove it (the console's record was in its scratch state).
   await controller.exec(`. ~/novarc && openstack server delete --wait ${SERVER}`, RUN_LIMIT_MS);
+  await removeLeftNetworks();
   dir = await mkdtemp(join(tmpdir(), 'obx-openstack-actions-'));
   core = await createConsoleCore({ host: 'browser', store: new FileStore(join(dir, 'state.json')), knownHostsFiles: [lab.knownHosts], agentSocket: null });
   core.streams.attach((stream, payload) => {
@@ -67,6 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await controller?.exec(`. ~/novarc && openstack server delete --wait ${SERVER}`, RUN_LIMIT_MS).catch(() => undefined);
+  await removeLeftNetworks().catch(() => undefined);
   controller?.end();
   await core?.close();
   await rm(dir, { recursive: true, force: true });
@@ -111,4 +127,32 @@ describe('the demo steps from the console, on the real lab', () => {
     // The lab's own instances are untouched.
     expect([...after].sort()).toEqual([...before].sort());
   }, RUN_LIMIT_MS * 3 + CONNECT_LIMIT_MS);
+
+  it('creates an external and a tenant network with a router between them, then deletes them in order', async () => {
+    const choice = {
+      action: 'create-networks',
+      external: { name: 'obx-actions-ext', cidr: '198.51.100.0/24', gateway: '198.51.100.1', poolStart: '198.51.100.230', poolEnd: '198.51.100.240', physicalNetwork: 'physnet1' },
+      tenant: { name: 'obx-actions-net', cidr: '10.99.0.0/24' },
+      router: { name: 'obx-actions-router' },
+    };
+    const made = await planAndRun(choice);
+    expect(made.ended.state, JSON.stringify(made.ended.steps)).toBe('succeeded');
+    const router = JSON.parse((await controller.exec('. ~/novarc && openstack router show -f json obx-actions-router')).stdout) as Record<string, unknown>;
+    expect(JSON.stringify(router['external_gateway_info'])).toContain((await call<OpenStackCreated[]>('openstack.created', null)).find((entry) => entry.name === 'obx-actions-ext')!.id);
+    const deleted = await planAndRun({ action: 'delete-created' });
+    expect(deleted.plan.steps.map((step) => step.command.replace(/ [0-9a-f-]{36}/g, ' <id>'))).toEqual([
+      'openstack router remove subnet <id> <id>',
+      'openstack router unset --external-gateway <id>',
+      'openstack router delete <id>',
+      'openstack subnet delete <id>',
+      'openstack subnet delete <id>',
+      'openstack network delete <id>',
+      'openstack network delete <id>',
+    ]);
+    expect(deleted.ended.state, JSON.stringify(deleted.ended.steps)).toBe('succeeded');
+    expect(await call<OpenStackCreated[]>('openstack.created', null)).toEqual([]);
+    const left = (await controller.run('. ~/novarc && openstack network list -f value -c Name')).split('\n');
+    expect(left).not.toContain('obx-actions-ext');
+    expect(left).not.toContain('obx-actions-net');
+  }, RUN_LIMIT_MS * 2);
 });
