@@ -95,6 +95,8 @@ describe('OpenStack demo-step requests', () => {
     expect(created().map((entry) => [entry.labId, entry.kind, entry.id])).toEqual([['lab-1', 'server', 'srv-1']]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(refreshed()).toBe(1);
+    // The last run is this lab's, for a page that reloads.
+    expect(await dispatch('openstack.latest', null)).toMatchObject({ ok: true, result: { state: 'succeeded', title: 'Launch demo-1' } });
     // A plan runs once.
     expect(await dispatch('openstack.run', { planId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });

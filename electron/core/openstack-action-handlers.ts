@@ -49,7 +49,8 @@ export function createOpenStackActionHandlers(options: OpenStackActionHandlerOpt
   const plans = new Map<string, KeptPlan>();
   /** The run going on per lab: one at a time, as an engineer would type them. */
   const running = new Map<string, OpenStackActionProgress>();
-  let latest: OpenStackActionProgress | null = null;
+  /** Each lab's last run as far as it got (a page that reloads, or comes back to the lab, shows it). */
+  const latest = new Map<string, OpenStackActionProgress>();
 
   const liveLab = () => {
     const session = options.session();
@@ -113,7 +114,7 @@ export function createOpenStackActionHandlers(options: OpenStackActionHandlerOpt
           remember: (entry) => options.saveCreated([...options.created(), entry]),
           forget: (entry) => options.saveCreated(options.created().filter((other) => !(other.labId === entry.labId && other.kind === entry.kind && other.id === entry.id && other.routerId === entry.routerId))),
           onProgress: (update) => {
-            latest = update;
+            latest.set(labId, update);
             options.onProgress(update);
           },
           sleep,
@@ -127,7 +128,7 @@ export function createOpenStackActionHandlers(options: OpenStackActionHandlerOpt
           const ended: OpenStackActionProgress = { ...progress, state: 'failed' };
           const current = ended.steps.find((step) => step.status === 'running');
           if (current) Object.assign(current, { status: 'failed', error: `the console failed: ${error instanceof Error ? error.message : String(error)}` });
-          latest = ended;
+          latest.set(labId, ended);
           options.onProgress(ended);
         })
         .finally(() => {
@@ -142,7 +143,10 @@ export function createOpenStackActionHandlers(options: OpenStackActionHandlerOpt
       return session ? ownRecord(session.labId) : [];
     },
 
-    'openstack.latest': () => latest,
+    'openstack.latest': () => {
+      const session = options.session();
+      return session ? (latest.get(session.labId) ?? null) : null;
+    },
   };
 }
 
