@@ -15,8 +15,11 @@
 // Where the time went before issue 11's work (profiled, 28.8 MB inflated from a 1.9 MB file): the
 // keeper re-reading every recorded output (~0.5–0.6 s CPU), inflating in yauzl's 16 KiB chunks,
 // decoding and parsing commands.json (15 MB) and inventory.json (13.4 MB), then the host's
-// JSON.stringify of the inventory and the page's JSON.parse of it. Left: inventory.json's decode and
-// parse in the core (~0.2 s CPU), the page's parse of 13.4 MB, and what the demo's page pays too.
+// JSON.stringify of the inventory and the page's JSON.parse of it. Since then the page paints
+// Overview from inventory.firstView (~0.3 MB) and asks for the 13.4 MB whole after, and loads only
+// Overview's code first (217 KB of a 1 MB bundle): page → Overview about halved (1.9–2.3 s to
+// 0.9–1.3 s, load 5–12 on 2 cores). Left: inventory.json's decode and parse in the core (~0.5 s wall
+// before the host answers at all), and the page's own start (module, WebSocket, first answers).
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
