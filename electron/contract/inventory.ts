@@ -75,6 +75,11 @@ export interface LabInventory {
   probes: ProbeOutcome[];
   /** What belongs together, derived from the probes (recomputed after each refresh). */
   links: InventoryLinks;
+  /**
+   * Set only on the first view's cut of an inventory (inventory-first-view.ts): what Overview
+   * draws, sent ahead of the whole, which the page asks for (inventory.get) once it painted it.
+   */
+  part?: 'first-view';
 }
 
 export const RouteOverride = v.object({

@@ -148,7 +148,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     // Once left (Disconnect while it is still being read), what it reads is no longer shown.
     const opened: OpenedSnapshot = new OpenedSnapshot(content, file, {
       onInventory: (inventory) => {
-        if (snapshot === opened) streams.push('inventory.changed', inventory);
+        if (snapshot !== opened) return;
+        // A stored inventory comes whole and at once: the page gets Overview's part, and asks for
+        // the whole once it painted it. 13 MB of a 5,000-container lab, received and parsed
+        // first, held an open page for a second and more (issue 11).
+        streams.push('inventory.changed', opened.lab.storesInventory ? inventoryFirstView(inventory)! : inventory);
       },
       onProbe: (outcome) => {
         if (snapshot === opened) streams.push('inventory.probe', outcome);

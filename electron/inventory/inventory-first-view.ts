@@ -11,6 +11,7 @@ export function inventoryFirstView(inventory: LabInventory | null): LabInventory
   if (!inventory) return null;
   return {
     ...inventory,
+    part: 'first-view',
     probes: inventory.probes.filter((outcome) => outcome.machineId === CONTROLLER_MACHINE_ID && FIRST_VIEW_PROBES.has(outcome.probeId)),
     // Overview leads a Juju container to its LXD name; nothing else of the links is drawn there.
     links: { containers: inventory.links.containers.filter((link) => link.jujuMachineId !== null) },

@@ -29,7 +29,8 @@ const hostname = fixture.probes.find((outcome) => outcome.machineId === 'control
 const lab: LabInventory = { ...fixture, probes: [...fixture.probes, { ...hostname, probeId: 'juju-status', value: walkthrough }] };
 const connected: ConnectionState = { labId: lab.labId, labName: 'OrangeBox 64', phase: 'connected', detail: 'ubuntu@127.0.1.1:22', since: '2026-12-07T00:00:00.000Z' };
 
-function labCore() {
+/** `whole`: what inventory.get answers (the lab shown; a test that opens a snapshot changes it). */
+function labCore(whole: () => LabInventory = () => lab) {
   let answerWhole: () => void = () => {};
   const wholeAsked = new Promise<void>((resolve) => (answerWhole = resolve));
   const answers: Partial<Record<RequestName, (params: never) => unknown>> = {
@@ -43,7 +44,7 @@ function labCore() {
     'inventory.firstView': () => structuredClone(inventoryFirstView(lab)),
     'inventory.get': async () => {
       await wholeAsked;
-      return structuredClone(lab);
+      return structuredClone(whole());
     },
   };
   return { ...scriptedCore(answers), answerWhole };
@@ -85,4 +86,33 @@ describe('the first load of a lab', () => {
     await attaching;
     expect(consoleState.inventory).toBeNull();
   });
+
+  it('shows a snapshot opened in a running page from its part, then asks for the whole once Overview is painted', async () => {
+    let shown = lab;
+    const core = labCore(() => shown);
+    const consoleState = new ConsoleState();
+    const attaching = consoleState.attach(core.api);
+    core.answerWhole();
+    await attaching;
+    const asked = () => core.requests.filter((request) => request.name === 'inventory.get').length;
+    const before = asked();
+
+    // As the core streams a snapshot it opened: the connection, then Overview's part of its inventory.
+    const opened: LabInventory = { ...lab, labId: 'snapshot-0123456789ab' };
+    shown = opened;
+    core.push('connection.changed', { ...connected, labId: opened.labId, labName: 'a snapshot' });
+    core.push('inventory.changed', structuredClone(inventoryFirstView(opened)!));
+    expect(consoleState.inventory).toBeNull();
+    expect(consoleState.overviewInventory?.labId).toBe(opened.labId);
+    expect(jujuStatusOutcome(consoleState.overviewInventory)?.value).toEqual(walkthrough);
+    expect(consoleState.overviewInventory!.probes).toHaveLength(1);
+
+    // The whole is asked for after the part was painted, and every view gets it.
+    await vi.waitFor(() => expect(asked()).toBe(before + 1), { timeout: 5000 });
+    await vi.waitFor(() => expect(consoleState.inventory).not.toBeNull(), { timeout: 5000 });
+    expect(consoleState.inventory!.labId).toBe(opened.labId);
+    expect(consoleState.inventory!.probes).toHaveLength(lab.probes.length);
+    expect(consoleState.overviewInventory).toBe(consoleState.inventory);
+  });
 });
+

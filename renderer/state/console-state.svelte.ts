@@ -127,6 +127,11 @@ export class ConsoleState {
       if (!this.prompts.some((open) => open.promptId === prompt.promptId)) this.prompts = [...this.prompts, prompt];
     });
     api.listen('inventory.changed', (inventory) => {
+      // A snapshot just opened sends Overview's part first: the whole is asked for once it is painted.
+      if (inventory.part === 'first-view') {
+        void this.takeFirstView(inventory);
+        return;
+      }
       // The shape comes whole; probes streamed during a refresh are kept until it lists its own.
       // Until then the core's probes are the last refresh's: older than any streamed since, so
       // they only fill in what this page does not have (a streamed reading must not flick back).
@@ -192,17 +197,34 @@ export class ConsoleState {
       // view (Alt+8 pressed while the page loaded): that choice stands. A snapshot opened at start
       // (web --snapshot, the demo) is shown instead.
       if (labs.length === 0 && !this.chosenBeforeLoad && !connection?.snapshot) this.managingLabs = true;
-      // The whole inventory is asked for once Overview is painted from its part: received and
-      // parsed first, 13 MB of a 5,000-container lab held the page for two seconds (issue 11).
-      if (firstView) await afterNextPaint();
-      const whole = await api.request('inventory.get', null);
-      // Answered for a lab no longer shown (another was opened meanwhile): not this page's to show.
-      if (whole && this.connection && whole.labId !== this.connection.labId) return;
-      this.inventory = whole && firstView ? sameReadings(whole, firstView) : whole;
-      this.inventoryFirstView = null;
-      // When every view has the whole: benchmarks print it beside the first view's paint.
-      globalThis.performance?.mark?.(WHOLE_INVENTORY_MARK);
+      await this.takeWhole(firstView);
     });
+  }
+
+  /** Overview's part of a lab's inventory, shown at once; the whole follows once it is painted. */
+  private async takeFirstView(part: LabInventory): Promise<void> {
+    if (this.connection && part.labId !== this.connection.labId) return;
+    this.inventoryFirstView = part;
+    if (this.inventory?.labId !== part.labId) this.inventory = null;
+    await this.guard(() => this.takeWhole(part));
+  }
+
+  /**
+   * The whole inventory, asked for once Overview is painted from its part (`firstView`, when there
+   * is one): received and parsed first, 13 MB of a 5,000-container lab held the page for two
+   * seconds (issue 11).
+   */
+  private async takeWhole(firstView: LabInventory | null): Promise<void> {
+    if (firstView) await afterNextPaint();
+    const whole = await this.requireApi().request('inventory.get', null);
+    // Answered for a lab no longer shown (another was opened meanwhile): not this page's to show.
+    if (whole && this.connection && whole.labId !== this.connection.labId) return;
+    // A newer part came meanwhile (another snapshot opened): its own request brings its whole.
+    if (firstView && this.inventoryFirstView && this.inventoryFirstView !== firstView) return;
+    this.inventory = whole && firstView ? sameReadings(whole, firstView) : whole;
+    this.inventoryFirstView = null;
+    // When every view has the whole: benchmarks print it beside the first view's paint.
+    globalThis.performance?.mark?.(WHOLE_INVENTORY_MARK);
   }
 
   /** The core's process stopped, or runs again: back from a stop, everything is fetched afresh. */

@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bundleHarness, loadAverage } from './bench-harness.mjs';
 import { median, ms, timeFirstView } from './first-view.mjs';
+import { timeOpenInConsole } from './open-in-console.mjs';
 import { syntheticSnapshot } from './synthetic-snapshot.mjs';
 
 /** Rounds of each measure, taking turns between the synthetic lab and the demo. */
@@ -59,8 +60,8 @@ export async function run() {
     console.log(`synthetic lab: ${containers} containers on ${content.inventory.machines.length - 1} nodes, ${content.commands.length} commands, ${(((await stat(synthetic)).size) / 1024).toFixed(0)} KiB on disk (built in ${(built / 1000).toFixed(1)} s)`);
     if (failed.length > 0) console.log(`note: ${failed.length} probes failed reading it:\n  ${failed.slice(0, 5).join('\n  ')}`);
     const files = [
-      { label: `synthetic (${containers} containers)`, path: synthetic, open: [], openCpu: [], start: [], page: [], whole: [] },
-      { label: 'the demo (14 containers)', path: h.DEMO_LAB_ASSET, open: [], openCpu: [], start: [], page: [], whole: [] },
+      { label: `synthetic (${containers} containers)`, path: synthetic, model: 'bench', open: [], openCpu: [], start: [], page: [], whole: [], inConsole: [] },
+      { label: 'the demo (14 containers)', path: h.DEMO_LAB_ASSET, model: 'default', open: [], openCpu: [], start: [], page: [], whole: [], inConsole: [] },
     ];
 
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -86,6 +87,17 @@ export async function run() {
         }
       }
     }
+    // In a console already running (on the demo lab): Open pressed → Overview painted, taking turns.
+    const host = await h.startWebHostProcess(['--port', '0', '--state', join(home, 'state.json')], env);
+    try {
+      const opens = Array.from({ length: ROUNDS }, () => files.map((file) => ({ path: file.path, model: file.model }))).flat();
+      const samples = await timeOpenInConsole(host.urlWithToken, opens, NO_BROWSER_CHATTER);
+      samples.forEach((value, index) => files[index % files.length].inConsole.push(value));
+    } finally {
+      await host.stop();
+    }
+    console.log(`\nopening a snapshot in a running console (Manage labs → path → Open, to Overview painted; median of ${ROUNDS}; target < 500 ms for the synthetic lab)`);
+    for (const file of files) console.log(`${file.label.padEnd(34)}${ms(median(file.inConsole))}   each: ${file.inConsole.map((value) => value.toFixed(0)).join(', ')} ms`);
     console.log(`\nopening a snapshot → its first view (median of ${ROUNDS} rounds taking turns; target < 500 ms for the synthetic lab)`);
     console.log(`${'snapshot'.padEnd(34)}${'core open'.padStart(10)}${'(CPU)'.padStart(10)}${'host start'.padStart(11)}${'page → Overview'.padStart(17)}${'→ whole in page'.padStart(17)}`);
     for (const file of files) console.log(`${file.label.padEnd(34)}${ms(median(file.open))}${ms(median(file.openCpu))}${ms(median(file.start)).padStart(11)}${ms(median(file.page)).padStart(17)}${ms(median(file.whole)).padStart(17)}`);
