@@ -3,7 +3,7 @@
 // (bounded, in parallel), and every outcome is reported the moment it exists. One machine failing
 // never blocks the others.
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory, type ProbeOutcome } from '../contract/inventory';
-import { probeValue } from '../contract/probe-models';
+import { OPENSTACK_LIST_PROBE_KINDS, probeValue } from '../contract/probe-models';
 import { ConsoleError } from '../contract/console-errors';
 import type { LabController } from '../lab/lab-controller';
 import type { MachineRoute } from '../lab/machine-routes';
@@ -19,6 +19,15 @@ import type { AnyProbeDefinition } from '../probes/probe-definition';
 
 /** Routes are opened a few at a time: each may ask the engineer about a host key. */
 const ROUTE_PARALLELISM = 4;
+/**
+ * OpenStack's lists cost a dozen `openstack` runs on the controller (Python starting, Keystone, the
+ * APIs: seconds each on a real cloud, and 2.5-7 s of the test lab's 6.7 s refresh): the periodic
+ * refresh (every 10 s by default) reads them at most once a minute; Refresh, connecting and the
+ * demo steps read them every time.
+ */
+const OPENSTACK_PERIODIC_MS = 60_000;
+const OPENSTACK_LIST_PROBES: ReadonlySet<string> = new Set(OPENSTACK_LIST_PROBE_KINDS);
+const isOpenStackListProbe = (probeId: string) => OPENSTACK_LIST_PROBES.has(probeId);
 
 /** A keeper reads through the lab's session, or (the command line, a capture, tests) a live one of its own. */
 export type InventoryKeeperOptions = {
@@ -43,6 +52,8 @@ export class InventoryKeeper {
   private intervalMs = 0;
   private visible = true;
   private stopped = false;
+  /** When this keeper last read OpenStack's lists (0: never). */
+  private openstackReadAt = 0;
 
   constructor(private readonly options: InventoryKeeperOptions) {
     this.session = sessionOf(options);
@@ -53,9 +64,12 @@ export class InventoryKeeper {
     return this.inventory;
   }
 
-  /** One refresh at a time: a second caller shares the one in flight. */
-  refresh(): Promise<LabInventory> {
-    this.running ??= this.runRefresh().finally(() => {
+  /**
+   * One refresh at a time: a second caller shares the one in flight. `periodic` (the timer's own):
+   * OpenStack's lists are read again only when OPENSTACK_PERIODIC_MS passed since they were.
+   */
+  refresh(periodic = false): Promise<LabInventory> {
+    this.running ??= this.runRefresh(periodic).finally(() => {
       this.running = null;
       this.schedule();
     });
@@ -101,7 +115,7 @@ export class InventoryKeeper {
    * link's own state, so its failure is dropped here rather than left as an unhandled rejection.
    */
   private refreshInBackground(): void {
-    this.refresh().catch(() => {});
+    this.refresh(true).catch(() => {});
   }
 
   private publish(changes: Partial<LabInventory>): void {
@@ -110,22 +124,24 @@ export class InventoryKeeper {
     this.options.onInventory(this.inventory);
   }
 
-  private async runRefresh(): Promise<LabInventory> {
+  private async runRefresh(periodic: boolean): Promise<LabInventory> {
     const started = Date.now();
     const controller = this.session.controller();
     if (!controller) throw new ConsoleError('ssh-disconnected', 'the lab is not connected; connect first, then refresh');
     this.publish({ refreshing: true });
     try {
-      return await this.probeEverything(controller, started);
+      return await this.probeEverything(controller, started, periodic);
     } catch (error) {
       this.publish({ refreshing: false });
       throw error;
     }
   }
 
-  private async probeEverything(controller: LabController, started: number): Promise<LabInventory> {
+  private async probeEverything(controller: LabController, started: number, periodic: boolean): Promise<LabInventory> {
     const outcomes = new Map<string, ProbeOutcome>();
     const openstackSetting = this.options.openstackCredentials?.() ?? null;
+    // A periodic refresh keeps OpenStack's last reading while it is recent (each outcome keeps its own time).
+    const keepOpenStack = periodic && Date.now() - this.openstackReadAt < OPENSTACK_PERIODIC_MS;
     const controllerMachine: InventoryMachine = {
       id: CONTROLLER_MACHINE_ID,
       hostname: null,
@@ -156,7 +172,16 @@ export class InventoryKeeper {
         jujuAnswered();
         return;
       }
-      if (outcome.status !== 'failed') for (const probe of followUpProbes(outcome, openstackSetting)) queue.add({ ...job, probe });
+      if (outcome.status === 'failed') return;
+      const followUps = followUpProbes(outcome, openstackSetting);
+      if (outcome.probeId === 'openstack-credentials' && followUps.length > 0) {
+        if (keepOpenStack) {
+          for (const kept of this.inventory.probes) if (kept.machineId === CONTROLLER_MACHINE_ID && isOpenStackListProbe(kept.probeId)) outcomes.set(`${kept.machineId}|${kept.probeId}`, kept);
+          return;
+        }
+        this.openstackReadAt = Date.now();
+      }
+      for (const probe of followUps) queue.add({ ...job, probe });
     });
     for (const probe of CONTROLLER_PROBES) queue.add({ machine: controllerMachine, transport: controller.transport, probe });
 

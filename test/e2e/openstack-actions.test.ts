@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { blockingViolations } from '../support/accessibility';
 import { SCREENSHOT_DIR } from '../support/chromium';
 import { openConnectedConsole, type ConnectedConsole } from '../support/connected-console';
 import { allInstances, loadLabManifest } from '../lab/lab-manifest';
@@ -61,6 +62,12 @@ describe('demo steps from the OpenStack view', () => {
     const plan = page.getByTestId('openstack-plan');
     await expect.poll(() => plan.locator('li code').first().textContent()).toBe(`openstack server create --image xenial-lxd --flavor m1.tiny --network ${network} -f json ${SERVER}`);
     await dialog().screenshot({ path: join(SCREENSHOT_DIR, 'openstack-actions-confirm.png') });
+    // The confirmation as a projector shows it: nothing serious for axe, and readable in the light theme too.
+    expect(await blockingViolations(page, { include: '[data-testid="openstack-action-dialog"]' })).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await dialog().screenshot({ path: join(SCREENSHOT_DIR, 'openstack-actions-confirm-light.png') });
+    expect(await blockingViolations(page, { include: '[data-testid="openstack-action-dialog"]' })).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
     await plan.getByRole('button', { name: 'Run 2 steps' }).click();
     const progress = page.getByTestId('openstack-progress');
     await expect.poll(() => progress.getAttribute('data-state'), { timeout: RUN_MS, interval: 1_000 }).not.toBe('running');

@@ -224,7 +224,14 @@ describe('an obfuscated bundle of the real lab', () => {
       expect(link.nics.length, link.container).toBeGreaterThan(0);
       for (const nic of link.nics) expect(nic.mac?.startsWith(OBFUSCATED_MAC_PREFIX), `${link.container} ${nic.device}`).toBe(true);
     }
-    const readBack = moved.map((link) => ({ ...link, nics: link.nics.map((nic) => ({ ...nic, mac: nic.mac ? (macBack.get(nic.mac) ?? nic.mac) : null })) }));
+    // A Nova server's floating addresses are the lab's addresses too: obfuscated, and mapped back.
+    const addressBack = new Map(mapping.mapping.ipv4Addresses.map((pair) => [pair.obfuscated, pair.real]));
+    const realAddresses = new Set(mapping.mapping.ipv4Addresses.map((pair) => pair.real));
+    const floating = moved.flatMap((link) => link.server?.floatingIps ?? []);
+    expect(floating.length).toBeGreaterThan(0);
+    for (const address of floating) expect(realAddresses.has(address), address).toBe(false);
+    const serverBack = (server: ContainerLink['server']) => (server ? { ...server, floatingIps: server.floatingIps.map((address) => addressBack.get(address) ?? address) } : server);
+    const readBack = moved.map((link) => ({ ...link, server: serverBack(link.server), nics: link.nics.map((nic) => ({ ...nic, mac: nic.mac ? (macBack.get(nic.mac) ?? nic.mac) : null })) }));
     expect(readBack).toEqual(nova(real.links.containers));
     for (const link of readBack) expect(link.nics.every((nic) => nic.tap && nic.bridge && nic.ovsPort && nic.neutronPortId), link.container).toBe(true);
   });
