@@ -137,6 +137,22 @@ describe('the demo lab with the network unreachable', () => {
     await shootBothThemes('Containers');
   });
 
+  it('OpenStack: the walkthrough\'s servers on their containers, the lxd hypervisors, and the demo steps unavailable with the reason', async () => {
+    await showView('OpenStack');
+    const servers = page.locator('[data-section="openstack-servers"]');
+    await servers.waitFor();
+    const server = (name: string) => servers.locator('[role="row"][data-row]').filter({ has: page.locator('[data-column="name"]', { hasText: new RegExp(`^\\s*${name}\\s*$`) }) });
+    expect(await server('lxc-test-1').innerText()).toContain('instance-0000000c');
+    expect(await server('lxc-test-1').innerText()).toContain('192.168.20.12');
+    const hypervisors = await page.locator('[data-section="openstack-hypervisors"]').innerText();
+    expect(hypervisors).toContain('node07ob64');
+    expect(hypervisors).toContain('lxd');
+    const launch = main().getByRole('button', { name: 'Launch instances…' });
+    expect(await launch.isDisabled()).toBe(true);
+    expect(await launch.getAttribute('title')).toMatch(/read-only|demo/i);
+    await shootBothThemes('OpenStack');
+  });
+
   it('Profiles: instance-00000014 with its qbr9e0c6af1-30 nic and its limits', async () => {
     await showView('Profiles');
     await page.getByRole('navigation', { name: 'Profiles by node' }).getByRole('button', { name: /^instance-00000014 / }).click();
