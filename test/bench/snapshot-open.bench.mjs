@@ -9,6 +9,8 @@
 //    waiting for a core);
 // 2. the browser host started with `--snapshot FILE`, from spawn to its URL printed (Node's start
 //    plus that opening: what `npm run web -- --snapshot FILE` costs);
+// 0. in a console already running (on the demo): Manage labs → the file's path → Open, to the
+//    Overview painted with its model (open-in-console.mjs), the whole inventory let in between rounds;
 // 3. the page: a fresh Chromium from navigation to the Overview painted with the snapshot's model
 //    (drawn from the inventory's first view part, inventory.firstView), and to the whole inventory
 //    in the page (asked for once Overview is painted; every other view waits for it).
