@@ -174,10 +174,10 @@ describe('the command palette on the real lab', () => {
     const node = lab.machines.find((machine) => machine.id === instance.machineId)!;
     await dismissNotices();
     await openPalette();
-    // Its name alone: the container itself first, then everything that can be done with it.
+    // Its name alone: the container itself first (named with its Nova server), then everything that can be done with it.
     await find(instance.name, instance.name);
     const about = await palette().getByRole('option').locator('.title').allInnerTexts();
-    expect(about.slice(0, 6)).toEqual(expect.arrayContaining([instance.name, `Terminal into ${instance.name}`, `Profile of ${instance.name}`, `Plumbing of ${instance.name}`, `Ping ${instance.name}`]));
+    expect(about.slice(0, 7)).toEqual(expect.arrayContaining([`${instance.name} (${instance.displayName})`, `Terminal into ${instance.name}`, `Profile of ${instance.name}`, `Plumbing of ${instance.name}`, `Ping ${instance.name}`]));
     const option = await choose(`Terminal into ${instance.name}`);
     // The detail says where it is: its node and its address.
     expect(await option.locator('.detail').innerText()).toContain(node.hostname);

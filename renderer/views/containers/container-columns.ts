@@ -30,7 +30,7 @@ const COLUMNS: ContainerColumn[] = [
   { field: 'type', label: 'Type', sortKey: 'type', share: 0.95, detail: true },
   { field: 'snapshots', label: 'Snaps', spoken: 'Snapshots', sortKey: null, share: 0.75, detail: true },
   { field: 'profiles', label: 'Profiles', sortKey: null, share: 1.85, presentationShare: 2.05 },
-  { field: 'owner', label: 'Nova / Juju', spoken: 'Nova server and floating address, or Juju machine', sortKey: 'owner', share: 1.85, presentationShare: 2.7, detail: true },
+  { field: 'owner', label: 'Nova / Juju', spoken: 'Nova server and floating address, or Juju machine', sortKey: 'owner', share: 1.85, presentationShare: 2.05, detail: true },
 ];
 
 /** The Terminal button and the ⋯ menu, in em so that it grows with the text in presentation mode. */
