@@ -175,7 +175,7 @@ describe('the command palette on the real lab', () => {
     await dismissNotices();
     await openPalette();
     // Its name alone: the container itself first (named with its Nova server), then everything that can be done with it.
-    await find(instance.name, instance.name);
+    await find(instance.name, `${instance.name} (${instance.displayName})`);
     const about = await palette().getByRole('option').locator('.title').allInnerTexts();
     expect(about.slice(0, 7)).toEqual(expect.arrayContaining([`${instance.name} (${instance.displayName})`, `Terminal into ${instance.name}`, `Profile of ${instance.name}`, `Plumbing of ${instance.name}`, `Ping ${instance.name}`]));
     const option = await choose(`Terminal into ${instance.name}`);
