@@ -28,7 +28,22 @@ pid_alive() {
   st=$(awk '{print $3}' "/proc/$p/stat" 2>/dev/null) || return 1
   [ "$st" != Z ] && [ "$st" != X ]
 }
-alive() { [ -f "$1" ] && pid_alive "$(cat "$1" 2>/dev/null)"; }
+# A PID file outlives its process when the machine is restored from a snapshot or the daemon is
+# killed, and the kernel may by then have given that PID to someone else's process. So spawn also
+# writes PIDFILE.id: the boot and the process's start time. A PID file counts as ours only while
+# that identity still matches; without it (stale, or written before this check) it is not ours.
+proc_identity() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }   # the command name may hold spaces or ')': fields after it are plain
+  printf '%s %s\n' "$(cat /proc/sys/kernel/random/boot_id)" "$(awk '{print $20}' <<<"$stat")"
+}
+pidfile_ours() {
+  local f=$1 p
+  p=$(cat "$f" 2>/dev/null) && pid_alive "$p" || return 1
+  [ -f "$f.id" ] && [ "$(proc_identity "$p")" = "$(cat "$f.id" 2>/dev/null)" ]
+}
+alive() { [ -f "$1" ] && pidfile_ours "$1"; }
 # spawn PIDFILE LOG CMD...: start CMD detached in its own session. setsid execs in place when its
 # caller is not a process-group leader (true for `&` children of a non-interactive shell), and
 # `ip netns exec`/`unshare` (without --fork)/`sh -c 'exec …'` exec in place too, so $! is the
@@ -37,6 +52,7 @@ spawn() {
   local pidf=$1 logf=$2; shift 2
   setsid "$@" >"$logf" 2>&1 </dev/null &
   echo $! >"$pidf"
+  proc_identity $! >"$pidf.id" || rm -f "$pidf.id"   # gone already: the caller's wait says so
 }
 # stop_pid PIDFILE: TERM the recorded PID, wait (bounded) for it to go, KILL if it will not.
 STOP_WAIT_TENTHS=50   # 5 s: every daemon here stops in well under a second on TERM
@@ -44,12 +60,12 @@ stop_pid() {
   local f=$1 p i
   [ -f "$f" ] || return 0
   p=$(cat "$f" 2>/dev/null)
-  if pid_alive "$p"; then
+  if pidfile_ours "$f"; then
     kill "$p" 2>/dev/null || true
     for ((i = 0; i < STOP_WAIT_TENTHS; i++)); do pid_alive "$p" || break; sleep 0.1; done
     pid_alive "$p" && kill -KILL "$p" 2>/dev/null || true
   fi
-  rm -f "$f"
+  rm -f "$f" "$f.id"
 }
 # children_of PID: direct children (sshd forks one per connection; they are ours to stop too).
 children_of() { ps -o pid= --ppid "$1" 2>/dev/null | tr -d ' '; }

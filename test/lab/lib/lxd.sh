@@ -8,8 +8,22 @@ LXD_SHUTDOWN_TIMEOUT=10   # seconds. Containers are deleted by then; an `lxc exe
 
 lxd_running() { lxd waitready --timeout=1 >/dev/null 2>&1; }
 
+# A FUSE mount whose lxcfs process is gone (the machine was suspended or restored, or lxcfs was
+# killed) stays in the mount table but every access fails with "Transport endpoint is not
+# connected": `mkdir -p` and `mountpoint` then fail and LXD cannot start containers. Such a mount
+# serves nobody, so it is detached; a working lxcfs mount (ours or anyone's) is left alone.
+lxcfs_mount_listed() { awk '$2 == "/var/lib/lxcfs" { found = 1 } END { exit !found }' /proc/self/mounts; }
+lxcfs_clear_stale_mount() {
+  lxcfs_mount_listed || return 0
+  stat /var/lib/lxcfs >/dev/null 2>&1 && return 0
+  warn "/var/lib/lxcfs is a stale lxcfs mount (its process is gone): detaching it"
+  fusermount -u /var/lib/lxcfs 2>/dev/null || umount -l /var/lib/lxcfs 2>/dev/null ||
+    die "could not detach the stale mount /var/lib/lxcfs: run 'umount -l /var/lib/lxcfs' and try again"
+}
+
 lxd_daemon_up() {
   step "lxcfs + lxd daemons"
+  lxcfs_clear_stale_mount
   mkdir -p /var/lib/lxcfs "$LOG_DIR" "$RUN_DIR"
   if ! mountpoint -q /var/lib/lxcfs; then
     spawn "$RUN_DIR/lxcfs.pid" "$LOG_DIR/lxcfs.log" /usr/bin/lxcfs /var/lib/lxcfs
@@ -116,6 +130,7 @@ lxd_daemon_down() {
     mountpoint -q /var/lib/lxcfs && { fusermount -u /var/lib/lxcfs 2>/dev/null || umount -l /var/lib/lxcfs 2>/dev/null || true; }
   fi
   rm -f "$RUN_DIR/lxcfs.pid"
+  lxcfs_clear_stale_mount
   # LXD had never been initialised before the lab: put /var/lib/lxd back to empty.
   if marked lxd-fresh && ! lxd_running; then
     local mnt

@@ -18,9 +18,11 @@ ovs_up() {
     if [ ! -s "$OVS_DB" ]; then ovsdb-tool create "$OVS_DB" /usr/share/openvswitch/vswitch.ovsschema; mark ovs-db; fi
     spawn "$RUN_DIR/ovsdb-server.pid" "$LOG_DIR/ovsdb-server.out" ovsdb-server "$OVS_DB" \
       --remote=punix:$OVS_RUN/db.sock --pidfile=$OVS_RUN/ovsdb-server.pid --log-file="$LOG_DIR/ovsdb-server.log"
-    wait_until 50 test -S $OVS_RUN/db.sock || die "ovsdb-server did not come up (see $LOG_DIR/ovsdb-server.log)"
-    ovs-vsctl --timeout=$OVS_TIMEOUT --no-wait init
+    # Wait for the database to answer, not for the socket file: a db.sock left by an ovsdb-server
+    # that no longer runs (the machine was restored, or it was killed) exists before ours binds.
+    wait_until 50 ovs_db_ok || die "ovsdb-server did not come up (see $LOG_DIR/ovsdb-server.log)"
   fi
+  ovs-vsctl --timeout=$OVS_TIMEOUT --no-wait init   # idempotent: the root record the bridges hang from
   if ! ovs_switch_ok; then
     spawn "$RUN_DIR/ovs-vswitchd.pid" "$LOG_DIR/ovs-vswitchd.out" ovs-vswitchd unix:$OVS_RUN/db.sock \
       --pidfile=$OVS_RUN/ovs-vswitchd.pid --log-file="$LOG_DIR/ovs-vswitchd.log"
