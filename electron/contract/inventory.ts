@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { LabId } from './payloads';
 import type { ErrorCode } from './console-errors';
 import type { Hypervisor } from './lab-model';
+import type { HealthReport } from './health';
 import type { ContainerServer, OpenStackLinks } from './openstack-model';
 
 /** The controller endpoint is not a Juju machine; its probes are filed under this id. */
@@ -80,6 +81,8 @@ export interface LabInventory {
    * draws, sent ahead of the whole, which the page asks for (inventory.get) once it painted it.
    */
   part?: 'first-view';
+  /** The health checks' findings over this inventory (electron/health/); absent in older snapshots. */
+  health?: HealthReport | null;
 }
 
 export const RouteOverride = v.object({

@@ -253,6 +253,74 @@ export interface IpLinks {
   bridges: LinuxBridge[];
 }
 
+/** One entry of `ip -j neigh` (the ARP/NDP table of a machine or a namespace). */
+export interface IpNeighbour {
+  address: string;
+  device: string | null;
+  /** The link-layer address ("lladdr"); null for an entry that has none (FAILED, INCOMPLETE). */
+  mac: string | null;
+  /** "REACHABLE", "STALE", "DELAY", "PROBE", "FAILED", "INCOMPLETE", "PERMANENT", "NOARP" (as printed). */
+  states: string[];
+  router: boolean;
+}
+
+export interface IpNeighbours {
+  entries: IpNeighbour[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packet filtering and NAT (nftables or iptables, whichever the machine or namespace uses)
+
+export interface FirewallRule {
+  /** "ip", "ip6", "inet" (nft) or "ipv4"/"ipv6" (iptables-save). */
+  family: string;
+  /** "nat", "filter", "mangle", "raw", or an nft table's own name ("neutron-l3-agent-nat"). */
+  table: string;
+  chain: string;
+  /** The rule as printed (one line), for "show me". */
+  text: string;
+  /** What it does: "dnat", "snat", "masquerade", "accept", "drop", "reject", "jump", "return", or null. */
+  action: string | null;
+  /** "to ADDRESS" of a dnat/snat, the chain of a jump; null otherwise. */
+  target: string | null;
+  /** The 1-based line of the output it came from. */
+  line: number;
+}
+
+/** A floating address and the fixed address it is translated to, as the NAT rules say. */
+export interface NatPair {
+  floating: string;
+  fixed: string;
+  /** Which rules make it: a DNAT to the fixed address, an SNAT back to the floating one, or both. */
+  dnat: boolean;
+  snat: boolean;
+}
+
+export interface FirewallRules {
+  /** Which tool printed it: "nft" (`nft list ruleset`) or "iptables" (`iptables-save`); null for no rules. */
+  source: 'nft' | 'iptables' | null;
+  rules: FirewallRule[];
+  natPairs: NatPair[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+/** A dnsmasq process (`pgrep -a dnsmasq`): Neutron's DHCP agent runs one per network, in its qdhcp namespace. */
+export interface DnsmasqProcess {
+  pid: number;
+  /** The command line as printed. */
+  commandLine: string;
+  /** The Neutron network it serves (from its --pid-file/--dhcp-hostsfile paths), when the arguments say. */
+  networkId: string | null;
+  /** Its --interface ("tap5c8e2a62-0f"). */
+  interface: string | null;
+}
+
+export interface DnsmasqProcesses {
+  processes: DnsmasqProcess[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Open vSwitch
 

@@ -19,7 +19,7 @@ import type {
   OpenStackServerList,
   OpenStackSubnetList,
 } from './openstack-model';
-import type { IniFile, IpAddr, IpLinks, IpNetns, IpRoutes, JujuStatus, LxcList, LxcProfileList, OvsRecords, OvsShow, StackPackageList } from './lab-model';
+import type { DnsmasqProcesses, FirewallRules, IniFile, IpAddr, IpLinks, IpNeighbours, IpNetns, IpRoutes, JujuStatus, LxcList, LxcProfileList, OvsRecords, OvsShow, StackPackageList } from './lab-model';
 
 /** `hostname` on a machine: its name, or null when it printed something that is not one. */
 export interface MachineHostname {
@@ -40,6 +40,16 @@ export interface ProbeModels {
   links: IpLinks;
   'netns-addr': IpAddr;
   'netns-route': IpRoutes;
+  /** A namespace's neighbour (ARP) table: `ip netns exec NS ip -j neigh`. */
+  'netns-neigh': IpNeighbours;
+  /** A namespace's NAT and filter rules: `nft list ruleset`, or `iptables-save` where nft has none. */
+  'netns-firewall': FirewallRules;
+  /** A compute node's or gateway's own routes, neighbours and rules (the host side of the plumbing). */
+  routes: IpRoutes;
+  neigh: IpNeighbours;
+  firewall: FirewallRules;
+  /** Neutron's dnsmasq processes on a gateway (one per network it serves DHCP for). */
+  'dnsmasq-processes': DnsmasqProcesses;
   'openstack-credentials': OpenStackCredentialCandidates;
   'openstack-hypervisors': OpenStackHypervisorList;
   'openstack-servers': OpenStackServerList;
@@ -58,7 +68,7 @@ export interface ProbeModels {
 export type ProbeKind = keyof ProbeModels;
 
 /** Probes run once per network namespace `ip netns` lists: their ids carry the namespace. */
-export const PER_NAMESPACE_PROBE_KINDS = ['netns-addr', 'netns-route'] as const satisfies readonly ProbeKind[];
+export const PER_NAMESPACE_PROBE_KINDS = ['netns-addr', 'netns-route', 'netns-neigh', 'netns-firewall'] as const satisfies readonly ProbeKind[];
 export type PerNamespaceProbeKind = (typeof PER_NAMESPACE_PROBE_KINDS)[number];
 
 /** A probe's id as outcomes carry it: its kind, or `<kind>:<namespace>` for a per-namespace probe. */
@@ -97,6 +107,10 @@ const FIXED_KINDS: ReadonlySet<string> = new Set<ProbeKind>([
   'ovs-vsctl',
   'ovs-interfaces',
   'links',
+  'routes',
+  'neigh',
+  'firewall',
+  'dnsmasq-processes',
   'openstack-credentials',
   ...OPENSTACK_LIST_PROBE_KINDS,
 ]);
