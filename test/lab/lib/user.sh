@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # user.sh: the lab user (ubuntu, as in the walkthrough): plain shell rc (root's rc runs pyenv, slow),
-# member of group lxd (so `lxc` works), sudo without password for `ip` and ovs-vsctl/ovs-ofctl only.
+# member of group lxd (so `lxc` works), sudo without password for `ip` and ovs-vsctl/ovs-ofctl/ovs-appctl only
+# (ovs-appctl: the console's path analysis runs `ofproto/trace` and reads `dpif/show`, as root, like Neutron's agents).
 
 PROFILE_BEGIN='# >>> orangebox-lab >>>'
 PROFILE_END='# <<< orangebox-lab <<<'
@@ -34,7 +35,7 @@ user_up() {
   tmp=$(mktemp)
   cat >"$tmp" <<EOF
 # OrangeBox lab (test/lab/up.sh): the lab user may run ip (ip netns exec …) and OVS tools as root.
-$LAB_USER ALL=(root) NOPASSWD: ${ip_paths}$(command -v ovs-vsctl), $(command -v ovs-ofctl)
+$LAB_USER ALL=(root) NOPASSWD: ${ip_paths}$(command -v ovs-vsctl), $(command -v ovs-ofctl), $(command -v ovs-appctl)
 # A namespace shell (sudo ip netns exec … bash -l) reads the lab user's profile, not this machine's
 # root profile: that one runs pyenv, whose rehash lock, left by a shell killed while starting, made
 # every later root login shell wait 60 s. The console's behaviour does not depend on which it reads.
