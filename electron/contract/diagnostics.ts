@@ -4,9 +4,9 @@
 import * as v from 'valibot';
 import type { PingReply, RoundTrip } from './lab-model';
 
-const MachineId = v.pipe(v.string(), v.regex(/^(\d+|controller)$/, 'a machine is a Juju machine id ("26") or "controller"'));
+export const MachineId = v.pipe(v.string(), v.regex(/^(\d+|controller)$/, 'a machine is a Juju machine id ("26") or "controller"'));
 /** LXD names: letters, digits and "-", at most 63 characters (LXD's own rule). */
-const ContainerName = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/, 'that is not an LXD container name'));
+export const ContainerName = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/, 'that is not an LXD container name'));
 /** `ip netns` names: no "/" and no NUL; it is only ever an argument, but it must not read as an option. */
 const NamespaceName = v.pipe(v.string(), v.minLength(1), v.maxLength(255), v.regex(/^[^/\0\s-][^/\0\s]*$/, 'that is not a network namespace name'));
 

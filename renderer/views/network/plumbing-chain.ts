@@ -6,6 +6,7 @@
 // naming convention when the probes lack it, and then the hop says "by name".
 import type { ContainerLink, LabInventory, NicLink } from '../../../electron/contract/inventory';
 import type { IpInterface, IpLinks, OvsBridge, OvsPort, OvsRecord } from '../../../electron/contract/lab-model';
+import { PATH_HOP_ROLES } from '../../../electron/contract/troubleshoot';
 import { machineLabel, probeSource, readProbe, type ProbeReading } from './probe-reading';
 
 export type HopKind = 'container' | 'tap' | 'qbr' | 'qvb' | 'qvo' | 'br-int';
@@ -70,14 +71,7 @@ export interface ContainerPlumbing {
   nics: NicPlumbing[];
 }
 
-export const HOP_ROLES: Record<HopKind, string> = {
-  container: 'container nic',
-  tap: 'host side of the container’s veth',
-  qbr: 'Linux bridge (security groups)',
-  qvb: 'veth, bridge end',
-  qvo: 'veth, OVS end',
-  'br-int': 'OVS integration bridge',
-};
+export const HOP_ROLES: Pick<typeof PATH_HOP_ROLES, HopKind> = PATH_HOP_ROLES;
 
 /** Which probe shows each hop: the profile, `ip -d -j link`, the OVS Interface table, `ovs-vsctl show`. */
 export const HOP_PROBES: Record<HopKind, string> = { container: 'lxc-profiles', tap: 'links', qbr: 'links', qvb: 'links', qvo: 'ovs-interfaces', 'br-int': 'ovs-vsctl' };
