@@ -15,8 +15,9 @@ import { canExec, namespacesOf } from '../views/nodes/machine-terminal-targets';
 import { hostNameOf, jujuStatusOf, readableProbeValues } from '../state/inventory-reading';
 import { relationEnds, relationKey } from '../views/overview/overview-marks';
 import { whyNoSupportExport } from '../support/support-bundle-availability';
+import { healthEntries } from './palette-health';
 
-export type PaletteKind = 'action' | 'view' | 'terminal' | 'application' | 'unit' | 'relation' | 'machine' | 'container' | 'namespace' | 'profile';
+export type PaletteKind = 'action' | 'view' | 'finding' | 'terminal' | 'application' | 'unit' | 'relation' | 'machine' | 'container' | 'namespace' | 'profile';
 
 export type ConsoleAction = 'refresh' | 'save-snapshot' | 'export-for-support' | 'presentation' | 'theme' | 'disconnect' | 'manage-labs' | 'settings';
 
@@ -53,11 +54,12 @@ export interface PaletteSource {
 }
 
 /** Kinds in the order they are listed when nothing is typed (and when scores tie). */
-export const KIND_ORDER: readonly PaletteKind[] = ['action', 'view', 'terminal', 'application', 'unit', 'relation', 'machine', 'namespace', 'container', 'profile'];
+export const KIND_ORDER: readonly PaletteKind[] = ['action', 'view', 'finding', 'terminal', 'application', 'unit', 'relation', 'machine', 'namespace', 'container', 'profile'];
 
 export const KIND_LABELS: Record<PaletteKind, string> = {
   action: 'Action',
   view: 'View',
+  finding: 'Health',
   terminal: 'Terminal',
   application: 'Application',
   unit: 'Unit',
@@ -74,7 +76,7 @@ export function paletteEntries(source: PaletteSource): PaletteEntry[] {
     ...actionEntries(source),
     ...viewEntries(),
     ...terminalEntries(source.terminals),
-    ...(inventory ? [...comparisonEntries(inventory), ...jujuEntries(inventory), ...machineEntries(inventory), ...namespaceEntries(inventory), ...containerEntries(inventory), ...profileEntries(inventory)] : []),
+    ...(inventory ? [...comparisonEntries(inventory), ...healthEntries(inventory), ...jujuEntries(inventory), ...machineEntries(inventory), ...namespaceEntries(inventory), ...containerEntries(inventory), ...profileEntries(inventory)] : []),
   ];
   // A snapshot has no machines to open a shell on (the core would refuse); this computer's shell stays.
   return source.connection?.snapshot ? entries.filter((entry) => entry.command.type !== 'open-terminal' || entry.command.target.kind === 'local') : entries;

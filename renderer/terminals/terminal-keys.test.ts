@@ -37,6 +37,9 @@ describe('the console’s keys inside a terminal', () => {
   it('lets the view shortcuts (Alt+1…9) reach the console instead of the shell', () => {
     expect(terminalKeyAction(key('2', 'Digit2', { altKey: true }))).toBe('console-shortcut');
     expect(terminalKeyAction(key('0', 'Digit0', { altKey: true }))).toBeNull();
+    // Alt+H opens Health; macOS's Option+H types '˙', the key's position still says H.
+    expect(terminalKeyAction(key('h', 'KeyH', { altKey: true }))).toBe('console-shortcut');
+    expect(terminalKeyAction(key('˙', 'KeyH', { altKey: true }))).toBe('console-shortcut');
   });
 
   it('lets the command palette keys (Ctrl+K, Ctrl+Shift+P) reach the console, and no other Ctrl+letter', () => {

@@ -16,8 +16,8 @@ export interface KeyLike {
 
 /** The console's action for a key press, or null when the key belongs to the terminal's program. */
 export function terminalKeyAction(event: KeyLike): TerminalKeyAction | null {
-  // Alt+1…9 switch the console's views (view-catalog.ts); the shell must not get them as well.
-  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && /^Digit[1-9]$/.test(event.code)) return 'console-shortcut';
+  // Alt+1…9 and Alt+H switch the console's views (view-catalog.ts); the shell must not get them as well.
+  if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && /^(Digit[1-9]|KeyH)$/.test(event.code)) return 'console-shortcut';
   // The command palette opens over a terminal too; the shell loses readline's Ctrl+K (kill to end
   // of line), which Ctrl+U/Ctrl+W and the End key cover, so the palette is one key from anywhere.
   if (isPaletteShortcut(event)) return 'console-shortcut';

@@ -1,12 +1,12 @@
 // The console's views, in navigation order, with what each will show. A view whose data does
 // not exist yet says so plainly: the console never shows invented lab data.
 
-export type ViewId = 'overview' | 'nodes' | 'containers' | 'openstack' | 'profiles' | 'network' | 'diagnostics' | 'terminals' | 'recordings' | 'changes';
+export type ViewId = 'overview' | 'nodes' | 'containers' | 'openstack' | 'profiles' | 'network' | 'diagnostics' | 'health' | 'terminals' | 'recordings' | 'changes';
 
 export interface ViewEntry {
   id: ViewId;
   title: string;
-  /** Keyboard shortcut digit (Alt+N). */
+  /** Keyboard shortcut with Alt: a digit, or an upper-case letter ('H' is Alt+H). */
   shortcut: string;
   summary: string;
   willShow: string[];
@@ -98,6 +98,22 @@ export const viewCatalog: ViewEntry[] = [
     replaces: ['ip netns exec qrouter-… ping'],
   },
   {
+    id: 'health',
+    title: 'Health',
+    // Alt+H: every digit is taken (0 by OpenStack). H is free in the window (Electron's role menus
+    // take Alt+F, E, V, W) and says what it opens; matched by key position too (App.svelte), since
+    // macOS's Option+H types '˙'.
+    shortcut: 'H',
+    summary: 'What is wrong in the lab, checked over what was read.',
+    willShow: [
+      'Findings by severity, each with its object and machine, the evidence and the command that shows it',
+      'Plumbing, VLAN tags, MTUs, NAT for floating addresses, DHCP, default routes, Juju and Nova states',
+      'Each finding opens its object in its view',
+      'The checks that ran, and those that could not and why',
+    ],
+    replaces: ['ovs-vsctl show', 'ip netns exec … iptables-save', 'juju status | grep -E "error|blocked"'],
+  },
+  {
     id: 'terminals',
     title: 'Terminals',
     shortcut: '7',
@@ -122,3 +138,9 @@ export const viewCatalog: ViewEntry[] = [
     replaces: ['juju status, then juju status again', 'lxc list, then lxc list again'],
   },
 ];
+
+/** The view an Alt+key press opens: by the character typed, or by the key's position (Alt+H on a
+ * layout or a macOS keyboard where Alt changes the character). */
+export function viewForShortcut(event: { key: string; code: string }): ViewEntry | null {
+  return viewCatalog.find((view) => event.key.toUpperCase() === view.shortcut || event.code === `Key${view.shortcut}` || event.code === `Digit${view.shortcut}`) ?? null;
+}

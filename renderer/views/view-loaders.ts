@@ -19,6 +19,7 @@ export const viewLoaders = {
   profiles: once(() => import('./profiles/ProfilesView.svelte')),
   network: once(() => import('./network/NetworkView.svelte')),
   diagnostics: once(() => import('./diagnostics/DiagnosticsView.svelte')),
+  health: once(() => import('./health/HealthView.svelte')),
   terminals: once(() => import('./terminals/TerminalsView.svelte')),
   recordings: once(() => import('../recordings/RecordingsView.svelte')),
   changes: once(() => import('./changes/ChangesView.svelte')),

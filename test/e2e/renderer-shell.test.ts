@@ -55,7 +55,7 @@ describe('the console shell in Chromium', () => {
     await openLabsFromDemo(page);
     expect(await page.title()).toBe('OrangeBox Console');
     const views = await page.getByRole('navigation', { name: 'Views' }).getByRole('button').allInnerTexts();
-    expect(views.map((text) => text.split('\n')[0])).toEqual(['Overview', 'Nodes', 'Containers', 'OpenStack', 'Profiles', 'Network', 'Diagnostics', 'Terminals', 'Recordings', 'Changes']);
+    expect(views.map((text) => text.split('\n')[0])).toEqual(['Overview', 'Nodes', 'Containers', 'OpenStack', 'Profiles', 'Network', 'Diagnostics', 'Health', 'Terminals', 'Recordings', 'Changes']);
     expect(await page.getByText('Browser host · v').isVisible()).toBe(true);
   });
 
