@@ -3,7 +3,7 @@
 # Usage: sudo bash test/lab/down.sh      Env: OBX_LAB_DIR (default /tmp/orangebox-lab)
 set -euo pipefail
 LAB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-for f in common config packages user keys lxd ovs mgmt-net neutron vif image instances nova endpoints juju openstack manifest; do
+for f in common config packages user keys lxd ovs mgmt-net neutron vif image instances nova endpoints juju openstack manifest faults; do
   # shellcheck disable=SC1090
   . "$LAB_SRC/lib/$f.sh"
 done
@@ -11,6 +11,7 @@ done
 require_root
 if [ ! -d "$LAB" ]; then echo "== nothing to do: $LAB does not exist (lab is down)"; exit 0; fi
 
+faults_down
 endpoints_down
 lxd_objects_down
 vifs_down
