@@ -8,10 +8,10 @@ export type ViewFocus =
   | { view: 'profiles'; machineId: string; profile: string }
   /** One container's plumbing chain (tap → qbr → qvb ↔ qvo → br-int) on its compute node. */
   | { view: 'network'; machineId: string; container: string }
-  /** One gateway namespace. */
-  | { view: 'network'; machineId: string; namespace: string }
-  /** Ping these addresses; from this source when given. */
-  | { view: 'diagnostics'; targets: string[]; source?: PingSourceFocus }
+  /** One gateway namespace; with a table, that table of its card opened. */
+  | { view: 'network'; machineId: string; namespace: string; table?: NetTable }
+  /** Ping these addresses; from this source when given. With mtuCheck: check the path MTU from that source to that target at once. */
+  | { view: 'diagnostics'; targets: string[]; source?: PingSourceFocus; mtuCheck?: { source: PingSourceFocus; target: string } }
   /** One machine's card; with a part, that part of it (its packages, or one nova file opened). */
   | { view: 'nodes'; machineId: string; part?: NodePart }
   /** The compute nodes side by side. */
@@ -30,8 +30,11 @@ export type OverviewTarget =
   | { kind: 'machine'; id: string }
   | { kind: 'relation'; key: string };
 
+/** A namespace's or a machine's own tables (routes, ARP, NAT/filter rules), as a card shows them. */
+export type NetTable = 'routes' | 'neighbours' | 'rules';
+
 /** A part of a machine card that the palette can open directly. */
-export type NodePart = 'packages' | 'nova-conf' | 'nova-compute-conf';
+export type NodePart = 'packages' | 'nova-conf' | 'nova-compute-conf' | NetTable;
 
 /** Where a ping runs from, as a view can name it. */
 export type PingSourceFocus =

@@ -5,6 +5,7 @@
 import type { LabInventory } from '../../../electron/contract/inventory';
 import type { IpAddressEntry, IpInterface, IpRoute, NetnsKind } from '../../../electron/contract/lab-model';
 import { machineLabel, readProbe } from './probe-reading';
+import { isDefaultRoute, readNetTables, type NetTablesReading } from './tables/net-tables';
 
 /** Neutron names a router's tenant-side ports qr-<port>, its gateway port qg-<port>, and DHCP's tap<port>. */
 export type PortRole = 'router-internal' | 'router-external' | 'dhcp' | 'loopback' | 'other';
@@ -62,6 +63,8 @@ export interface NamespaceView {
   floatingAddresses: string[];
   /** What a ping from here most likely wants: the floating addresses, else the default gateway. */
   pingTargets: string[];
+  /** Its routes, neighbours and NAT/filter rules as their probes read them (or why not). */
+  tables: NetTablesReading;
 }
 
 export interface GatewayView {
@@ -150,7 +153,7 @@ export function routeView(route: IpRoute): RouteView {
     protocol: route.protocol,
     scope: route.scope,
     metric: route.metric,
-    isDefault: route.destination === 'default' || route.destination === '0.0.0.0/0' || route.destination === '::/0',
+    isDefault: isDefaultRoute(route),
   };
 }
 
@@ -175,7 +178,8 @@ function gatewayView(inventory: LabInventory, machineId: string): GatewayView {
     .sort((a, b) => (KIND_ORDER[a.kind] ?? KIND_ORDER.other) - (KIND_ORDER[b.kind] ?? KIND_ORDER.other) || a.name.localeCompare(b.name))
     .map((namespace): NamespaceView => {
       const addresses = readProbe(inventory, machineId, 'netns-addr', namespace.name);
-      const routes = readProbe(inventory, machineId, 'netns-route', namespace.name);
+      const tables = readNetTables(inventory, machineId, namespace.name);
+      const routes = tables.routes;
       const interfaces = addresses.state === 'ok' ? addresses.value.interfaces.map(interfaceView) : null;
       const routeViews = routes.state === 'ok' ? routes.value.routes.map(routeView) : null;
       const floatingAddresses = (interfaces ?? []).flatMap((iface) => iface.addresses.filter((address) => address.floating).map((address) => address.address));
@@ -194,6 +198,7 @@ function gatewayView(inventory: LabInventory, machineId: string): GatewayView {
         externalPorts: (interfaces ?? []).filter((iface) => iface.role === 'router-external'),
         floatingAddresses,
         pingTargets: floatingAddresses.length > 0 ? floatingAddresses : defaultVia ? [defaultVia] : [],
+        tables,
       };
     });
   const problem = namespaces.length === 0 ? `${label} has no network namespaces: the Neutron L3 and DHCP agents have created no router or network there yet.` : null;

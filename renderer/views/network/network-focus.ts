@@ -1,7 +1,7 @@
 // What the Network view shows when another view opens it with a focus: a container's plumbing
 // or a gateway namespace. Containers are chosen by "machineId/container" (a container name is
 // unique only on its own compute node, and has no "/").
-import type { ViewFocus } from '../../state/view-focus';
+import type { NetTable, ViewFocus } from '../../state/view-focus';
 
 export type NetworkSection = 'gateway' | 'plumbing' | 'diagram';
 
@@ -11,8 +11,8 @@ export interface FocusedSection {
   section: NetworkSection;
   /** The container to draw ("machineId/container"), for the plumbing section. */
   container: string | null;
-  /** The namespace to outline and scroll to, for the gateway section. */
-  namespace: { machineId: string; namespace: string } | null;
+  /** The namespace to outline and scroll to, for the gateway section; with a table of its card to open. */
+  namespace: { machineId: string; namespace: string; table?: NetTable } | null;
 }
 
 export const containerKey = (machineId: string, container: string) => `${machineId}/${container}`;
@@ -25,5 +25,5 @@ export function parseContainerKey(key: string): { machineId: string; container: 
 export function sectionForFocus(focus: NetworkFocus): FocusedSection {
   return 'container' in focus
     ? { section: 'plumbing', container: containerKey(focus.machineId, focus.container), namespace: null }
-    : { section: 'gateway', container: null, namespace: { machineId: focus.machineId, namespace: focus.namespace } };
+    : { section: 'gateway', container: null, namespace: { machineId: focus.machineId, namespace: focus.namespace, ...(focus.table ? { table: focus.table } : {}) } };
 }
