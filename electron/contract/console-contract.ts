@@ -40,6 +40,7 @@ import { SnapshotCaptureRequest, type RecentSnapshot, type SnapshotCaptured, typ
 import { SupportBundleExportRequest, type SupportBundleExported, type SupportBundleProgress } from './support-bundle';
 import { SnapshotDiffRequest, type LabComparison } from './lab-diff';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
+import { MtuCheckRef, MtuCheckRequest, type MtuCheckProgress } from './mtu-check';
 import type { CoreStatus } from './core-process';
 import { OpenStackActionChoice, OpenStackPlanRef, type OpenStackActionPlan, type OpenStackActionProgress, type OpenStackCreated, type OpenStackRunStarted } from './openstack-actions';
 
@@ -130,6 +131,12 @@ export const consoleRequests = {
   'diagnostics.stop': request<null>()(PingRunRef),
   /** The latest ping and matrix as far as they got (a page that reloads shows them again; runs go on in the core). */
   'diagnostics.latest': request<LatestPingRuns>()(NoParams),
+  /** The largest don't-fragment ping from a source to a target (a bounded search, one probe at a time); probes follow on diagnostics.mtuProgress. A snapshot refuses. */
+  'diagnostics.mtuCheck': request<MtuCheckProgress>()(MtuCheckRequest),
+  /** Stop an MTU check: it ends with what it found so far. */
+  'diagnostics.mtuStop': request<null>()(MtuCheckRef),
+  /** The latest MTU check as far as it got (null for a snapshot, which records none). */
+  'diagnostics.mtuLatest': request<MtuCheckProgress | null>()(NoParams),
   /** The exact `openstack` commands a demo step would run (kept a while for openstack.run); refused with the reason when the choice does not fit the lab. */
   'openstack.plan': request<OpenStackActionPlan>()(OpenStackActionChoice),
   /** Run a plan the engineer confirmed; its steps follow on openstack.progress. A snapshot refuses. */
@@ -169,6 +176,8 @@ export const consoleStreams = {
   'terminal.closed': stream<{ id: string }>(),
   /** A ping cell's new replies and errors, and its result once it ends. */
   'diagnostics.update': stream<PingRunUpdate>(),
+  /** An MTU check as far as it got: each probe as it starts and ends, the interfaces along the way, the verdict once it ends. */
+  'diagnostics.mtuProgress': stream<MtuCheckProgress>(),
   /** How far a demo step (openstack.run) has got: every step's command, status, and error in words. */
   'openstack.progress': stream<OpenStackActionProgress>(),
   /** How far the running snapshot capture has got. */

@@ -42,6 +42,7 @@ import type { SnapshotContent } from '../contract/snapshot';
 import { OpenedSnapshot } from '../snapshots/opened-snapshot';
 import { readSnapshotFile } from '../snapshots/snapshot-file';
 import { createSnapshotDiffHandlers } from './snapshot-diff-handlers';
+import { createMtuCheckHandlers } from './mtu-check-handlers';
 import { createSnapshotHandlers, DEFAULT_SNAPSHOT_FOLDER_NAME } from './snapshot-handlers';
 import { createSupportBundleHandlers } from './support-bundle-handlers';
 import { SnapshotReceiver } from './snapshot-receiver';
@@ -237,6 +238,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     // A snapshot shows the runs it recorded.
     recordedRuns: () => snapshot?.content.diagnostics ?? null,
     onUpdate: (update) => streams.push('diagnostics.update', update),
+  });
+  const { checks: mtuChecks, handlers: mtuCheckHandlers } = createMtuCheckHandlers({
+    session: () => session,
+    inventory: () => keeper?.current ?? null,
+    onProgress: (progress) => streams.push('diagnostics.mtuProgress', progress),
   });
   const openstackActions = createOpenStackActionHandlers({
     session: () => session,
@@ -450,6 +456,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     ...diagnosticsHandlers,
 
+    ...mtuCheckHandlers,
+
     ...openstackActions,
 
     'prompts.pending': () => prompts.pending(),
@@ -495,6 +503,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     notify,
     close: async () => {
       pings.stopAll();
+      mtuChecks.stopAll();
       await terminals.closeAll();
       await recordings.settled();
       dropLink();

@@ -22,15 +22,19 @@ export function pingArgv(target: string, timing: PingTiming): string[] {
 
 /** The ping wrapped for its source: on the machine itself, in a namespace, in a container. */
 export function pingCommand(source: PingSource, target: string, timing: PingTiming): string[] {
-  const ping = pingArgv(target, timing);
+  return commandInSource(source, pingArgv(target, timing));
+}
+
+/** Any command run where a ping source is: on the machine itself, in its namespace, in its container. */
+export function commandInSource(source: PingSource, argv: readonly string[]): string[] {
   switch (source.kind) {
     case 'machine':
-      return ping;
+      return [...argv];
     case 'namespace':
       // sudo -n never waits for a password: a ping fails with a reason instead of hanging.
-      return ['sudo', '-n', 'ip', 'netns', 'exec', source.namespace, ...ping];
+      return ['sudo', '-n', 'ip', 'netns', 'exec', source.namespace, ...argv];
     case 'container':
-      return ['lxc', 'exec', source.container, '--', ...ping];
+      return ['lxc', 'exec', source.container, '--', ...argv];
   }
 }
 
