@@ -68,11 +68,11 @@ function checker(lab: StandInLab, inventory: LabInventory = labInventory()) {
   return { checks, run, commands, updates };
 }
 
-/** The fixture inventory with one interface's MTU changed on compute node 24 (a fault). */
-function withMtu(name: string, mtu: number): LabInventory {
+/** The fixture inventory with some interfaces' MTU changed on compute node 24 (a fault). */
+function withMtu(names: string[], mtu: number): LabInventory {
   const inventory = structuredClone(labInventory());
   const links = inventory.probes.find((probe) => probe.machineId === '24' && probe.probeId === 'links')!.value as IpLinks;
-  links.interfaces.find((nic) => nic.name === name)!.mtu = mtu;
+  for (const name of names) links.interfaces.find((nic) => nic.name === name)!.mtu = mtu;
   return inventory;
 }
 
@@ -98,12 +98,21 @@ describe('the MTU check from a source to a target', () => {
     expect(updates.at(-1)!.state).toBe('done');
   });
 
-  it('a tap lowered to 1400 is named as the narrowest, lower than the instance\'s 1456', async () => {
-    const { done } = await checker({ pathMtu: 1400 }, withMtu('tapc397384b-56', 1400)).run(QROUTER, INSTANCE_12);
+  it('a tap lowered to 1400 (its qbr follows, as a Linux bridge does) is named, lower than the instance\'s 1456', async () => {
+    const { done } = await checker({ pathMtu: 1400 }, withMtu(['tapc397384b-56', 'qbrc397384b-56'], 1400)).run(QROUTER, INSTANCE_12);
     expect(done.result).toMatchObject({ largestPayload: 1372, pathMtu: 1400, agrees: true });
     expect(done.result!.verdict).toMatch(/^Largest DF ping: 1372 bytes \(path MTU 1400\)\. tapc397384b-56 has MTU 1400, lower than the instance's 1456: packets over 1372 bytes are dropped\./);
-    expect(done.hops.filter((hop) => hop.narrowest).map((hop) => hop.name)).toEqual(['tapc397384b-56']);
+    expect(done.hops.filter((hop) => hop.narrowest).map((hop) => hop.name)).toEqual(['qbrc397384b-56', 'tapc397384b-56']);
     expect(done.steps.length).toBeLessThanOrEqual(14);
+  });
+
+  it('4 bytes over the instance\'s MTU (a veth\'s room for a VLAN tag) is as expected, with the size to count on', async () => {
+    const { done } = await checker({ pathMtu: 1460 }).run(QROUTER, INSTANCE_14);
+    expect(done.result).toMatchObject({ largestPayload: 1432, pathMtu: 1460, agrees: true, problem: false });
+    expect(done.result!.verdict).toBe(
+      "Largest DF ping: 1432 bytes (path MTU 1460). The instance's eth0 is 1456: as expected, give or take the 4 bytes Linux lets a veth or bridge port take over its MTU (room for a VLAN tag); it sends at most 1456 itself, so count on 1428 bytes.",
+    );
+    expect(done.steps.map((step) => step.payload)).toEqual([548, 1472, 1428, 1429, 1432, 1433]);
   });
 
   it('a path narrower than every interface known says something unseen drops the larger packets', async () => {

@@ -58,6 +58,12 @@ describe('the path MTU search', () => {
     expect(sent.length).toBeLessThanOrEqual(14);
   });
 
+  it('a veth that takes 4 bytes over its MTU (Linux leaves room for a VLAN tag) is confirmed in six probes: 1432', async () => {
+    const { sent, hooks } = standIn({ localMtu: 1500, pathMtu: 1460 });
+    expect(await searchPathMtu(plan(1472, 1428), hooks)).toEqual({ kind: 'found', largest: 1432 });
+    expect(sent).toEqual([548, 1472, 1428, 1429, 1432, 1433]);
+  });
+
   it('a clean path passes at the ceiling in two probes', async () => {
     const { sent, hooks } = standIn({ localMtu: 1500, pathMtu: 1500 });
     expect(await searchPathMtu(plan(1472), hooks)).toEqual({ kind: 'found', largest: 1472 });

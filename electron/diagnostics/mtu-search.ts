@@ -12,6 +12,14 @@ import { MAX_DF_PROBES, type DfProbeKind, type DfProbeReason } from '../contract
 export const FLOOR_PAYLOAD = 548;
 /** ping's default size: what "does it answer a plain ping?" means. */
 export const SMALL_PAYLOAD = 56;
+/**
+ * Linux lets a veth (and a bridge port without br_netfilter) take a frame this much over its MTU,
+ * room for a VLAN tag (is_skb_forwardable: MTU + header + VLAN_HLEN): a 1460-byte packet still
+ * reaches an instance whose eth0 is 1456, so when one byte over the expected size passes, the
+ * search tries that much over next.
+ */
+export const VLAN_TAG_ALLOWANCE = 4;
+
 /** The bound on probes is the contract's (the page says it too). */
 export { MAX_DF_PROBES };
 
@@ -85,7 +93,10 @@ export async function searchPathMtu(plan: MtuSearchPlan, hooks: MtuSearchHooks):
 
   // 2. Then the ceiling, the expected size and one byte over it, sizes ping named, and halving.
   const queue: [number, DfProbeReason][] = [[ceiling, 'ceiling']];
-  if (plan.expected !== null) queue.push([plan.expected, 'expected'], [plan.expected + 1, 'expected']);
+  if (plan.expected !== null) {
+    const over = plan.expected + VLAN_TAG_ALLOWANCE;
+    queue.push([plan.expected, 'expected'], [plan.expected + 1, 'expected'], [over, 'expected'], [over + 1, 'expected']);
+  }
   while ((passed === null ? 0 : passed + 1) < failed) {
     if (!canSend()) return unfinished();
     let next: [number, DfProbeReason] | null = null;

@@ -3,7 +3,7 @@
 // narrowest; or why there is no answer (no don't-fragment on the source, a silent target, a
 // failure, a stop). Pure.
 import type { MtuCheckResult, MtuHop } from '../contract/mtu-check';
-import { MAX_DF_PROBES, type MtuSearchEnding } from './mtu-search';
+import { MAX_DF_PROBES, VLAN_TAG_ALLOWANCE, type MtuSearchEnding } from './mtu-search';
 
 export interface VerdictInput {
   ending: MtuSearchEnding;
@@ -29,7 +29,10 @@ function comparison(pathMtu: number, headerBytes: number, hops: readonly MtuHop[
   const lowest = Math.min(...known.map((hop) => hop.mtu!));
   // The end's own interface is what the instance (or the source) believes it may send.
   const end = known.find((hop) => hop.role === 'target') ?? known.find((hop) => hop.role === 'source') ?? null;
-  const narrower = end ? known.filter((hop) => hop !== end && hop.mtu! < end.mtu!).sort((a, b) => a.mtu! - b.mtu!)[0] : undefined;
+  // Of interfaces tied at the lowest MTU, the one nearest the end: a Linux bridge (qbr) takes its
+  // lowest port's MTU, so the tap beside the instance is the cause and the bridge only follows.
+  const distance = (hop: MtuHop) => Math.abs(hops.indexOf(hop) - hops.indexOf(end!));
+  const narrower = end ? known.filter((hop) => hop !== end && hop.mtu! < end.mtu!).sort((a, b) => a.mtu! - b.mtu! || distance(a) - distance(b))[0] : undefined;
   const narrowest = narrower ?? (end && end.mtu === lowest ? end : known.find((hop) => hop.mtu === lowest)!);
   const at = `${narrowest.label} ${narrowest.where}`;
   if (narrower && end) {
@@ -38,6 +41,15 @@ function comparison(pathMtu: number, headerBytes: number, hops: readonly MtuHop[
     return { words: `${capitalised(dropped)}${fix}`, agrees: pathMtu === narrower.mtu, problem: true };
   }
   if (pathMtu === lowest) return { words: `${capitalised(narrowest.label)} is ${lowest}: as expected.`, agrees: true, problem: false };
+  if (pathMtu > lowest && pathMtu <= lowest + VLAN_TAG_ALLOWANCE) {
+    return {
+      words:
+        `${capitalised(narrowest.label)} is ${lowest}: as expected, give or take the ${VLAN_TAG_ALLOWANCE} bytes Linux lets a veth or bridge port take over its MTU (room for a VLAN tag); ` +
+        `it sends at most ${lowest} itself, so count on ${lowest - headerBytes} bytes.`,
+      agrees: true,
+      problem: false,
+    };
+  }
   if (pathMtu < lowest) {
     return {
       words: `That is lower than every interface MTU the console knows along the path (the narrowest is ${at}, ${lowest}): something it cannot see drops packets over ${pathMtu - headerBytes} bytes, such as a switch or a tunnel between the nodes.`,
