@@ -9,7 +9,7 @@ import { neighboursSummary, readNetTables, routesSummary, rulesSummary, type Net
 import type { PaletteEntry } from './palette-entries';
 
 const TABLES: { table: NetTable; title: string; keywords: string; summary: (tables: NetTablesReading) => string }[] = [
-  { table: 'routes', title: 'Routes', keywords: 'ip route default gateway table', summary: (tables) => routesSummary(tables.routes) },
+  { table: 'routes', title: 'Routes', keywords: 'ip route default gateway table', summary: (tables) => routesSummary(tables.routes, false) },
   { table: 'neighbours', title: 'ARP table', keywords: 'ip neigh neighbours arp mac lladdr', summary: (tables) => neighboursSummary(tables.neighbours) },
   { table: 'rules', title: 'NAT rules', keywords: 'nft list ruleset iptables-save firewall filter dnat snat floating', summary: (tables) => rulesSummary(tables.rules) },
 ];

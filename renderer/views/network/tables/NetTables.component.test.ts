@@ -120,7 +120,7 @@ describe('tables that could not be read', () => {
     const rules = section(page, 'rules');
     expect(rules.getAttribute('data-state')).toBe('failed');
     expect(rules.querySelector('summary')!.textContent).toContain('could not be read');
-    expect(rules.querySelector('[data-table-problem]')!.textContent).toBe(`netns-firewall:${QDHCP} on node02ob64 (machine 26) failed (sudo ip netns exec ${QDHCP} nft list ruleset): sudo: a password is required`);
+    expect(rules.querySelector('[data-table-problem]')!.textContent).toBe(`netns-firewall:${QDHCP} on node02ob64 (machine 26) failed (sudo ip netns exec ${QDHCP} nft list ruleset; sudo ip netns exec ${QDHCP} iptables-save): sudo: a password is required`);
     expect(rules.querySelectorAll('table')).toHaveLength(0);
   });
 

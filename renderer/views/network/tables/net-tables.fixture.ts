@@ -82,7 +82,7 @@ export function netTablesLab(): LabInventory {
     outcome(GATEWAY, `netns-neigh:${QROUTER}`, neighbours, inNs(QROUTER, 'ip -j neigh')),
     outcome(GATEWAY, `netns-firewall:${QROUTER}`, qrouterRules(), inNs(QROUTER, FIREWALL_SCRIPT_COMMAND)),
     outcome(GATEWAY, `netns-route:${QDHCP}`, { routes: [route('10.5.5.0/24', null, 'tap5c8e2a62-0f')] }, inNs(QDHCP, 'ip -j route')),
-    outcome(GATEWAY, `netns-firewall:${QDHCP}`, null, inNs(QDHCP, 'nft list ruleset'), { status: 'failed', error: { code: 'command-exit', message: 'sudo: a password is required' } }),
+    outcome(GATEWAY, `netns-firewall:${QDHCP}`, null, inNs(QDHCP, FIREWALL_SCRIPT_COMMAND), { status: 'failed', error: { code: 'command-exit', message: 'sudo: a password is required' } }),
     outcome('22', 'routes', { routes: Array.from({ length: 12 }, (_, index) => route(`10.9.${index}.0/24`, '198.51.100.1', 'br-ex')).concat([route('default', '198.51.100.1', 'eth0', { protocol: 'dhcp', metric: 100 })]) }, 'ip -j route'),
     outcome('22', 'neigh', { entries: [] }, 'ip -j neigh'),
     outcome('22', 'firewall', computeRules(10), `${FIREWALL_SCRIPT_COMMAND} sudo -n`),

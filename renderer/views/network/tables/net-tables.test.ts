@@ -1,7 +1,7 @@
 // The tables' readings and arrangement, pure: which probe each table reads (a namespace's or the
 // machine's own), the pairs' owners (OpenStack's port first, then lxc list), chains in printed order.
 import { describe, expect, it } from 'vitest';
-import { readNetTables, routesInOrder, ruleGroups, rulesSummary } from './net-tables';
+import { readNetTables, routesInOrder, ruleGroups, rulesCommand, rulesSummary } from './net-tables';
 import { addressOwners, ownerFor } from './nat-pair-owners';
 import { DEAD_FIXED, GATEWAY, netTablesLab, QROUTER } from './net-tables.fixture';
 import { labWithoutOpenStack, SERVER_2 } from '../../openstack/openstack-lab.fixture';
@@ -42,6 +42,14 @@ describe('who has a fixed address', () => {
 
   it('finds the container without OpenStack, from lxc list', () => {
     expect(ownerFor(addressOwners(labWithoutOpenStack()), '10.5.5.11', null)).toMatchObject({ container: 'instance-0000000c', machineId: '22', server: null });
+  });
+});
+
+describe('the rules’ command to run by hand', () => {
+  it('names the tool that printed them, as root, in the namespace; both tools when neither printed a rule', () => {
+    expect(rulesCommand('nft', QROUTER)).toBe(`sudo ip netns exec ${QROUTER} nft list ruleset`);
+    expect(rulesCommand('iptables', null)).toBe('sudo iptables-save');
+    expect(rulesCommand(null, null)).toBe('sudo nft list ruleset; sudo iptables-save');
   });
 });
 

@@ -76,14 +76,20 @@ export function ruleGroups(rules: readonly FirewallRule[]): RuleGroup[] {
 }
 
 /**
- * The command to run by hand for what the rules probe read: the tool that printed them (the probe
- * runs a small script that tries nft, then iptables-save), as root, in the namespace; null when
- * neither printed anything (then the probe's own command is what was run).
+ * The command to run by hand for what the rules probe read: the tool that printed them, as root, in
+ * the namespace (the probe itself runs a small script that tries nft, then iptables-save). When
+ * neither printed a rule, both, as the script tried them.
  */
-export function rulesCommand(source: FirewallRules['source'], namespace: string | null): string | null {
-  if (source === null) return null;
-  const tool = source === 'nft' ? 'nft list ruleset' : 'iptables-save';
-  return namespace === null ? `sudo ${tool}` : `sudo ip netns exec ${namespace} ${tool}`;
+export function rulesCommand(source: FirewallRules['source'], namespace: string | null): string {
+  const asRoot = (tool: string) => (namespace === null ? `sudo ${tool}` : `sudo ip netns exec ${namespace} ${tool}`);
+  if (source === null) return `${asRoot('nft list ruleset')}; ${asRoot('iptables-save')}`;
+  return asRoot(source === 'nft' ? 'nft list ruleset' : 'iptables-save');
+}
+
+/** Why a table could not be read, naming for the rules the tools to run rather than the probe's script. */
+export function problemText(reading: Exclude<ProbeReading<unknown>, { state: 'ok' }>, table: 'routes' | 'neighbours' | 'rules', namespace: string | null): string {
+  const ran = reading.outcome?.command;
+  return table === 'rules' && ran ? reading.message.replace(ran, rulesCommand(null, namespace)) : reading.message;
 }
 
 /** What printed the rules, as the engineer would type it. */
@@ -92,14 +98,16 @@ export const RULES_TOOL_TEXT: Record<NonNullable<FirewallRules['source']>, strin
 /** A folded heading's word for a table that could not be read (its message is inside). */
 const NOT_READ: Record<Exclude<ProbeReading<unknown>['state'], 'ok'>, string> = { failed: 'could not be read', missing: 'not read', unreachable: 'machine unreachable' };
 
-/** One line for a folded table's heading: "4 routes, default via 198.51.100.129". */
-export function routesSummary(reading: ProbeReading<IpRoutes>): string {
+/** One line for a folded table's heading: "4 routes, default via 198.51.100.129" (without the
+ *  gateway for the palette, whose address searches would otherwise find every router's routes). */
+export function routesSummary(reading: ProbeReading<IpRoutes>, withGateway = true): string {
   if (reading.state !== 'ok') return NOT_READ[reading.state];
   const routes = reading.value.routes;
   const fallback = routes.find(isDefaultRoute);
   const count = `${routes.length} route${routes.length === 1 ? '' : 's'}`;
   if (routes.length === 0) return 'none';
-  return fallback ? `${count}, default via ${fallback.gateway ?? fallback.device ?? '—'}` : `${count}, no default route`;
+  if (!fallback) return `${count}, no default route`;
+  return withGateway ? `${count}, default via ${fallback.gateway ?? fallback.device ?? '—'}` : `${count}, a default route`;
 }
 
 export function neighboursSummary(reading: ProbeReading<IpNeighbours>): string {
