@@ -41,6 +41,7 @@ import { SupportBundleExportRequest, type SupportBundleExported, type SupportBun
 import { SnapshotDiffRequest, type LabComparison } from './lab-diff';
 import { MatrixRequest, PingRequest, PingRunRef, type LatestPingRuns, type PingRunStarted, type PingRunUpdate } from './diagnostics';
 import { MtuCheckRef, MtuCheckRequest, type MtuCheckProgress } from './mtu-check';
+import { PathRequest, PathRunRef, PathTestRequest, type PathAnalysis, type PathTestProgress, type PathTestStarted } from './troubleshoot';
 import type { CoreStatus } from './core-process';
 import { OpenStackActionChoice, OpenStackPlanRef, type OpenStackActionPlan, type OpenStackActionProgress, type OpenStackCreated, type OpenStackRunStarted } from './openstack-actions';
 
@@ -137,6 +138,14 @@ export const consoleRequests = {
   'diagnostics.mtuStop': request<null>()(MtuCheckRef),
   /** The latest MTU check as far as it got (null for a snapshot, which records none). */
   'diagnostics.mtuLatest': request<MtuCheckProgress | null>()(NoParams),
+  /** The path a packet from a source to a target should take, hop by hop, with what is wrong where and the verdict first (from the inventory shown: live or a snapshot). */
+  'troubleshoot.analyse': request<PathAnalysis>()(PathRequest),
+  /** Test a path: each hop's counters before and after a bounded ping from the source, and br-int's ofproto/trace; progress on troubleshoot.progress. A snapshot refuses. */
+  'troubleshoot.test': request<PathTestStarted>()(PathTestRequest),
+  /** Stop a path test: it ends with what it has. */
+  'troubleshoot.stop': request<null>()(PathRunRef),
+  /** The latest path test as far as it got (null for a snapshot). */
+  'troubleshoot.latest': request<PathTestProgress | null>()(NoParams),
   /** The exact `openstack` commands a demo step would run (kept a while for openstack.run); refused with the reason when the choice does not fit the lab. */
   'openstack.plan': request<OpenStackActionPlan>()(OpenStackActionChoice),
   /** Run a plan the engineer confirmed; its steps follow on openstack.progress. A snapshot refuses. */
@@ -178,6 +187,8 @@ export const consoleStreams = {
   'diagnostics.update': stream<PingRunUpdate>(),
   /** An MTU check as far as it got: each probe as it starts and ends, the interfaces along the way, the verdict once it ends. */
   'diagnostics.mtuProgress': stream<MtuCheckProgress>(),
+  /** A path test as far as it got: counters before, the trace, the ping, counters after and where the pings stopped. */
+  'troubleshoot.progress': stream<PathTestProgress>(),
   /** How far a demo step (openstack.run) has got: every step's command, status, and error in words. */
   'openstack.progress': stream<OpenStackActionProgress>(),
   /** How far the running snapshot capture has got. */

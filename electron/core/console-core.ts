@@ -34,6 +34,7 @@ import type { HostResolver } from '../lab/controller-route';
 import { homedir } from 'node:os';
 import { createTerminalHandlers } from './terminal-handlers';
 import { createDiagnosticsHandlers } from './diagnostics-handlers';
+import { createTroubleshootHandlers } from './troubleshoot-handlers';
 import { createOpenStackActionHandlers } from './openstack-action-handlers';
 import { createRecordingKeeper } from './recording-handlers';
 import { expandHome } from '../ssh-config/ssh-config-file';
@@ -243,6 +244,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     session: () => session,
     inventory: () => keeper?.current ?? null,
     onProgress: (progress) => streams.push('diagnostics.mtuProgress', progress),
+  });
+  const { tests: pathTests, handlers: troubleshootHandlers } = createTroubleshootHandlers({
+    session: () => session,
+    inventory: () => snapshot?.inventory ?? keeper?.current ?? null,
+    onProgress: (progress) => streams.push('troubleshoot.progress', progress),
   });
   const openstackActions = createOpenStackActionHandlers({
     session: () => session,
@@ -458,6 +464,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
     ...mtuCheckHandlers,
 
+    ...troubleshootHandlers,
+
     ...openstackActions,
 
     'prompts.pending': () => prompts.pending(),
@@ -503,6 +511,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     notify,
     close: async () => {
       pings.stopAll();
+      pathTests.stopAll();
       mtuChecks.stopAll();
       await terminals.closeAll();
       await recordings.settled();

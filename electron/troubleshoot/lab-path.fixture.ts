@@ -1,11 +1,11 @@
 // For the path analysis tests: the lab as its probes saw it (compute node 24 with instance-00000012
 // on private2 and instance-00000014 on private, gateway 26 with the qrouter), built from real
-// outputs through the real parsers and linker (renderer/views/network/lab-outputs.fixture.ts),
-// plus what those captures lack, as the lab lays it out (test/lab/lib/config.sh): the qdhcp
-// namespaces' taps, the qrouter's NAT pairs and neighbours. Each fault is one edit of a probe value.
+// outputs through the real parsers and linker (renderer/views/network/lab-outputs.fixture.ts and
+// the qdhcp namespaces' captures), plus, as models, the qrouter's NAT pairs and neighbours as the
+// lab lays them out (test/lab/lib/config.sh). Each fault is one edit of a probe value.
 import type { LabInventory, ProbeOutcome } from '../contract/inventory';
-import type { FirewallRules, IpAddr, IpNeighbours, IpRoutes, OvsShow } from '../contract/lab-model';
-import { computeProbes, gatewayProbes, labInventory, ROUTER_NAMESPACE } from '../../renderer/views/network/lab-outputs.fixture';
+import type { FirewallRules, IpNeighbours, OvsShow } from '../contract/lab-model';
+import { computeProbes, gatewayProbes, labInventory, outcome, ROUTER_NAMESPACE } from '../../renderer/views/network/lab-outputs.fixture';
 
 export { ROUTER_NAMESPACE };
 export const DHCP_PRIVATE = 'qdhcp-f8ec06d8-c199-45b8-bc72-56ee2c806fed';
@@ -22,17 +22,6 @@ const modelOutcome = (machineId: string, probeId: string, value: unknown, comman
   format: 'json',
   problems: [],
   error: null,
-});
-
-const dhcpAddr = (tap: string, mac: string, address: string): IpAddr => ({
-  interfaces: [
-    { index: 1, name: 'lo', link: null, state: 'UNKNOWN', mtu: 65536, mac: null, flags: ['LOOPBACK', 'UP'], master: null, kind: null, slaveKind: null, addresses: [{ family: 'inet', address: '127.0.0.1', prefixLength: 8, scope: 'host' }] },
-    { index: 2, name: tap, link: null, state: 'UP', mtu: 1500, mac, flags: ['BROADCAST', 'UP'], master: null, kind: null, slaveKind: null, addresses: [{ family: 'inet', address, prefixLength: 27, scope: 'global' }] },
-  ],
-});
-
-const dhcpRoutes = (cidr: string, tap: string, address: string): IpRoutes => ({
-  routes: [{ destination: cidr, gateway: null, device: tap, protocol: 'kernel', scope: 'link', metric: null, source: address, type: null }],
 });
 
 /** The lab's floating addresses as the qrouter's nftables DNAT/SNAT pairs show them (.140 is the dead one). */
@@ -59,11 +48,13 @@ export const LAB_NEIGHBOURS: IpNeighbours = {
 /** Every probe of the lab fixture; `edit` changes them before the inventory is linked. */
 export function labPathProbes(): ProbeOutcome[] {
   return [
-    ...computeProbes('24'),
+    // This capture of the Interface table has the probe's ofport column (the older one does not).
+    ...computeProbes('24').filter((probe) => probe.probeId !== 'ovs-interfaces'),
+    outcome('24', 'ovs-interfaces', 'ovs-list', 'ovs-list/lab-ovs-3.1.0-interface-name-external_ids-ofport-mac_in_use.json.txt', 'sudo -n ovs-vsctl --format=json --columns=name,external_ids,ofport,mac_in_use list Interface'),
     ...gatewayProbes('26'),
-    modelOutcome('26', `netns-addr:${DHCP_PRIVATE}`, dhcpAddr('tap9fab3b71-9d', 'fa:16:3e:67:aa:a7', '198.51.100.2'), 'sudo -n ip netns exec qdhcp-f8ec06d8… ip -j addr'),
-    modelOutcome('26', `netns-route:${DHCP_PRIVATE}`, dhcpRoutes('198.51.100.0/27', 'tap9fab3b71-9d', '198.51.100.2'), 'sudo -n ip netns exec qdhcp-f8ec06d8… ip -j route'),
-    modelOutcome('26', `netns-addr:${DHCP_PRIVATE2}`, dhcpAddr('tapcd36d805-52', 'fa:16:3e:85:01:f2', '198.51.100.34'), 'sudo -n ip netns exec qdhcp-2ed6a3e2… ip -j addr'),
+    outcome('26', `netns-addr:${DHCP_PRIVATE}`, 'ip-addr', 'ip-addr/lab-qdhcp-iproute2-6.1.json.txt', `sudo -n ip netns exec ${DHCP_PRIVATE} ip -j addr`),
+    outcome('26', `netns-route:${DHCP_PRIVATE}`, 'ip-route', 'ip-route/lab-qdhcp-iproute2-6.1.json.txt', `sudo -n ip netns exec ${DHCP_PRIVATE} ip -j route`),
+    outcome('26', `netns-addr:${DHCP_PRIVATE2}`, 'ip-addr', 'ip-addr/lab-qdhcp-private2-iproute2-6.1.json.txt', `sudo -n ip netns exec ${DHCP_PRIVATE2} ip -j addr`),
     modelOutcome('26', `netns-firewall:${ROUTER_NAMESPACE}`, LAB_NAT, `sudo -n ip netns exec ${ROUTER_NAMESPACE} nft list ruleset`),
     modelOutcome('26', `netns-neigh:${ROUTER_NAMESPACE}`, LAB_NEIGHBOURS, `sudo -n ip netns exec ${ROUTER_NAMESPACE} ip -j neigh`),
   ];

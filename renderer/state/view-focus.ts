@@ -11,7 +11,8 @@ export type ViewFocus =
   /** One gateway namespace; with a table, that table of its card opened. */
   | { view: 'network'; machineId: string; namespace: string; table?: NetTable }
   /** Ping these addresses; from this source when given. With mtuCheck: check the path MTU from that source to that target at once. */
-  | { view: 'diagnostics'; targets: string[]; source?: PingSourceFocus; mtuCheck?: { source: PingSourceFocus; target: string } }
+  /** With path: analyse the path from that source to that target at once ("why can't X reach Y"). */
+  | { view: 'diagnostics'; targets: string[]; source?: PingSourceFocus; mtuCheck?: { source: PingSourceFocus; target: string }; path?: { source: PingSourceFocus; target: PathTargetFocus } }
   /** One machine's card; with a part, that part of it (its packages, or one nova file opened). */
   | { view: 'nodes'; machineId: string; part?: NodePart }
   /** The compute nodes side by side. */
@@ -35,6 +36,9 @@ export type NetTable = 'routes' | 'neighbours' | 'rules';
 
 /** A part of a machine card that the palette can open directly. */
 export type NodePart = 'packages' | 'nova-conf' | 'nova-compute-conf' | NetTable;
+
+/** What a path analysis goes to: an address, or a container (its fixed address). */
+export type PathTargetFocus = { kind: 'address'; address: string } | { kind: 'container'; machineId: string; container: string };
 
 /** Where a ping runs from, as a view can name it. */
 export type PingSourceFocus =
