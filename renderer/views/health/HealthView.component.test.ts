@@ -125,6 +125,13 @@ describe('the Health view', () => {
     expect(target.querySelectorAll('tbody tr')).toHaveLength(9);
   });
 
+  it('leaves out the note column when no check has a note', () => {
+    const quiet = healthReport([], [{ id: 'qvo-vlan-tag', title: "qvo VLAN tag matches its network's", severity: 'error', status: 'ran', note: null, findings: 0 }]);
+    const { target } = render(healthLab(quiet));
+    expect([...target.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Check', 'Severity', 'Status', 'Findings']);
+    expect(target.querySelectorAll('tbody td')).toHaveLength(3);
+  });
+
   it('says why there is no report: an older snapshot, or before the lab is read', () => {
     let { target } = render(healthLab(null), SNAPSHOT);
     expect(target.querySelector('[data-health="absent"]')!.textContent).toContain('This snapshot has no health report');
