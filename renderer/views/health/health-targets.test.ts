@@ -42,13 +42,22 @@ describe('where a health finding opens', () => {
     expect(targetOf(withObject(FINDINGS.vlanTag, { kind: 'interface', name: 'tapd1e2f3a4-b5', machineId: GATEWAY }, null))).toEqual({ view: 'network', focus: { view: 'network', machineId: GATEWAY, namespace: DHCP_NS } });
   });
 
-  it('opens a floating address in the router namespace that holds it', () => {
-    expect(targetOf(FINDINGS.floatingNat)).toEqual({ view: 'network', focus: { view: 'network', machineId: GATEWAY, namespace: ROUTER_NS } });
+  it('opens a floating address in the router namespace that holds it, at the NAT rules its command shows', () => {
+    expect(targetOf(FINDINGS.floatingNat)).toEqual({ view: 'network', focus: { view: 'network', machineId: GATEWAY, namespace: ROUTER_NS, table: 'rules' } });
     expect(targetOf(withObject(FINDINGS.floatingNat, { name: '198.51.100.31/32' }, null))).toEqual({ view: 'network', focus: { view: 'network', machineId: GATEWAY, namespace: ROUTER_NS } });
   });
 
   it('opens a NAT rule whose address is gone in the namespace its command runs in', () => {
-    expect(targetOf(FINDINGS.staleNat)).toEqual({ view: 'network', focus: { view: 'network', machineId: GATEWAY, namespace: ROUTER_NS } });
+    expect(targetOf(FINDINGS.staleNat)).toEqual({ view: 'network', focus: { view: 'network', machineId: GATEWAY, namespace: ROUTER_NS, table: 'rules' } });
+  });
+
+  it('opens the table of a namespace or a machine that its command prints: routes, neighbours, rules', () => {
+    const routes = withObject(FINDINGS.dnsmasq, { name: ROUTER_NS }, `sudo ip netns exec ${ROUTER_NS} ip route`);
+    expect(targetOf(routes)).toEqual({ view: 'network', focus: { view: 'network', machineId: GATEWAY, namespace: ROUTER_NS, table: 'routes' } });
+    expect(targetOf(withObject(FINDINGS.dnsmasq, {}, `sudo ip netns exec ${DHCP_NS} ip -4 neigh show`))!.focus).toMatchObject({ table: 'neighbours' });
+    expect(targetOf({ ...FINDINGS.packages, command: 'sudo nft list ruleset' })).toEqual({ view: 'nodes', focus: { view: 'nodes', machineId: '24', part: 'rules' } });
+    // A command that shows none of them opens the card as it is.
+    expect(targetOf(withObject(FINDINGS.dnsmasq, {}, `sudo ip netns exec ${DHCP_NS} ip -4 addr show`))!.focus).not.toHaveProperty('table');
   });
 
   it('opens a port that nothing carries on its machine’s card, and an object with no machine nowhere', () => {

@@ -8,7 +8,7 @@ import type { HealthFinding, HealthObject } from '../../../electron/contract/hea
 import { namespaceOfProbeId, probeKindOf, probeValue } from '../../../electron/contract/probe-models';
 import type { IpInterface } from '../../../electron/contract/lab-model';
 import type { TerminalTarget } from '../../../electron/contract/terminals';
-import type { ViewFocus } from '../../state/view-focus';
+import type { NetTable, ViewFocus } from '../../state/view-focus';
 import type { ViewId } from '../view-catalog';
 import { hostNameOf } from '../../state/inventory-reading';
 
@@ -25,6 +25,14 @@ const PLUMBING_PREFIX = /^(tap|qbr|qvb|qvo)(.+)$/;
 const NETNS_EXEC = /\bip netns exec (\S+)/;
 /** What the terminal contract accepts as a machine (a Juju machine id or the controller). */
 const TERMINAL_MACHINE = /^(\d+|controller)$/;
+/** The table of a namespace's or machine's card that shows what a finding's command prints. */
+const TABLE_COMMANDS: [NetTable, RegExp][] = [
+  ['rules', /\b(iptables-save|iptables|nft)\b/],
+  ['routes', /\bip (-[46] )?route\b/],
+  ['neighbours', /\bip (-[46] )?neigh\b/],
+];
+
+const tableShownBy = (command: string | null): NetTable | null => (command ? (TABLE_COMMANDS.find(([, pattern]) => pattern.test(command))?.[0] ?? null) : null);
 
 const portSuffix = (name: string | null): string | null => (name ? (PLUMBING_PREFIX.exec(name)?.[2] ?? null) : null);
 
@@ -52,47 +60,50 @@ function namespaceHolding(inventory: LabInventory, machineId: string | null, mat
 
 const bareAddress = (address: string) => address.split('/')[0]!;
 
-function inNetwork(place: { machineId: string; namespace: string }): HealthTarget {
-  return { view: 'network', focus: { view: 'network', ...place }, label: `${place.namespace} in Network` };
+/** A namespace's card in Network, with the table its command shows opened (NAT rules, routes, neighbours). */
+function inNetwork(place: { machineId: string; namespace: string }, command: string | null): HealthTarget {
+  const table = tableShownBy(command);
+  return { view: 'network', focus: { view: 'network', ...place, ...(table ? { table } : {}) }, label: `${place.namespace} in Network` };
 }
 
-function machineCard(inventory: LabInventory, machineId: string): HealthTarget {
-  return { view: 'nodes', focus: { view: 'nodes', machineId }, label: `${hostNameOf(inventory, machineId)} in Nodes` };
+function machineCard(inventory: LabInventory, machineId: string, command: string | null): HealthTarget {
+  const table = tableShownBy(command);
+  return { view: 'nodes', focus: { view: 'nodes', machineId, ...(table ? { part: table } : {}) }, label: `${hostNameOf(inventory, machineId)} in Nodes` };
 }
 
 /** Where clicking a finding goes; null when its object is nowhere the console shows. */
 export function healthTarget(finding: HealthFinding, inventory: LabInventory): HealthTarget | null {
-  const { object } = finding;
+  const { object, command } = finding;
   switch (object.kind) {
     case 'container':
       return { view: 'containers', focus: { view: 'containers', filter: object.name }, label: `${object.name} in Containers` };
     case 'machine':
-      return machineCard(inventory, object.machineId ?? object.name);
+      return machineCard(inventory, object.machineId ?? object.name, command);
     case 'unit':
     case 'application':
       return { view: 'overview', focus: { view: 'overview', target: { kind: object.kind, name: object.name } }, label: `${object.name} in Overview` };
     case 'namespace':
-      return object.machineId ? inNetwork({ machineId: object.machineId, namespace: object.name }) : null;
+      return object.machineId ? inNetwork({ machineId: object.machineId, namespace: object.name }, command) : null;
     case 'interface':
     case 'ovs-port':
     case 'bridge': {
       const carrier = containerCarrying(inventory, object);
       if (carrier) return { view: 'network', focus: { view: 'network', ...carrier }, label: `${carrier.container}'s plumbing in Network` };
       const holder = namespaceHolding(inventory, object.machineId, (iface) => iface.name === object.name);
-      if (holder) return inNetwork(holder);
+      if (holder) return inNetwork(holder, command);
       break;
     }
     case 'floating-ip': {
       const holder = namespaceHolding(inventory, object.machineId, (iface) => iface.addresses.some((entry) => entry.address === bareAddress(object.name)));
-      if (holder) return inNetwork(holder);
+      if (holder) return inNetwork(holder, command);
       break;
     }
   }
   // Not found in what was read (a NAT rule whose address is gone, a stale port): the namespace its
   // command runs in, else its machine.
-  const namespace = finding.command ? NETNS_EXEC.exec(finding.command)?.[1] : undefined;
-  if (namespace && object.machineId) return inNetwork({ machineId: object.machineId, namespace });
-  return object.machineId ? machineCard(inventory, object.machineId) : null;
+  const namespace = command ? NETNS_EXEC.exec(command)?.[1] : undefined;
+  if (namespace && object.machineId) return inNetwork({ machineId: object.machineId, namespace }, command);
+  return object.machineId ? machineCard(inventory, object.machineId, command) : null;
 }
 
 /** A shell on the finding's machine, to type its command in; null when it names no lab machine. */
