@@ -4,6 +4,7 @@ import { probeKindOf } from '../contract/probe-models';
 import type { ProbeDefinition } from '../probes/probe-definition';
 import { parseIpAddr } from '../probes/parsers/ip-addr';
 import { OPENSTACK_CREDENTIALS_PROBE } from '../probes/definitions/openstack-credentials';
+import { FIREWALL_SCRIPT } from '../probes/definitions/firewall-script';
 import { CONTROLLER_PROBES, MACHINE_PROBES, namespaceProbes, openstackProbes } from './probe-catalog';
 
 const machine = (roles: InventoryMachine['roles']): InventoryMachine => ({
@@ -40,8 +41,14 @@ describe('the probe catalog', () => {
       ['ovs-vsctl', 'sudo -n ovs-vsctl show'],
       ['ovs-interfaces', 'sudo -n ovs-vsctl --format=json --columns=name,external_ids,ofport,mac_in_use list Interface'],
       ['links', 'ip -d -j link'],
+      ['routes', 'ip -j route'],
+      ['neigh', 'ip -j neigh'],
+      ['firewall', `sh -c ${FIREWALL_SCRIPT} orangebox-firewall-probe sudo -n`],
+      ['dnsmasq-processes', 'pgrep -a dnsmasq'],
       ['netns-addr:qrouter-1f2e', 'sudo -n ip netns exec qrouter-1f2e ip -j addr'],
       ['netns-route:qrouter-1f2e', 'sudo -n ip netns exec qrouter-1f2e ip -j route'],
+      ['netns-neigh:qrouter-1f2e', 'sudo -n ip netns exec qrouter-1f2e ip -j neigh'],
+      ['netns-firewall:qrouter-1f2e', `sudo -n ip netns exec qrouter-1f2e sh -c ${FIREWALL_SCRIPT} orangebox-firewall-probe`],
     ]);
   });
 
@@ -51,8 +58,8 @@ describe('the probe catalog', () => {
 
   it('runs each machine probe where its host rule says', () => {
     const applies = (roles: InventoryMachine['roles']) => MACHINE_PROBES.filter((probe) => probe.appliesTo(machine(roles))).map((probe) => probe.id);
-    expect(applies(['compute'])).toEqual(['hostname', 'packages', 'lxc-list', 'lxc-profiles', 'nova-conf', 'nova-compute-conf', 'ovs-vsctl', 'ovs-interfaces', 'links']);
-    expect(applies(['gateway'])).toEqual(['hostname', 'packages', 'ip-netns', 'ovs-vsctl', 'links']);
+    expect(applies(['compute'])).toEqual(['hostname', 'packages', 'lxc-list', 'lxc-profiles', 'nova-conf', 'nova-compute-conf', 'ovs-vsctl', 'ovs-interfaces', 'links', 'routes', 'neigh', 'firewall']);
+    expect(applies(['gateway'])).toEqual(['hostname', 'packages', 'ip-netns', 'ovs-vsctl', 'links', 'routes', 'neigh', 'firewall', 'dnsmasq-processes']);
     expect(applies(['control'])).toEqual(['hostname', 'packages', 'lxc-list', 'lxc-profiles']);
     expect(applies(['other'])).toEqual(['hostname', 'packages']);
   });
@@ -62,6 +69,15 @@ describe('the probe catalog', () => {
     expect(ovs.explainFailure?.('sudo: a password is required', machine(['compute']))).toMatch(/^ovs-vsctl needs root on node02ob64.*passwordless sudo/);
     const lxc = MACHINE_PROBES.find((probe) => probe.id === 'lxc-list')!;
     expect(lxc.explainFailure?.('bash: lxc: command not found', machine(['compute']))).toBe('lxc is not installed on node02ob64 (bash: lxc: command not found)');
+    const firewall = namespaceProbes('qrouter-1f2e').find((probe) => probe.kind === 'netns-firewall')!;
+    expect(firewall.explainFailure?.('neither nft nor iptables-save is installed', machine(['gateway']))).toMatch(/^neither nft nor iptables-save is installed on node02ob64: its NAT and filter rules cannot be read/);
+    expect(firewall.explainFailure?.('sudo: a password is required', machine(['gateway']))).toMatch(/^ip netns exec qrouter-1f2e needs root on node02ob64/);
+  });
+
+  it('takes pgrep finding no dnsmasq (exit 1) as an answer: no process', () => {
+    const dnsmasq = MACHINE_PROBES.find((probe) => probe.id === 'dnsmasq-processes')!;
+    expect(dnsmasq.acceptedExitCodes).toEqual([1]);
+    expect(dnsmasq.parse('').value).toEqual({ processes: [] });
   });
 
   it('types each probe by its kind: a parser of another model does not compile', () => {

@@ -3,19 +3,25 @@
 // follow once `ip netns` has named a namespace or the controller's OpenStack credentials are known. Each probe (its command, host rule, parser and
 // failure explanation) is one file in probes/definitions/.
 import type { AnyProbeDefinition } from '../probes/probe-definition';
+import { DNSMASQ_PROCESSES_PROBE } from '../probes/definitions/dnsmasq-processes';
+import { FIREWALL_PROBE } from '../probes/definitions/firewall';
 import { HOSTNAME_PROBE } from '../probes/definitions/hostname';
 import { IP_NETNS_PROBE } from '../probes/definitions/ip-netns';
 import { JUJU_STATUS_PROBE } from '../probes/definitions/juju-status';
 import { LINKS_PROBE } from '../probes/definitions/links';
 import { LXC_LIST_PROBE } from '../probes/definitions/lxc-list';
 import { LXC_PROFILES_PROBE } from '../probes/definitions/lxc-profiles';
+import { NEIGH_PROBE } from '../probes/definitions/neigh';
 import { netnsAddrProbe } from '../probes/definitions/netns-addr';
+import { netnsFirewallProbe } from '../probes/definitions/netns-firewall';
+import { netnsNeighProbe } from '../probes/definitions/netns-neigh';
 import { netnsRouteProbe } from '../probes/definitions/netns-route';
 import { NOVA_COMPUTE_CONF_PROBE } from '../probes/definitions/nova-compute-conf';
 import { NOVA_CONF_PROBE } from '../probes/definitions/nova-conf';
 import { OVS_INTERFACES_PROBE } from '../probes/definitions/ovs-interfaces';
 import { OVS_VSCTL_PROBE } from '../probes/definitions/ovs-vsctl';
 import { PACKAGES_PROBE } from '../probes/definitions/packages';
+import { ROUTES_PROBE } from '../probes/definitions/routes';
 import { OPENSTACK_CREDENTIALS_PROBE } from '../probes/definitions/openstack-credentials';
 import { OPENSTACK_COMPUTE_SERVICES } from '../probes/definitions/openstack-compute-services';
 import { OPENSTACK_FLAVORS } from '../probes/definitions/openstack-flavors';
@@ -48,11 +54,15 @@ export const MACHINE_PROBES: AnyProbeDefinition[] = [
   OVS_VSCTL_PROBE,
   OVS_INTERFACES_PROBE,
   LINKS_PROBE,
+  ROUTES_PROBE,
+  NEIGH_PROBE,
+  FIREWALL_PROBE,
+  DNSMASQ_PROCESSES_PROBE,
 ];
 
-/** Probes that exist only once another probe has named something: a namespace's addresses and routes. */
+/** Probes that exist only once another probe has named something: a namespace's addresses, routes, neighbours and NAT/filter rules. */
 export function namespaceProbes(namespace: string): AnyProbeDefinition[] {
-  return [netnsAddrProbe(namespace), netnsRouteProbe(namespace)];
+  return [netnsAddrProbe(namespace), netnsRouteProbe(namespace), netnsNeighProbe(namespace), netnsFirewallProbe(namespace)];
 }
 
 /** Probes on the controller once `openstack-credentials` (and the lab's settings) chose its credentials. */

@@ -4,7 +4,7 @@
 // could not read (machine unreachable, probe failed) says why, so that its objects are never
 // reported as removed: they were not seen, which is not the same.
 import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory, type ProbeOutcome } from '../contract/inventory';
-import type { IpAddr, IpRoutes, JujuStatus, LxcList, LxcProfile, LxcProfileList, NetworkNamespace, IpNetns } from '../contract/lab-model';
+import type { FirewallRules, IpAddr, IpRoutes, JujuStatus, LxcList, LxcProfile, LxcProfileList, NetworkNamespace, IpNetns } from '../contract/lab-model';
 import type { LabObjectRef, LabObjectType } from '../contract/lab-diff';
 import { MACHINE_PROBES } from '../inventory/probe-catalog';
 
@@ -273,9 +273,11 @@ function namespaceObjects(inventory: LabInventory, list: IpNetns, machineId: str
     .map((namespace) => {
       const addr = readableValue<IpAddr>(inventory, machine, `netns-addr:${namespace.name}`, 'interfaces', `ip addr in ${namespace.name}`, where);
       const routes = readableValue<IpRoutes>(inventory, machine, `netns-route:${namespace.name}`, 'routes', `ip route in ${namespace.name}`, where);
+      const nat = natReading(inventory, machine, namespace.name, where);
       const unread = [
         ...(addr.value ? [] : [{ part: `addresses and interfaces of namespace ${namespace.name}`, place: where, machineId, reason: addr.reason }]),
         ...(routes.value ? [] : [{ part: `routes of namespace ${namespace.name}`, place: where, machineId, reason: routes.reason }]),
+        ...(nat.unread ? [{ part: `NAT rules of namespace ${namespace.name}`, place: where, machineId, reason: nat.unread }] : []),
       ];
       return {
         key: `${machineId}/${namespace.name}`,
@@ -288,10 +290,25 @@ function namespaceObjects(inventory: LabInventory, list: IpNetns, machineId: str
           field('addresses', 'addresses', addr.value && listValue(addr.value.interfaces.flatMap((iface) => iface.addresses.filter((entry) => entry.family === 'inet' || entry.family === 'inet6').map((entry) => `${entry.address}${entry.prefixLength === null ? '' : `/${entry.prefixLength}`} (${iface.name})`)))),
           field('interfaces', 'interfaces', addr.value && listValue(addr.value.interfaces.filter((iface) => iface.name !== 'lo').map((iface) => `${iface.name} ${iface.state ?? '?'}`))),
           field('routes', 'routes', routes.value && listValue(routes.value.routes.map((route) => [route.destination, route.gateway && `via ${route.gateway}`, route.device && `dev ${route.device}`].filter(Boolean).join(' ')))),
+          field('natPairs', 'floating ↔ fixed (NAT)', nat.value),
         ],
         unread,
       };
     });
+}
+
+/**
+ * A namespace's floating ↔ fixed pairs as one value ("198.51.100.133 ↔ 198.51.100.2 (DNAT only)"),
+ * so that a NAT rule added or gone shows in what changed. A reading from before the console read
+ * NAT rules has no such probe: the field is then not compared, and not called unread either.
+ */
+function natReading(inventory: LabInventory, machine: InventoryMachine | null, namespace: string, where: string): { value: string | null | undefined; unread: string | null } {
+  const probeId = `netns-firewall:${namespace}`;
+  if (!outcomeOf(inventory, machine?.id ?? '', probeId)) return { value: undefined, unread: null };
+  const rules = readableValue<FirewallRules>(inventory, machine, probeId, 'natPairs', `NAT rules (nft or iptables-save) in ${namespace}`, where);
+  if (!rules.value) return { value: undefined, unread: rules.reason };
+  const pairText = ({ floating, fixed, dnat, snat }: FirewallRules['natPairs'][number]) => `${floating} ↔ ${fixed}${dnat && snat ? '' : dnat ? ' (DNAT only)' : ' (SNAT only)'}`;
+  return { value: listValue(rules.value.natPairs.map(pairText)), unread: null };
 }
 
 /** A probe's value when it was read and has its list; otherwise why not (its fields are then not compared). */

@@ -3,7 +3,7 @@
 // changed the way a lab changes: a container stopped, a unit's agent lost, things added and removed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabInventory, ProbeOutcome } from '../contract/inventory';
-import type { IpAddr, IpNetns, JujuStatus, LxcList, LxcProfileList } from '../contract/lab-model';
+import type { FirewallRules, IpAddr, IpNetns, JujuStatus, LxcList, LxcProfileList } from '../contract/lab-model';
 import { readBundledDemo } from './demo/bundled-demo';
 import { readSnapshotInventory } from './snapshot-inventory';
 import { diffInventories } from './lab-diff';
@@ -29,6 +29,15 @@ function withProbe<T>(inventory: LabInventory, machineId: string, probeId: strin
 function withOutcome(inventory: LabInventory, machineId: string, probeId: string, change: (outcome: ProbeOutcome) => void): LabInventory {
   const copy = structuredClone(inventory);
   change(copy.probes.find((candidate) => candidate.machineId === machineId && candidate.probeId === probeId)!);
+  return copy;
+}
+
+/** A copy of the inventory whose namespace's NAT rules make `pairs` (whether or not it had such a reading). */
+function withNatPairs(inventory: LabInventory, namespace: string, pairs: FirewallRules['natPairs']): LabInventory {
+  const copy = structuredClone(inventory);
+  const probeId = `netns-firewall:${namespace}`;
+  const model = copy.probes.find((outcome) => outcome.machineId === '26' && outcome.probeId === `netns-route:${namespace}`)!;
+  copy.probes = [...copy.probes.filter((outcome) => outcome.probeId !== probeId), { ...model, probeId, value: { source: 'nft', rules: [], natPairs: pairs } satisfies FirewallRules }];
   return copy;
 }
 
@@ -153,6 +162,21 @@ describe('diffInventories', () => {
     ]);
     expect(diff.changes[1]!.fields[1]).toEqual({ field: 'interfaces', label: 'interfaces', before: 'qg-e5f6a7b8-26 UNKNOWN, qr-a1b2c3d4-20 UNKNOWN', after: 'qg-e5f6a7b8-26 DOWN, qr-a1b2c3d4-20 UNKNOWN' });
     expect(diff.counts.namespace).toEqual({ added: 0, removed: 1, changed: 1 });
+  });
+
+  it('reports a floating address whose NAT rules changed; a reading from before NAT rules were read compares none', () => {
+    const router = 'qrouter-35fea0f3-ca4d-4bdf-a3b7-c00194bbd566';
+    const pair = { floating: '119.115.26.136', fixed: '10.0.0.12', dnat: true, snat: true };
+    const before = withNatPairs(demo, router, [pair]);
+    const after = withNatPairs(demo, router, [{ ...pair, snat: false }]);
+    const diff = diffInventories(before, after);
+    expect(diff.changes.map((change) => `${change.kind} ${change.title}: ${change.fields.map((field) => field.field).join(', ')}`)).toEqual([`changed namespace ${router} on node02ob64: natPairs`]);
+    expect(diff.changes[0]!.fields[0]).toEqual({ field: 'natPairs', label: 'floating ↔ fixed (NAT)', before: '119.115.26.136 ↔ 10.0.0.12', after: '119.115.26.136 ↔ 10.0.0.12 (DNAT only)' });
+    const older = structuredClone(before);
+    older.probes = older.probes.filter((outcome) => !outcome.probeId.startsWith('netns-firewall:'));
+    const fromOlder = diffInventories(older, after);
+    expect(fromOlder.changes).toEqual([]);
+    expect(fromOlder.notCompared.filter((entry) => entry.what.includes(router))).toEqual([]);
   });
 
   it('reports relations and applications added and removed', () => {

@@ -2,10 +2,13 @@
 // (JSON, YAML, table, text…) and never throws; `parse <kind>` on the command line and the probes
 // both come through here.
 import { parseBrctlShow } from './brctl';
+import { parseDnsmasqProcesses } from './dnsmasq-processes';
 import { parseDpkgList } from './dpkg';
+import { parseFirewall } from './firewall';
 import { parseIni } from './ini';
 import { parseIpAddr } from './ip-addr';
 import { parseIpLink } from './ip-link';
+import { parseIpNeigh } from './ip-neigh';
 import { parseIpNetns } from './ip-netns';
 import { parseIpRoute } from './ip-route';
 import { parseJujuStatus } from './juju-status';
@@ -45,7 +48,10 @@ export const PARSE_KINDS = [
   'ip-addr',
   'ip-route',
   'ip-link',
+  'ip-neigh',
   'brctl',
+  'firewall',
+  'dnsmasq-processes',
   'openstack-hypervisor-list',
   'openstack-server-list',
   'openstack-network-list',
@@ -77,7 +83,10 @@ export const PARSE_KIND_DESCRIPTIONS: Record<ParseKind, string> = {
   'ip-addr': 'ip -j addr, or ip addr',
   'ip-route': 'ip -j route, or ip route',
   'ip-link': 'ip -d -j link, or ip -d link (bridge membership)',
+  'ip-neigh': 'ip -j neigh, or ip neigh (the ARP/NDP table)',
   brctl: 'brctl show',
+  firewall: 'nft list ruleset, or iptables-save / iptables [-t nat] -S (rules, floating ↔ fixed NAT pairs)',
+  'dnsmasq-processes': 'pgrep -a dnsmasq, or its lines of ps -ef / ps aux (Neutron network ids from their paths)',
   'openstack-hypervisor-list': 'openstack hypervisor list [--long] (-f json or the table), hypervisor show -f json, nova hypervisor-list',
   'openstack-server-list': 'openstack server list [--all-projects --long] (-f json or the table), server show [-f json] (one or a JSON list), nova list [--fields …]',
   'openstack-network-list': 'openstack network list [--long] (-f json or the table), network show, neutron net-list',
@@ -112,7 +121,10 @@ const parseFunctions: Record<ParseKind, (text: string, options?: ParseOptions) =
   'ip-addr': parseIpAddr,
   'ip-route': parseIpRoute,
   'ip-link': parseIpLink,
+  'ip-neigh': parseIpNeigh,
   brctl: parseBrctlShow,
+  firewall: parseFirewall,
+  'dnsmasq-processes': parseDnsmasqProcesses,
   'openstack-hypervisor-list': parseOpenStackHypervisorList,
   'openstack-server-list': parseOpenStackServerList,
   'openstack-network-list': parseOpenStackNetworkList,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { JujuStatus, LxcList } from '../../contract/lab-model';
+import type { DnsmasqProcesses, FirewallRules, IpNeighbours, IpNetns, IpRoutes, JujuStatus, LxcList } from '../../contract/lab-model';
+import type { OpenStackFloatingIpList } from '../../contract/openstack-model';
 import { checkAsciicast } from '../../contract/asciicast';
 import { decodeSnapshot } from '../snapshot-file';
 import { readSnapshotInventory } from '../snapshot-inventory';
@@ -62,6 +63,21 @@ describe('the demo lab', () => {
     const content = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
     const routes = content.inventory.probes.find((outcome) => outcome.probeId === 'netns-route:qdhcp-ac7bafe8-3c37-48ba-8c24-98be14f4d9f7')?.value as { routes: { destination: string }[] };
     expect(routes.routes.map((route) => route.destination)).toEqual(['192.168.20.0/24']);
+  });
+
+  it('has the router’s NAT pairs for the floating IPs its OpenStack lists, a dnsmasq for each DHCP namespace, and routes with a default', async () => {
+    const content = await decodeSnapshot(readFileSync(`${ROOT}${DEMO_LAB_ASSET}`));
+    const value = <T>(probeId: string) => content.inventory.probes.find((outcome) => outcome.machineId === '26' && outcome.probeId === probeId)?.value as T;
+    const floating = (content.inventory.probes.find((outcome) => outcome.probeId === 'openstack-floating-ips')?.value as OpenStackFloatingIpList).floatingIps;
+    const nat = value<FirewallRules>(`netns-firewall:${DEMO_ROUTER_NAMESPACE}`);
+    expect(nat.source).toBe('iptables');
+    expect(nat.natPairs.map((pair) => `${pair.floating} ${pair.fixed} ${pair.dnat} ${pair.snat}`).sort()).toEqual(
+      floating.filter((ip) => ip.fixedIpAddress).map((ip) => `${ip.floatingIpAddress} ${ip.fixedIpAddress} true true`).sort(),
+    );
+    const namespaces = value<IpNetns>('ip-netns').namespaces.filter((namespace) => namespace.kind === 'qdhcp');
+    expect(value<DnsmasqProcesses>('dnsmasq-processes').processes.map((process) => process.networkId).sort()).toEqual(namespaces.map((namespace) => namespace.name.slice('qdhcp-'.length)).sort());
+    expect(value<IpRoutes>('routes').routes[0]).toMatchObject({ destination: 'default', gateway: '172.27.64.1' });
+    expect(value<IpNeighbours>(`netns-neigh:${DEMO_ROUTER_NAMESPACE}`).entries.map((entry) => entry.address)).toContain('192.168.20.12');
   });
 
   it('carries a recording of the qrouter namespace shell pinging the floating addresses, playable as asciicast v2', async () => {

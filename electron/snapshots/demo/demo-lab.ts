@@ -10,10 +10,15 @@ import { CONTROLLER_MACHINE_ID, type InventoryMachine, type LabInventory } from 
 import { SNAPSHOT_FORMAT_VERSION, type SnapshotCommand, type SnapshotContent, type SnapshotRoute } from '../../contract/snapshot';
 import { APP_VERSION } from '../../core/app-identity';
 import { NOVA_COMPUTE_CONF_PATH, NOVA_CONF_PATH } from '../../inventory/probe-catalog';
+import { DNSMASQ_PROCESSES_PROBE } from '../../probes/definitions/dnsmasq-processes';
+import { FIREWALL_PROBE } from '../../probes/definitions/firewall';
+import { netnsFirewallProbe } from '../../probes/definitions/netns-firewall';
+import type { AnyProbeDefinition } from '../../probes/probe-definition';
 import { readSnapshotInventory } from '../snapshot-inventory';
 import { demoOpenStackCommands } from './demo-lab-openstack';
 import { demoPingRuns } from './demo-lab-pings';
 import { DEMO_IFCONFIG_CAST, namespacePingCast } from './demo-lab-recordings';
+import { computeIptablesSave, dnsmasqPgrep, hostRouteJson, neighJson, routerIptablesSave, type DemoNeighbour } from './demo-lab-tables';
 import {
   hostLinks,
   instanceOvsRow,
@@ -91,6 +96,13 @@ const DHCP_NAMESPACES = [
   { network: 'f8ec06d8-c199-45b8-bc72-56ee2c806fed', port: '7e3f4051-2c22-4d33-8e44-5f66a77b8c92', address: '192.168.40.2', cidr: '192.168.40.0/24', prefix: 24 },
 ];
 const FLOATING = ['119.115.26.133', '119.115.26.136'];
+/** The machines' own network (their eno1 addresses are in it) and its gateway (invented). */
+const HOST_NETWORK = { network: '172.27.64.0/23', gateway: '172.27.64.1', gatewayMac: 'b8:ae:ed:7a:00:fe', dev: 'eno1' };
+/** The instances' MTU (step 10's ifconfig), which Neutron's dnsmasq hands out. */
+const INSTANCE_MTU = 1456;
+
+/** The argv a probe runs: the demo answers exactly what the console asks (none of these depends on the machine). */
+const argvOf = (probe: AnyProbeDefinition): string[] => probe.command({ id: '', hostname: null, address: null, roles: [], applications: [], jujuState: null, route: null, routeError: null, hypervisor: null });
 
 /** Builds the demo's content: every command each machine answers, and the inventory the keeper reads from them. */
 export async function buildDemoLab(walkthrough: WalkthroughOutput): Promise<SnapshotContent> {
@@ -224,9 +236,20 @@ function demoCommands(walkthrough: WalkthroughOutput): SnapshotCommand[] {
       );
       ran(id, ['ip', '-d', '-j', 'link'], ipLinkJson(hostLinks(machine.address, containers, plugged.flatMap(instancePlumbingLinks), index)));
     }
+    if (compute || id === '26') hostTables(ran, id, compute ? (id === '25' ? [...INSTANCES, INSTANCE_BEING_CREATED] : []).map((instance) => portName('tap', instance.portId)) : []);
     if (id === '26') gatewayCommands(ran, walkthrough, index);
   });
   return commands;
+}
+
+/** A compute node's or the gateway's own routes, neighbours (the network's gateway, the other nodes as VXLAN peers) and rules. */
+function hostTables(ran: (machineId: string, argv: string[], stdout: string) => void, id: string, taps: string[]): void {
+  const { address } = MACHINES[id]!;
+  ran(id, ['ip', '-j', 'route'], hostRouteJson({ dev: HOST_NETWORK.dev, address, network: HOST_NETWORK.network, gateway: HOST_NETWORK.gateway }));
+  // Each peer's eno1 MAC as its own `ip link` gives it (hostLinks: numbered by the machine's place in MACHINES).
+  const peers = [...COMPUTE, '26'].filter((peer) => peer !== id).map((peer): DemoNeighbour => ({ address: MACHINES[peer]!.address, dev: HOST_NETWORK.dev, mac: `b8:ae:ed:7a:0${Object.keys(MACHINES).indexOf(peer)}:01`, state: 'STALE' }));
+  ran(id, ['ip', '-j', 'neigh'], neighJson([{ address: HOST_NETWORK.gateway, dev: HOST_NETWORK.dev, mac: HOST_NETWORK.gatewayMac, state: 'REACHABLE' }, ...peers]));
+  ran(id, argvOf(FIREWALL_PROBE), computeIptablesSave(taps));
 }
 
 function gatewayCommands(ran: (machineId: string, argv: string[], stdout: string) => void, walkthrough: WalkthroughOutput, index: number): void {
@@ -253,13 +276,37 @@ function gatewayCommands(ran: (machineId: string, argv: string[], stdout: string
     { dst: '119.115.26.0/24', dev: portName('qg-', ROUTER.qg), prefsrc: '119.115.26.130' },
     { dst: '192.168.20.0/24', dev: portName('qr-', ROUTER.qr), prefsrc: '192.168.20.1' },
   ]));
+  // The router has talked to the instances behind qr- (the two with floating addresses lately),
+  // the network's DHCP port and the external network's gateway.
+  const qr = portName('qr-', ROUTER.qr);
+  const instanceNeighbour = (instance: DemoInstance, state: DemoNeighbour['state']): DemoNeighbour => ({ address: instance.address, dev: qr, mac: instance.mac, state });
+  ran('26', inNamespace(DEMO_ROUTER_NAMESPACE, ['neigh']), neighJson([
+    { address: '119.115.26.1', dev: portName('qg-', ROUTER.qg), mac: 'f0:9f:c2:0d:1a:01', state: 'REACHABLE' },
+    instanceNeighbour(INSTANCES[1]!, 'REACHABLE'),
+    instanceNeighbour(INSTANCES[2]!, 'REACHABLE'),
+    instanceNeighbour(INSTANCES[0]!, 'STALE'),
+    { address: DHCP_NAMESPACES[0]!.address, dev: qr, mac: 'fa:16:3e:d0:20:02', state: 'STALE' },
+  ]));
+  ran('26', argvOf(netnsFirewallProbe(DEMO_ROUTER_NAMESPACE)), routerIptablesSave({ gatewayPort: portName('qg-', ROUTER.qg), gatewayAddress: '119.115.26.130', pairs: demoFloatingPairs() }));
   DHCP_NAMESPACES.forEach((dhcp, n) => {
     const namespace = `qdhcp-${dhcp.network}`;
     const tap = portName('tap', dhcp.port);
     ran('26', inNamespace(namespace, ['addr']), namespaceAddrJson([{ name: tap, mac: `fa:16:3e:d${n}:20:02`, addresses: [{ local: dhcp.address, prefixlen: dhcp.prefix }] }]));
     ran('26', inNamespace(namespace, ['route']), namespaceRouteJson([{ dst: dhcp.cidr, dev: tap, prefsrc: dhcp.address }]));
+    // The instances' network: its DHCP server has answered each instance.
+    const served = dhcp.cidr === '192.168.20.0/24' ? INSTANCES.map((instance): DemoNeighbour => ({ address: instance.address, dev: tap, mac: instance.mac, state: 'STALE' })) : [];
+    ran('26', inNamespace(namespace, ['neigh']), neighJson(served));
+    // No rule in a DHCP namespace: iptables-save prints nothing there.
+    ran('26', argvOf(netnsFirewallProbe(namespace)), '');
   });
+  ran('26', argvOf(DNSMASQ_PROCESSES_PROBE), dnsmasqPgrep(DHCP_NAMESPACES.map((dhcp) => ({ network: dhcp.network, tap: portName('tap', dhcp.port), cidr: dhcp.cidr })), INSTANCE_MTU));
 }
+
+/** The floating ↔ fixed pairs the demo's OpenStack lists (demoOpenStackLab's instances), which the router's NAT rules make. */
+const demoFloatingPairs = () =>
+  demoOpenStackLab()
+    .instances.filter((instance): instance is typeof instance & { floating: string } => instance.floating !== null)
+    .map((instance) => ({ floating: instance.floating, fixed: instance.address }));
 
 /** The demo's Nova servers: lxc-test-1 is instance-0000000c (step 10's hostname); the other names are invented. */
 const SERVER_NAMES: Record<string, string> = { 'instance-00000002': 'lxc-test-0', 'instance-0000000c': 'lxc-test-1', 'instance-00000012': 'lxc-test-2', 'instance-00000014': 'lxc-test-3' };

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # user.sh: the lab user (ubuntu, as in the walkthrough): plain shell rc (root's rc runs pyenv, slow),
 # member of group lxd (so `lxc` works), sudo without password for `ip` and ovs-vsctl/ovs-ofctl/ovs-appctl only
-# (ovs-appctl: the console's path analysis runs `ofproto/trace` and reads `dpif/show`, as root, like Neutron's agents).
+# (ovs-appctl: the console's path analysis runs `ofproto/trace` and reads `dpif/show`, as root, like Neutron's agents),
+# and for nft / iptables-save where installed (the console's firewall probe reads a machine's NAT rules with them).
 
 PROFILE_BEGIN='# >>> orangebox-lab >>>'
 PROFILE_END='# <<< orangebox-lab <<<'
@@ -31,10 +32,11 @@ user_up() {
   fi
   local ip_paths="" p
   for p in /usr/sbin/ip /usr/bin/ip /sbin/ip /bin/ip; do [ -e "$p" ] && ip_paths="$ip_paths$p, "; done
+  for p in /usr/sbin/nft /usr/sbin/iptables-save; do [ -e "$p" ] && ip_paths="$ip_paths$p, "; done
   local tmp
   tmp=$(mktemp)
   cat >"$tmp" <<EOF
-# OrangeBox lab (test/lab/up.sh): the lab user may run ip (ip netns exec …) and OVS tools as root.
+# OrangeBox lab (test/lab/up.sh): the lab user may run ip (ip netns exec …), nft/iptables-save and OVS tools as root.
 $LAB_USER ALL=(root) NOPASSWD: ${ip_paths}$(command -v ovs-vsctl), $(command -v ovs-ofctl), $(command -v ovs-appctl)
 # A namespace shell (sudo ip netns exec … bash -l) reads the lab user's profile, not this machine's
 # root profile: that one runs pyenv, whose rehash lock, left by a shell killed while starting, made

@@ -22,7 +22,10 @@ const SAMPLES: Record<ParseKind, [string, string]> = {
   'ip-addr': ['ip-addr', 'lab-qrouter-iproute2-6.1.json.txt'],
   'ip-route': ['ip-route', 'lab-qrouter-iproute2-6.1.txt'],
   'ip-link': ['ip-link', 'netns-capture-vif-chain-iproute2-6.1.json.txt'],
+  'ip-neigh': ['ip-neigh', 'netns-capture-iproute2-6.1.txt'],
   brctl: ['brctl', 'troubleshooting-notes-bridge-utils-tabs.txt'],
+  firewall: ['firewall', 'devstack-qrouter-iptables-t-nat-S.txt'],
+  'dnsmasq-processes': ['dnsmasq-processes', 'lab-pgrep-procps-4.0.2.txt'],
   'openstack-hypervisor-list': ['openstack-hypervisor-list', 'lab-osc-6.0.0-long.txt'],
   'openstack-server-list': ['openstack-server-list', 'lab-osc-6.0.0-all-projects-long.txt'],
   'openstack-network-list': ['openstack-network-list', 'lab-osc-6.0.0-long.txt'],
@@ -37,8 +40,8 @@ const SAMPLES: Record<ParseKind, [string, string]> = {
   'openstack-network-agent-list': ['openstack-network-agent-list', 'lab-neutronclient-8.1.0-agent-list.txt'],
 };
 
-/** Kinds for which no output at all is a real answer (no namespaces, no routes). */
-const EMPTY_IS_AN_ANSWER = new Set<ParseKind>(['ip-netns', 'ip-route']);
+/** Kinds for which no output at all is a real answer (no namespaces, no routes, no neighbours, no rules, no dnsmasq). */
+const EMPTY_IS_AN_ANSWER = new Set<ParseKind>(['ip-netns', 'ip-route', 'ip-neigh', 'firewall', 'dnsmasq-processes']);
 
 const TEN_MEGABYTES = 10 * 1024 * 1024;
 
@@ -121,6 +124,7 @@ describe('hostile JSON', () => {
     ['ip-route', '[{"dst": "default", "gateway": "10.0.0.1"},\n {"dst": "10.'],
     ['ip-link', '[{"ifindex": 1, "ifname": "lo"},\n {"ifindex": 2, "ifn'],
     ['ip-netns', '[{"name": "qdhcp-1", "id": 0},\n {"name": "qrou'],
+    ['ip-neigh', '[{"dst": "198.51.100.2", "dev": "qr-1"},\n {"dst": "198.51'],
   ];
   it.each(truncated)('%s reports truncated JSON on the line where it stops', (kind, text) => {
     const result = parsers[kind](text);
