@@ -23,6 +23,7 @@ import type { ViewFocus } from './view-focus';
 import { RefreshTracker, type RefreshProgress } from './refresh-progress';
 import { TerminalsState } from '../terminals/terminals.svelte';
 import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
+import { PathAnalysisState } from '../views/diagnostics/path/path-analysis.svelte';
 import { openSnapshotOf, whyNotLive } from './live-lab';
 import { SnapshotsState } from '../snapshots/snapshots.svelte';
 import { OpenStackActionsState } from '../views/openstack/openstack-actions.svelte';
@@ -80,6 +81,8 @@ export class ConsoleState {
   readonly recordings = new RecordingsState();
   /** Ping runs and the reachability matrix, filled live from the core. */
   readonly diagnostics = new DiagnosticsState();
+  /** The latest path analysis ("why can't X reach Y") and its test run, streamed from the core. */
+  readonly pathAnalysis = new PathAnalysisState();
   /** Saving the lab as a snapshot, and the snapshots opened or saved before. */
   readonly snapshots = new SnapshotsState();
   /** The demo's OpenStack steps (networks, instances, floating IP, deleting what the console created). */
@@ -113,6 +116,7 @@ export class ConsoleState {
   async attach(api: ConsoleApi): Promise<void> {
     this.recordings.attach(api);
     this.diagnostics.attach(api);
+    this.pathAnalysis.attach(api);
     this.snapshots.attach(api);
     this.openstackActions.attach(api);
     this.supportBundles.attach(api);
@@ -377,6 +381,7 @@ export class ConsoleState {
     const shown = connection?.snapshot ? connection.labId : null;
     if (this.diagnosticsFor !== undefined && shown !== this.diagnosticsFor) {
       void this.diagnostics.showLatest();
+      void this.pathAnalysis.showLatest();
       void this.recordings.labShownChanged();
     }
     this.diagnosticsFor = shown;
