@@ -1,8 +1,9 @@
 // Who is behind the fixed address of a NAT pair: the Nova server whose port has it (OpenStack's
 // links, with the container nova-lxd made for it) or else the container `lxc list` shows with that
-// address. One index per inventory, built once, so a gateway with many routers looks each pair up
-// in one step.
+// address. One index per inventory of the addresses the NAT rules name, built once, so a gateway
+// with many routers looks each pair up in one step.
 import type { LabInventory } from '../../../../electron/contract/inventory';
+import type { ContainerServer } from '../../../../electron/contract/openstack-model';
 import type { NatPair } from '../../../../electron/contract/lab-model';
 import { probeValue } from '../../../../electron/contract/probe-models';
 
@@ -31,34 +32,49 @@ export type AddressOwners = ReadonlyMap<string, readonly AddressOwner[]>;
 
 const cache = new WeakMap<object, AddressOwners>();
 
-/** Every fixed address the inventory can name an owner for (cached per inventory's links and probes). */
+/** Every fixed address a NAT rule of this inventory names (any namespace's or machine's). */
+function natFixedAddresses(inventory: LabInventory): Set<string> {
+  const wanted = new Set<string>();
+  for (const outcome of inventory.probes) {
+    const rules = probeValue(outcome, 'netns-firewall') ?? probeValue(outcome, 'firewall');
+    for (const pair of rules?.natPairs ?? []) wanted.add(pair.fixed);
+  }
+  return wanted;
+}
+
+/** The owners of the fixed addresses the NAT rules name (cached per inventory): only those are
+ *  looked for, so 5,000 containers cost one pass with a set lookup each, not an index of all. */
 export function addressOwners(inventory: LabInventory): AddressOwners {
   const cached = cache.get(inventory);
   if (cached) return cached;
   const owners = new Map<string, AddressOwner[]>();
+  const wanted = natFixedAddresses(inventory);
   const add = (address: string, owner: AddressOwner) => {
     const list = owners.get(address) ?? [];
     list.push(owner);
     owners.set(address, list);
   };
-  const seen = new Set<string>();
+  // Containers OpenStack already named (machine/container/address), so lxc list does not add them twice.
+  const named = new Set<string>();
   for (const server of inventory.links.openstack?.servers ?? []) {
     for (const port of server.ports) {
       for (const fixed of port.fixedIps) {
+        if (!wanted.has(fixed)) continue;
         add(fixed, { container: server.container, machineId: server.machineId, server: server.name, serverId: server.serverId, qrouterNamespace: port.qrouterNamespace });
-        if (server.container && server.machineId) seen.add(`${server.machineId}/${server.container}/${fixed}`);
+        if (server.container && server.machineId) named.add(`${server.machineId}/${server.container}/${fixed}`);
       }
     }
   }
   // Without OpenStack (not read, or no credentials): the containers' own addresses, with the
   // server the links name.
-  const servers = new Map(inventory.links.containers.map((link) => [`${link.machineId}/${link.container}`, link.server ?? null]));
+  let servers: Map<string, ContainerServer | null> | null = null;
   for (const outcome of inventory.probes) {
     const list = probeValue(outcome, 'lxc-list');
     if (!list) continue;
     for (const instance of list.instances) {
       for (const address of instance.ipv4) {
-        if (seen.has(`${outcome.machineId}/${instance.name}/${address.address}`)) continue;
+        if (!wanted.has(address.address) || named.has(`${outcome.machineId}/${instance.name}/${address.address}`)) continue;
+        servers ??= new Map(inventory.links.containers.map((link) => [`${link.machineId}/${link.container}`, link.server ?? null]));
         const server = servers.get(`${outcome.machineId}/${instance.name}`) ?? null;
         add(address.address, { container: instance.name, machineId: outcome.machineId, server: server?.name ?? null, serverId: server?.serverId ?? null, qrouterNamespace: null });
       }

@@ -5,6 +5,7 @@ import { readNetTables, routesInOrder, ruleGroups, rulesCommand, rulesSummary } 
 import { addressOwners, ownerFor } from './nat-pair-owners';
 import { DEAD_FIXED, GATEWAY, netTablesLab, QROUTER } from './net-tables.fixture';
 import { labWithoutOpenStack, SERVER_2 } from '../../openstack/openstack-lab.fixture';
+import type { LabInventory } from '../../../../electron/contract/inventory';
 
 describe('reading a card’s tables', () => {
   it('reads a namespace’s tables from its per-namespace probes and the machine’s from its own', () => {
@@ -32,16 +33,35 @@ describe('reading a card’s tables', () => {
   });
 });
 
+/** An inventory whose gateway itself (not a namespace) NATs `floating` to `fixed`. */
+const withMachineNat = (inventory: LabInventory, floating: string, fixed: string): LabInventory => ({
+  ...inventory,
+  probes: [
+    ...inventory.probes,
+    { machineId: GATEWAY, probeId: 'firewall', command: 'sudo -n nft list ruleset', startedAt: '2026-12-07T10:00:00.000Z', durationMs: 3, status: 'ok', value: { source: 'nft', rules: [], natPairs: [{ floating, fixed, dnat: true, snat: false }] }, format: 'text', problems: [], error: null },
+  ],
+});
+
 describe('who has a fixed address', () => {
   it('prefers the port the router NATs for, then the container lxc list shows', () => {
-    const owners = addressOwners(netTablesLab());
+    const owners = addressOwners(withMachineNat(netTablesLab(), '198.51.100.99', '10.5.5.99'));
     expect(ownerFor(owners, '10.5.5.12', QROUTER)).toMatchObject({ container: 'instance-00000012', machineId: '24', server: 'lxc-test-2', serverId: SERVER_2, qrouterNamespace: QROUTER });
     // A container Nova does not know (lxc list only).
-    expect(ownerFor(owners, '10.5.5.99', QROUTER)).toMatchObject({ container: 'instance-000000ff', machineId: '22', server: null });
+    expect(ownerFor(owners, '10.5.5.99', null)).toMatchObject({ container: 'instance-000000ff', machineId: '22', server: null });
   });
 
   it('finds the container without OpenStack, from lxc list', () => {
-    expect(ownerFor(addressOwners(labWithoutOpenStack()), '10.5.5.11', null)).toMatchObject({ container: 'instance-0000000c', machineId: '22', server: null });
+    expect(ownerFor(addressOwners(withMachineNat(labWithoutOpenStack(), '198.51.100.31', '10.5.5.11')), '10.5.5.11', null)).toMatchObject({ container: 'instance-0000000c', machineId: '22', server: null });
+  });
+
+  it('looks only for the addresses the NAT rules name', () => {
+    const owners = addressOwners(netTablesLab());
+    expect([...owners.keys()].sort()).toEqual(['10.5.5.11', '10.5.5.12']);
+  });
+
+  it('marks a pair translated one way only', () => {
+    const [pair] = readNetTables(withMachineNat(netTablesLab(), '198.51.100.99', '10.5.5.99'), GATEWAY).natPairs;
+    expect(pair).toMatchObject({ kind: 'DNAT only', oneSided: true, owner: { container: 'instance-000000ff' } });
   });
 });
 

@@ -24,14 +24,18 @@ export interface NetTablesReading {
  */
 export const ROWS_BEFORE_FOLD = 8;
 
-/** The machine's own tables (`namespace` omitted), or those of one of its namespaces. */
+/** The three probes' readings alone (what a summary needs), for the machine or one of its namespaces. */
+export function readTableProbes(inventory: LabInventory, machineId: string, namespace: string | null): Omit<NetTablesReading, 'natPairs'> {
+  return namespace === null
+    ? { namespace, routes: readProbe(inventory, machineId, 'routes'), neighbours: readProbe(inventory, machineId, 'neigh'), rules: readProbe(inventory, machineId, 'firewall') }
+    : { namespace, routes: readProbe(inventory, machineId, 'netns-route', namespace), neighbours: readProbe(inventory, machineId, 'netns-neigh', namespace), rules: readProbe(inventory, machineId, 'netns-firewall', namespace) };
+}
+
+/** The machine's own tables (`namespace` omitted), or those of one of its namespaces, NAT pairs joined to their owners. */
 export function readNetTables(inventory: LabInventory, machineId: string, namespace: string | null = null): NetTablesReading {
-  const tables =
-    namespace === null
-      ? { routes: readProbe(inventory, machineId, 'routes'), neighbours: readProbe(inventory, machineId, 'neigh'), rules: readProbe(inventory, machineId, 'firewall') }
-      : { routes: readProbe(inventory, machineId, 'netns-route', namespace), neighbours: readProbe(inventory, machineId, 'netns-neigh', namespace), rules: readProbe(inventory, machineId, 'netns-firewall', namespace) };
+  const tables = readTableProbes(inventory, machineId, namespace);
   const pairs = tables.rules.state === 'ok' ? tables.rules.value.natPairs : [];
-  return { namespace, ...tables, natPairs: pairs.length > 0 ? natPairRows(pairs, addressOwners(inventory), namespace) : [] };
+  return { ...tables, natPairs: pairs.length > 0 ? natPairRows(pairs, addressOwners(inventory), namespace) : [] };
 }
 
 export const isDefaultRoute = (route: Pick<IpRoute, 'destination'>): boolean => route.destination === 'default' || route.destination === '0.0.0.0/0' || route.destination === '::/0';
