@@ -2,16 +2,26 @@
 // floating ↔ fixed pairs its nft rules make, each with the instance container and Nova server
 // behind the fixed address (the dead floating address with none), says nft printed them and the command; its routes
 // start with the default route through the qg- port. The palette's "NAT rules in qrouter-…" and
-// "ARP table on <compute node>" open the right card with that table shown. Screenshots of both.
+// "ARP table on <compute node>" open the right card with that table shown. The demo lab (no lab
+// saved) shows its recorded qrouter's pairs the same way, from iptables. Screenshots of each.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOT_DIR } from '../support/chromium';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { launchChromium, SCREENSHOT_DIR } from '../support/chromium';
 import { openConnectedConsole, type ConnectedConsole } from '../support/connected-console';
+import { startWebHostProcess, type WebHostProcess } from '../support/web-host-process';
+import { readSnapshotFile } from '../../electron/snapshots/snapshot-file';
+import { probeValue } from '../../electron/contract/probe-models';
 import { allInstances, loadLabManifest, machinesByRole } from '../lab/lab-manifest';
 
 /** Every probe of every machine, the per-namespace ones included, is read well within this. */
 const INVENTORY_MS = 60_000;
+/** The demo snapshot the console opens when no lab is saved. */
+const DEMO_SNAPSHOT = fileURLToPath(new URL('../../assets/demo-lab.obxsnap', import.meta.url));
 
 let session: ConnectedConsole;
 let page: Page;
@@ -143,5 +153,48 @@ describe('namespace and machine tables on the lab', () => {
     // own, so the picture is of the rules section alone (the lab's addresses only).
     await netTable(card, 'rules').evaluate((section) => section.scrollIntoView({ block: 'center' }));
     await netTable(card, 'rules').screenshot({ path: join(SCREENSHOT_DIR, 'network-tables-compute-node-rules-dark.png') });
+  });
+});
+
+describe('namespace tables of the demo lab', () => {
+  let host: WebHostProcess;
+  let browser: Browser;
+  let demo: Page;
+  let home: string;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'obx-e2e-tables-demo-'));
+    host = await startWebHostProcess(['--state', join(home, 'state.json')], { ...process.env, HOME: home, SSH_AUTH_SOCK: '' });
+    browser = await launchChromium();
+    demo = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'dark' })).newPage();
+    await demo.goto(host.urlWithToken);
+    await demo.getByTestId('snapshot-banner').getByText('Demo lab').waitFor({ timeout: INVENTORY_MS });
+  }, INVENTORY_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (home) await rm(home, { recursive: true, force: true });
+  });
+
+  it('shows the recorded qrouter’s NAT pairs with their containers and servers, printed by iptables', async () => {
+    const { inventory } = await readSnapshotFile(DEMO_SNAPSHOT);
+    const outcome = inventory.probes.find((candidate) => candidate.probeId.startsWith('netns-firewall:qrouter-'))!;
+    const rules = probeValue(outcome, 'netns-firewall')!;
+    expect(rules.natPairs.length, 'the demo records the qrouter’s NAT pairs').toBeGreaterThan(0);
+    const namespace = outcome.probeId.slice('netns-firewall:'.length);
+    const servers = inventory.links.openstack?.servers ?? [];
+    await demo.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Network/ }).click();
+    const section = netTable(demo.locator(`[data-namespace="${namespace}"]`), 'rules');
+    await section.locator('tr[data-nat-pair]').first().waitFor({ timeout: INVENTORY_MS });
+    for (const pair of rules.natPairs) {
+      const owner = servers.find((server) => server.ports.some((port) => port.fixedIps.includes(pair.fixed)));
+      expect(await cellTexts(section.locator(`tr[data-nat-pair="${pair.floating}"]`))).toEqual([pair.floating, `→ ${pair.fixed}`, 'DNAT+SNAT', owner ? `${owner.container} server ${owner.name}` : `nothing the lab knows has ${pair.fixed}`]);
+    }
+    expect(await section.getByTestId('rules-tool').innerText()).toContain(rules.source === 'nft' ? 'nftables' : 'iptables (iptables-save)');
+    expect(await section.getByTestId('table-command').innerText()).toBe(`sudo ip netns exec ${namespace} ${rules.source === 'nft' ? 'nft list ruleset' : 'iptables-save'}`);
+    for (const dismiss of await demo.getByRole('button', { name: 'Dismiss', exact: true }).all()) await dismiss.click().catch(() => undefined);
+    await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await demo.screenshot({ path: join(SCREENSHOT_DIR, 'network-tables-demo-dark.png') });
   });
 });
