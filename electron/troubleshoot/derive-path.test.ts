@@ -138,6 +138,20 @@ describe('each fault is named at its hop, verdict first', () => {
     expect(analysis.verdict.text).toContain('Nothing answers ARP for 198.51.100.20 on qr-cdbf7fe2-ce');
   });
 
+  it('a FAILED neighbour caused by a wrong tag further on: the verdict names the tag, and the router as what sees it', () => {
+    const probes = editValue<IpNeighbours>(withPortTag(labPathProbes(), 'qvo9e0c6af1-30', 4), '26', `netns-neigh:${ROUTER_NAMESPACE}`, (neighbours) => {
+      neighbours.entries = [{ address: '198.51.100.20', device: 'qr-cdbf7fe2-ce', mac: null, states: ['FAILED'], router: false }];
+    });
+    const analysis = derivePath(labPathInventory(probes), routerSource, address('198.51.100.20'));
+    expect(analysis.verdict).toEqual({
+      status: 'blocked',
+      text: `Blocked at br-int: qvo9e0c6af1-30 has VLAN tag 4, the network's DHCP and router ports use tag 1. The router ${ROUTER_NAMESPACE} sees it: its neighbour entry for 198.51.100.20 is FAILED.`,
+      hopIndex: 2,
+    });
+    // The router's FAILED entry is what the wrong tag does: a warning there, the fault at br-int.
+    expect(analysis.hops[0]!.findings.find((finding) => finding.kind === 'no-neighbour')?.severity).toBe('warning');
+  });
+
   it('an instance with no OVS port blocks at its qvo', () => {
     const probes = ['24', '26'].reduce(
       (edited, machineId) =>

@@ -14,7 +14,7 @@ import { addMtuFindings } from './path-mtu';
 import { bridgeHop, leaveRouter, reachInstance, type BridgeEnd, type PathParts } from './path-segments';
 import { containerLabel, resolveTarget, type ResolvedTarget } from './path-target';
 import { pathTrace } from './path-trace-flow';
-import { pathVerdict } from './path-verdict';
+import { demoteSymptoms, pathVerdict } from './path-verdict';
 import { namespacePortHop, routerPassage } from './router-hops';
 
 interface Walk extends PathParts {
@@ -32,6 +32,7 @@ export function derivePath(inventory: LabInventory, source: PingSource, target: 
   }
   const walk = walkFrom(view, source, resolved);
   addMtuFindings(walk.hops);
+  demoteSymptoms(walk.hops);
   return {
     ...base,
     targetLabel: resolved.label,
