@@ -53,6 +53,22 @@ describe('firewall: iptables rules of a Neutron router', () => {
   });
 });
 
+describe('firewall: the lab gateway’s qrouter (nft)', () => {
+  it('pairs its four floating addresses, each DNAT’d in PREROUTING and OUTPUT and SNAT’d back; the /25 SNAT is the router’s own', () => {
+    const { value, format, problems } = parseFirewall(fixture('firewall', 'lab-qrouter-nft-1.0.6.txt'));
+    expect(format).toBe('nft');
+    expect(problems).toEqual([]);
+    expect(value.natPairs).toEqual([
+      { floating: '198.51.100.133', fixed: '198.51.100.4', dnat: true, snat: true },
+      { floating: '198.51.100.136', fixed: '198.51.100.12', dnat: true, snat: true },
+      { floating: '198.51.100.138', fixed: '198.51.100.20', dnat: true, snat: true },
+      { floating: '198.51.100.140', fixed: '198.51.100.29', dnat: true, snat: true },
+    ]);
+    expect(value.rules).toHaveLength(13);
+    expect(value.rules.at(-1)).toMatchObject({ family: 'ip', table: 'neutron-l3-agent', chain: 'POSTROUTING', action: 'snat', target: '198.51.100.130' });
+  });
+});
+
 describe('firewall: nft list ruleset', () => {
   const { value, format, problems } = parseFirewall(fixture('firewall', 'capture-nft-1.0.6-nat-sets-vmap.txt'));
 

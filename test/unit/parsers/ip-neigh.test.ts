@@ -26,6 +26,14 @@ describe('ip neigh: a namespace’s neighbour table', () => {
     expect(incomplete.value.entries.find((entry) => entry.address === '198.51.100.9')?.states).toEqual(['INCOMPLETE']);
   });
 
+  it('reads the lab qrouter’s table: the instances behind two qr- ports, one address that never answered', () => {
+    const { value, problems } = parseIpNeigh(fixture('ip-neigh', 'lab-qrouter-iproute2-6.1.json.txt'));
+    expect(problems).toEqual([]);
+    expect(value.entries).toHaveLength(5);
+    expect(value.entries.find((entry) => entry.address === '198.51.100.39')).toEqual({ address: '198.51.100.39', device: 'qr-b2448589-2b', mac: 'fa:16:3e:f5:ed:19', states: ['REACHABLE'], router: false });
+    expect(value.entries.filter((entry) => entry.mac === null).map((entry) => [entry.address, entry.states])).toEqual([['198.51.100.29', ['FAILED']]]);
+  });
+
   it('reads a DVR qrouter’s permanent entries from a blog, and names the line its author wrapped in HTML', () => {
     const { value, problems } = parseIpNeigh(fixture('ip-neigh', 'dvr-qrouter-blog-ip-nei.txt'));
     expect(value.entries.map((entry) => entry.address)).toEqual(['10.0.1.5', '10.0.2.3', '10.0.1.6', '10.0.2.2', '10.0.1.4', '10.0.1.7', '169.254.31.29']);
