@@ -25,6 +25,7 @@ export type DfProbeReason =
   | 'small' // the floor got no answer: does the target answer a plain ping at all?
   | 'ceiling' // the most the source's own interface lets out
   | 'expected' // the narrowest MTU the inventory knows along the path, and one byte over it
+  | 'vlan-allowance' // 4 bytes over that, and one more: a veth takes a VLAN tag's 4 bytes over its MTU
   | 'mtu-said' // the size a "message too long" or "Frag needed" named
   | 'halving'; // halfway between the largest that passed and the smallest that did not
 

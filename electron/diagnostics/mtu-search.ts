@@ -95,7 +95,7 @@ export async function searchPathMtu(plan: MtuSearchPlan, hooks: MtuSearchHooks):
   const queue: [number, DfProbeReason][] = [[ceiling, 'ceiling']];
   if (plan.expected !== null) {
     const over = plan.expected + VLAN_TAG_ALLOWANCE;
-    queue.push([plan.expected, 'expected'], [plan.expected + 1, 'expected'], [over, 'expected'], [over + 1, 'expected']);
+    queue.push([plan.expected, 'expected'], [plan.expected + 1, 'expected'], [over, 'vlan-allowance'], [over + 1, 'vlan-allowance']);
   }
   while ((passed === null ? 0 : passed + 1) < failed) {
     if (!canSend()) return unfinished();

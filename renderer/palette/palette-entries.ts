@@ -18,6 +18,7 @@ import { whyNoSupportExport } from '../support/support-bundle-availability';
 import { pathEntries } from './palette-path';
 import { netTableEntries } from './palette-net-tables';
 import { healthEntries } from './palette-health';
+import { mtuCheckEntries } from './palette-mtu';
 
 export type PaletteKind = 'action' | 'view' | 'finding' | 'terminal' | 'application' | 'unit' | 'relation' | 'machine' | 'container' | 'namespace' | 'profile';
 
@@ -78,7 +79,7 @@ export function paletteEntries(source: PaletteSource): PaletteEntry[] {
     ...actionEntries(source),
     ...viewEntries(),
     ...terminalEntries(source.terminals),
-    ...(inventory ? [...comparisonEntries(inventory), ...pathEntries(inventory), ...healthEntries(inventory), ...jujuEntries(inventory), ...machineEntries(inventory), ...namespaceEntries(inventory), ...netTableEntries(inventory), ...containerEntries(inventory), ...profileEntries(inventory)] : []),
+    ...(inventory ? [...comparisonEntries(inventory), ...pathEntries(inventory), ...healthEntries(inventory), ...jujuEntries(inventory), ...machineEntries(inventory), ...namespaceEntries(inventory), ...mtuCheckEntries(inventory), ...netTableEntries(inventory), ...containerEntries(inventory), ...profileEntries(inventory)] : []),
   ];
   // A snapshot has no machines to open a shell on (the core would refuse); this computer's shell stays.
   return source.connection?.snapshot ? entries.filter((entry) => entry.command.type !== 'open-terminal' || entry.command.target.kind === 'local') : entries;

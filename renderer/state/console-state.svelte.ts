@@ -24,6 +24,7 @@ import { RefreshTracker, type RefreshProgress } from './refresh-progress';
 import { TerminalsState } from '../terminals/terminals.svelte';
 import { DiagnosticsState } from '../views/diagnostics/diagnostics.svelte';
 import { PathAnalysisState } from '../views/diagnostics/path/path-analysis.svelte';
+import { MtuCheckState } from '../views/diagnostics/mtu-check.svelte';
 import { openSnapshotOf, whyNotLive } from './live-lab';
 import { SnapshotsState } from '../snapshots/snapshots.svelte';
 import { OpenStackActionsState } from '../views/openstack/openstack-actions.svelte';
@@ -83,6 +84,8 @@ export class ConsoleState {
   readonly diagnostics = new DiagnosticsState();
   /** The latest path analysis ("why can't X reach Y") and its test run, streamed from the core. */
   readonly pathAnalysis = new PathAnalysisState();
+  /** The latest path MTU check, streamed probe by probe from the core. */
+  readonly mtuCheck = new MtuCheckState();
   /** Saving the lab as a snapshot, and the snapshots opened or saved before. */
   readonly snapshots = new SnapshotsState();
   /** The demo's OpenStack steps (networks, instances, floating IP, deleting what the console created). */
@@ -117,6 +120,7 @@ export class ConsoleState {
     this.recordings.attach(api);
     this.diagnostics.attach(api);
     this.pathAnalysis.attach(api);
+    this.mtuCheck.attach(api);
     this.snapshots.attach(api);
     this.openstackActions.attach(api);
     this.supportBundles.attach(api);
@@ -382,6 +386,7 @@ export class ConsoleState {
     if (this.diagnosticsFor !== undefined && shown !== this.diagnosticsFor) {
       void this.diagnostics.showLatest();
       void this.pathAnalysis.showLatest();
+      void this.mtuCheck.showLatest();
       void this.recordings.labShownChanged();
     }
     this.diagnosticsFor = shown;
