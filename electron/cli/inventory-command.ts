@@ -206,13 +206,20 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
   }
   if (args.snapshot) return printSnapshotInventory(args.snapshot, args.json, output);
 
-  let connected: CommandLineLab;
+  let inventory: LabInventory;
   try {
-    connected = await connectCommandLineLab(args, output);
+    inventory = await readLiveInventory(args, output);
   } catch (error) {
     output.err(`orangebox-console inventory: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  output.out(args.json ? JSON.stringify(inventory, null, 2) : summarize(inventory));
+  return isIncomplete(inventory) ? 4 : 0;
+}
+
+/** One refresh of a live lab, as the console reads it (inventory, check); rejects with the reason when the lab cannot be read. */
+export async function readLiveInventory(args: ConnectionArguments, output: CliOutput): Promise<LabInventory> {
+  const connected = await connectCommandLineLab(args, output);
   const { lab, link } = connected;
   const keeper = new InventoryKeeper({
     labId: lab.id,
@@ -224,28 +231,31 @@ export async function runInventoryCommand(argv: string[], output: CliOutput = co
     onProbe: () => {},
   });
   try {
-    const inventory = await keeper.refresh();
-    output.out(args.json ? JSON.stringify(inventory, null, 2) : summarize(inventory));
-    return isIncomplete(inventory) ? 4 : 0;
+    return await keeper.refresh();
   } finally {
     keeper.stop();
     link.disconnect();
   }
 }
 
+/** A snapshot file's inventory as the keeper reads it from its commands, and how to title it ("Snapshot of … taken … (FILE)"). */
+export async function readSnapshotFileInventory(file: string): Promise<{ inventory: LabInventory; title: string }> {
+  const { inventory, description } = await readSnapshotInventory(await readSnapshotFile(file));
+  return { inventory, title: `${description[0]!.toUpperCase()}${description.slice(1)} (${file})` };
+}
+
 /** The same page (or JSON) from a snapshot file; exit 1 when the file cannot be read, 4 when what it recorded is incomplete. */
 async function printSnapshotInventory(file: string, json: boolean, output: CliOutput): Promise<number> {
   let read;
   try {
-    read = await readSnapshotInventory(await readSnapshotFile(file));
+    read = await readSnapshotFileInventory(file);
   } catch (error) {
     // The reader's message names the file and the problem.
     output.err(`orangebox-console inventory: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  const { inventory, description } = read;
-  output.out(json ? JSON.stringify(inventory, null, 2) : `${description[0]!.toUpperCase()}${description.slice(1)} (${file})\n\n${summarize(inventory)}`);
-  return isIncomplete(inventory) ? 4 : 0;
+  output.out(json ? JSON.stringify(read.inventory, null, 2) : `${read.title}\n\n${summarize(read.inventory)}`);
+  return isIncomplete(read.inventory) ? 4 : 0;
 }
 
 /** Incomplete: a machine could not be reached or a probe failed (exit status 4, live or captured). */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { LabInventory } from '../contract/inventory';
 import { parseJujuStatus } from '../probes/parsers/juju-status';
 import { inventoryFirstView } from './inventory-first-view';
+import { runHealthChecks } from '../health/run-health-checks';
 
 const fixture = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const lab = JSON.parse(fixture('renderer/views/network/fixtures/orangebox-lab-inventory.json')) as LabInventory;
@@ -26,6 +27,12 @@ describe('the first view’s part of an inventory', () => {
 
   it('is far smaller than the whole it was cut from', () => {
     expect(JSON.stringify(inventoryFirstView(withModel)).length).toBeLessThan(JSON.stringify(withModel).length / 4);
+  });
+
+  it('carries the health report whole, for the status bar’s counts by severity', () => {
+    const health = runHealthChecks(withModel);
+    expect(inventoryFirstView({ ...withModel, health })!.health).toEqual(health);
+    expect(inventoryFirstView(withModel)!.health).toBeNull();
   });
 
   it('is nothing when nothing was read, and has no probe before juju status was read', () => {

@@ -15,5 +15,8 @@ export function inventoryFirstView(inventory: LabInventory | null): LabInventory
     probes: inventory.probes.filter((outcome) => outcome.machineId === CONTROLLER_MACHINE_ID && FIRST_VIEW_PROBES.has(outcome.probeId)),
     // Overview leads a Juju container to its LXD name; nothing else of the links is drawn there.
     links: { containers: inventory.links.containers.filter((link) => link.jujuMachineId !== null) },
+    // The status bar's counts by severity: a report is small (each check keeps at most
+    // MAX_FINDINGS_PER_CHECK findings), and the page shows the counts with the first view.
+    health: inventory.health ?? null,
   };
 }

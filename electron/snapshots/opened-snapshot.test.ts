@@ -69,6 +69,8 @@ function comparable(inventory: LabInventory) {
       .sort((a, b) => outcomeKey(a).localeCompare(outcomeKey(b)))
       .map((outcome) => ({ ...outcome, error: outcome.error && { code: outcome.error.code } })),
     links: { containers: [...inventory.links.containers].sort((a, b) => linkKey(a).localeCompare(linkKey(b))) },
+    // A check's note quotes the errors of the probes it could not read: compared without it, as errors are.
+    health: inventory.health && { ...inventory.health, checks: inventory.health.checks.map((check) => ({ ...check, note: check.note === null ? null : 'noted' })) },
   };
 }
 
@@ -147,14 +149,20 @@ describe('an opened snapshot', () => {
       const file = join(folder, 'older.obxsnap');
       // A capture from before inventories were stamped: its stored times are not the shown ones.
       await writeSnapshotFile(file, { ...demo, inventory: { ...demo.inventory, refreshedAt: '2026-11-22T05:48:18.000Z' } });
+      // A capture from before health checks: its report is computed at opening and spliced into the stored text.
+      const beforeHealth = join(folder, 'before-health.obxsnap');
+      const { health: _health, ...withoutHealth } = demo.inventory;
+      await writeSnapshotFile(beforeHealth, { ...demo, inventory: withoutHealth });
       for (const [content, spliced] of [
         [demo, true],
+        [await readSnapshotFile(beforeHealth, { commands: 'when-asked' }), true],
         [await readSnapshotFile(file, { commands: 'when-asked' }), false],
         [handMadeSnapshot(), false],
       ] as const) {
         const { inventory, opened } = await open(content);
         opened.close();
         expect(knownJson(inventory) !== undefined).toBe(spliced);
+        expect(inventory.health?.checks.length).toBeGreaterThan(0);
         const outcome: ServerFrame = { type: 'outcome', id: 7, outcome: { ok: true, result: inventory } };
         const stream: ServerFrame = { type: 'stream', stream: 'inventory.changed', payload: inventory };
         for (const frame of [outcome, stream]) expect(JSON.parse(serverFrameJson(frame))).toEqual(JSON.parse(JSON.stringify(frame)));

@@ -12,6 +12,8 @@ import type { SnapshotContent } from '../contract/snapshot';
 import { InventoryKeeper } from '../inventory/inventory-keeper';
 import type { LabSession } from '../lab/lab-session';
 import { rememberJson } from '../contract/known-json';
+import { withHealth } from '../health/inventory-health';
+import { canonicalJson } from './canonical-json';
 import { storedInventoryText } from './snapshot-decoding';
 import { snapshotLab, type SnapshotLab } from './snapshot-lab';
 import { SnapshotRecordings } from './snapshot-recordings';
@@ -61,7 +63,8 @@ export class OpenedSnapshot {
       await this.keeper.refresh();
       return this.inventory!;
     }
-    this.inventory = this.lab.recordedInventory(this.id);
+    // A snapshot taken before the console had health checks gets them run over what it recorded.
+    this.inventory = withHealth(this.lab.recordedInventory(this.id));
     const text = shownInventoryText(this.content.inventory, this.inventory);
     if (text !== undefined) rememberJson(this.inventory, text);
     // What the keeper's refresh would have told the session: the machines, their names and routes.
@@ -83,14 +86,18 @@ export class OpenedSnapshot {
 
 /**
  * The shown inventory as JSON, from the text of the inventory.json it was decoded from, when it
- * differs from the stored one by its id alone and the stored text begins with that id (as the
- * canonical JSON a console writes does: keys sorted, "labId" first). Anything else (a capture
- * older than stamped inventories, a file written by another tool) is serialised as usual.
+ * differs from the stored one by its id (and its health report) alone and the stored text begins
+ * with them (as the canonical JSON a console writes does: keys sorted, so "health", when stored,
+ * then "labId"). The health report shown, stored or computed at opening, is written in its place.
+ * Anything else (a capture older than stamped inventories, a file written by another tool) is
+ * serialised as usual.
  */
 function shownInventoryText(stored: LabInventory, shown: LabInventory): string | undefined {
   const text = storedInventoryText(stored);
-  const prefix = `{"labId":${JSON.stringify(stored.labId)},`;
+  const storedHealth = stored.health ? `"health":${canonicalJson(stored.health)},` : '';
+  const prefix = `{${storedHealth}"labId":${JSON.stringify(stored.labId)},`;
   const sameButId = stored.refreshing === shown.refreshing && stored.refreshedAt === shown.refreshedAt && stored.lastRefreshMs === shown.lastRefreshMs;
   if (text === undefined || !sameButId || !text.startsWith(prefix)) return undefined;
-  return `{"labId":${JSON.stringify(shown.labId)},${text.slice(prefix.length).trimEnd()}`;
+  const shownHealth = shown.health ? `"health":${JSON.stringify(shown.health)},` : '';
+  return `{${shownHealth}"labId":${JSON.stringify(shown.labId)},${text.slice(prefix.length).trimEnd()}`;
 }

@@ -98,6 +98,8 @@ export function snapshotLab(content: SnapshotContent): SnapshotLab {
     ...inventory,
     refreshedAt: inventory.refreshedAt === null ? null : takenAt,
     lastRefreshMs: inventory.refreshedAt === null ? inventory.lastRefreshMs : Number.isFinite(captureMs) ? captureMs : null,
+    // The checks ran over what the capture read: the report is of that moment too.
+    ...(inventory.health ? { health: { ...inventory.health, checkedAt: inventory.refreshedAt === null ? null : takenAt } } : {}),
   });
   const stampInventory = (inventory: LabInventory): LabInventory => ({ ...stampRead(inventory), probes: inventory.probes.map(stampProbe) });
 
