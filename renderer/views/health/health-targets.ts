@@ -3,10 +3,9 @@
 // Overview. Interfaces, OVS ports and bridges are followed to the container whose nic they carry
 // (tap/qbr/qvb/qvo share the Neutron port's prefix) or to the namespace that holds them; what
 // neither names opens its machine. Pure: the same finding and inventory give the same target.
-import { type LabInventory } from '../../../electron/contract/inventory';
+import type { ContainerLink, LabInventory } from '../../../electron/contract/inventory';
 import type { HealthFinding, HealthObject } from '../../../electron/contract/health';
 import { namespaceOfProbeId, probeKindOf, probeValue } from '../../../electron/contract/probe-models';
-import type { IpInterface } from '../../../electron/contract/lab-model';
 import type { TerminalTarget } from '../../../electron/contract/terminals';
 import type { NetTable, ViewFocus } from '../../state/view-focus';
 import type { ViewId } from '../view-catalog';
@@ -20,7 +19,8 @@ export interface HealthTarget {
 }
 
 /** nova-lxd's names for one Neutron port's devices: tap<id>, qbr<id>, qvb<id>, qvo<id>. */
-const PLUMBING_PREFIX = /^(tap|qbr|qvb|qvo)(.+)$/;
+const PLUMBING_PREFIX = /^(tap|qbr|qvb|qvo)./;
+const PLUMBING_PREFIX_LENGTH = 3;
 /** A command run in a namespace names it: `sudo ip netns exec qrouter-… iptables-save`. */
 const NETNS_EXEC = /\bip netns exec (\S+)/;
 /** What the terminal contract accepts as a machine (a Juju machine id or the controller). */
@@ -34,26 +34,72 @@ const TABLE_COMMANDS: [NetTable, RegExp][] = [
 
 const tableShownBy = (command: string | null): NetTable | null => (command ? (TABLE_COMMANDS.find(([, pattern]) => pattern.test(command))?.[0] ?? null) : null);
 
-const portSuffix = (name: string | null): string | null => (name ? (PLUMBING_PREFIX.exec(name)?.[2] ?? null) : null);
+/** The Neutron port's part of a tap/qbr/qvb/qvo name (each prefix is three letters), else null. */
+const portSuffix = (name: string | null): string | null => (name && PLUMBING_PREFIX.test(name) ? name.slice(PLUMBING_PREFIX_LENGTH) : null);
 
-/** The container whose nic carries this tap, qbr, qvb or qvo (on that machine when it is known). */
-function containerCarrying(inventory: LabInventory, object: HealthObject): { machineId: string; container: string } | null {
-  const suffix = portSuffix(object.name);
-  for (const link of inventory.links.containers) {
-    if (object.machineId !== null && link.machineId !== object.machineId) continue;
-    const carries = link.nics.some((nic) => [nic.tap, nic.bridge, nic.ovsPort].includes(object.name) || (suffix !== null && [nic.tap, nic.bridge, nic.ovsPort].some((device) => portSuffix(device) === suffix)));
-    if (carries) return { machineId: link.machineId, container: link.container };
-  }
-  return null;
+type ContainerPlace = { machineId: string; container: string };
+type NamespacePlace = { machineId: string; namespace: string };
+
+/**
+ * Built once per inventory (a refresh hands the page a new one), so thousands of findings do not
+ * each scan 5,000 containers and every namespace: the containers grouped by machine (a finding
+ * names its machine: ~100 containers to look through, not 5,000; a full index of every nic's
+ * devices cost more to build than all the lookups), and each namespace interface and address by
+ * name on its machine ("26|qg-…") and lab-wide ("|qg-…", the first seen).
+ */
+interface PlaceIndex {
+  linksByMachine: Map<string, ContainerLink[]>;
+  interfaces: Map<string, NamespacePlace>;
+  addresses: Map<string, NamespacePlace>;
 }
 
-/** The namespace on a machine that has an interface named so, or holding this address. */
-function namespaceHolding(inventory: LabInventory, machineId: string | null, matches: (iface: IpInterface) => boolean): { machineId: string; namespace: string } | null {
+const indexes = new WeakMap<LabInventory, PlaceIndex>();
+
+/** Keeps the first place for a name, on its machine and lab-wide. */
+function remember(map: Map<string, NamespacePlace>, place: NamespacePlace, name: string): void {
+  if (!map.has(`${place.machineId}|${name}`)) map.set(`${place.machineId}|${name}`, place);
+  if (!map.has(`|${name}`)) map.set(`|${name}`, place);
+}
+
+function placeIndex(inventory: LabInventory): PlaceIndex {
+  let index = indexes.get(inventory);
+  if (index) return index;
+  index = { linksByMachine: new Map(), interfaces: new Map(), addresses: new Map() };
+  for (const link of inventory.links.containers) {
+    const onMachine = index.linksByMachine.get(link.machineId);
+    if (onMachine) onMachine.push(link);
+    else index.linksByMachine.set(link.machineId, [link]);
+  }
   for (const outcome of inventory.probes) {
-    if ((machineId !== null && outcome.machineId !== machineId) || probeKindOf(outcome.probeId) !== 'netns-addr') continue;
+    if (probeKindOf(outcome.probeId) !== 'netns-addr') continue;
     const namespace = namespaceOfProbeId(outcome.probeId);
     const value = probeValue(outcome, 'netns-addr');
-    if (namespace && value?.interfaces.some(matches)) return { machineId: outcome.machineId, namespace };
+    if (!namespace || !value) continue;
+    const place = { machineId: outcome.machineId, namespace };
+    for (const iface of value.interfaces) {
+      remember(index.interfaces, place, iface.name);
+      for (const entry of iface.addresses) remember(index.addresses, place, entry.address);
+    }
+  }
+  indexes.set(inventory, index);
+  return index;
+}
+
+/** A name's place on that machine, or anywhere when the machine is not known. */
+const placeOf = (map: Map<string, NamespacePlace>, machineId: string | null, name: string): NamespacePlace | null => map.get(`${machineId ?? ''}|${name}`) ?? null;
+
+/** The container whose nic carries this tap, qbr, qvb or qvo (on that machine when it is known). */
+function containerCarrying(inventory: LabInventory, object: HealthObject): ContainerPlace | null {
+  const { linksByMachine } = placeIndex(inventory);
+  const links = object.machineId === null ? inventory.links.containers : (linksByMachine.get(object.machineId) ?? []);
+  const suffix = portSuffix(object.name);
+  for (const link of links) {
+    for (const nic of link.nics) {
+      for (const device of [nic.tap, nic.bridge, nic.ovsPort]) {
+        // endsWith first: most devices differ there, and the prefix test is the dearer one.
+        if (device !== null && (device === object.name || (suffix !== null && device.endsWith(suffix) && portSuffix(device) === suffix))) return { machineId: link.machineId, container: link.container };
+      }
+    }
   }
   return null;
 }
@@ -89,12 +135,12 @@ export function healthTarget(finding: HealthFinding, inventory: LabInventory): H
     case 'bridge': {
       const carrier = containerCarrying(inventory, object);
       if (carrier) return { view: 'network', focus: { view: 'network', ...carrier }, label: `${carrier.container}'s plumbing in Network` };
-      const holder = namespaceHolding(inventory, object.machineId, (iface) => iface.name === object.name);
+      const holder = placeOf(placeIndex(inventory).interfaces, object.machineId, object.name);
       if (holder) return inNetwork(holder, command);
       break;
     }
     case 'floating-ip': {
-      const holder = namespaceHolding(inventory, object.machineId, (iface) => iface.addresses.some((entry) => entry.address === bareAddress(object.name)));
+      const holder = placeOf(placeIndex(inventory).addresses, object.machineId, bareAddress(object.name));
       if (holder) return inNetwork(holder, command);
       break;
     }
