@@ -105,6 +105,19 @@ describe('each fault is named at its hop, verdict first', () => {
     expect(findingsOf(analysis)).toContainEqual(expect.objectContaining({ hop: 'qvb9e0c6af1-30', kind: 'mtu-lower', should: 'at least 1500', is: '1400' }));
   });
 
+  it('a tap whose MTU was lowered, with its bridge following it: the warning names the tap', () => {
+    const probes = editValue<IpLinks>(labPathProbes(), '24', 'links', (links) => {
+      for (const name of ['tap9e0c6af1-30', 'qbr9e0c6af1-30']) links.interfaces.find((iface) => iface.name === name)!.mtu = 1400;
+    });
+    const analysis = derivePath(labPathInventory(probes), routerSource, address('198.51.100.20'));
+    const warnings = findingsOf(analysis).filter((finding) => finding.kind === 'mtu-lower');
+    expect(warnings.map((finding) => finding.hop)).toEqual(['tap9e0c6af1-30']);
+    expect(warnings[0]!.message).toBe(
+      "tap9e0c6af1-30 has MTU 1400, lower than 1500 on qvb9e0c6af1-30 (qbr9e0c6af1-30 follows it: a Linux bridge takes its ports' lowest MTU): packets larger than 1400 bytes are dropped here (default-size pings still pass).",
+    );
+    expect(analysis.verdict.status).toBe('ok');
+  });
+
   it('a floating address without its DNAT rule blocks at the router', () => {
     const probes = editValue<FirewallRules>(labPathProbes(), '26', `netns-firewall:${ROUTER_NAMESPACE}`, (firewall) => {
       firewall.natPairs = firewall.natPairs.filter((pair) => pair.floating !== '198.51.100.138');
