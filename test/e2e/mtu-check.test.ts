@@ -25,8 +25,8 @@ let lab: LabManifest;
 let session: ConnectedConsole;
 let page: Page;
 
-const card = () => page.getByRole('region', { name: 'Path MTU' });
-const setup = () => card().getByRole('form', { name: 'Path MTU setup' });
+const card = () => page.getByRole('region', { name: 'Path MTU', exact: true });
+const setup = () => card().getByRole('form', { name: 'Path MTU setup', exact: true });
 const verdict = () => card().getByTestId('mtu-verdict');
 const qrouterLabel = () => `${lab.gateway.router.namespace} on ${gatewayMachine(lab).hostname}`;
 const target = () => allInstances(lab).find((instance) => instance.name === 'instance-00000012')!;
@@ -38,7 +38,7 @@ async function waitForEnding(ending: string): Promise<void> {
 beforeAll(async () => {
   session = await openConnectedConsole({ name: 'mtu-check' });
   ({ lab, page } = session);
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Diagnostics/ }).click();
+  await page.getByRole('navigation', { name: 'Views', exact: true }).getByRole('button', { name: /Diagnostics/ }).click();
   await setup().getByRole('option', { name: qrouterLabel(), exact: true }).waitFor({ state: 'attached', timeout: INVENTORY_MS });
   await setup().getByRole('option', { name: `${target().fixedAddress} · ${target().name}`, exact: true }).waitFor({ state: 'attached', timeout: INVENTORY_MS });
 }, INVENTORY_MS + 60_000);
@@ -57,11 +57,11 @@ describe('the Path MTU check against the real lab', () => {
     await setup().getByLabel('To', { exact: true }).selectOption(target().fixedAddress);
     await setup().getByRole('button', { name: 'Check MTU', exact: true }).click();
     // While it runs: the check says so and lists each probe as it is sent.
-    await card().getByRole('list', { name: "Don't-fragment probes" }).getByRole('listitem').first().waitFor({ timeout: CHECK_DONE_MS });
+    await card().getByRole('list', { name: "Don't-fragment probes", exact: true }).getByRole('listitem').first().waitFor({ timeout: CHECK_DONE_MS });
     await waitForEnding('found');
     await card().getByText(VERDICT_CLEAN, { exact: true }).waitFor();
 
-    const probes = card().getByRole('list', { name: "Don't-fragment probes" }).getByRole('listitem');
+    const probes = card().getByRole('list', { name: "Don't-fragment probes", exact: true }).getByRole('listitem');
     const sizes = await probes.evaluateAll((items) => items.map((item) => [item.getAttribute('data-payload'), item.getAttribute('data-outcome')]));
     expect(sizes).toContainEqual(['1428', 'passed']);
     expect(sizes).toContainEqual(['1432', 'passed']);
@@ -69,7 +69,7 @@ describe('the Path MTU check against the real lab', () => {
     expect(sizes.length).toBeLessThanOrEqual(16);
     await card().getByText('548 bytes', { exact: true }).waitFor();
 
-    const table = card().getByRole('table', { name: 'Interface MTUs along the path' });
+    const table = card().getByRole('table', { name: 'Interface MTUs along the path', exact: true });
     const narrowest = table.locator('tr.narrowest');
     expect(await narrowest.count()).toBe(1);
     expect(await narrowest.getByRole('rowheader').innerText()).toBe("the instance's eth0");
@@ -94,9 +94,9 @@ describe('the Path MTU check against the real lab', () => {
   }, 2 * CHECK_DONE_MS + 30_000);
 
   it('the palette\'s "MTU check from <qrouter> to <instance>" opens Diagnostics and runs it', async () => {
-    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /Overview/ }).click();
+    await page.getByRole('navigation', { name: 'Views', exact: true }).getByRole('button', { name: /Overview/ }).click();
     await page.keyboard.press('Control+k');
-    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    const palette = page.getByRole('dialog', { name: 'Command palette', exact: true });
     await palette.waitFor();
     const title = `MTU check from ${lab.gateway.router.namespace} to ${target().name} (${target().fixedAddress})`;
     await palette.getByRole('combobox').fill(`mtu check ${target().name}`);
