@@ -198,6 +198,18 @@ describe('the demo lab with the network unreachable', () => {
     await shootBothThemes('Diagnostics matrix');
   });
 
+  it('Health: the checks ran over the demo as recorded, counted on the status bar, read-only', async () => {
+    await showView('Health');
+    expect(await main().locator('h1 + p').innerText()).toMatch(/^\d+ of \d+ checks ran over the inventory read at /);
+    expect(await main().locator('[data-check-run]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('health-counts').isVisible()).toBe(true);
+    // A snapshot is not read again, and opens no terminal on its machines.
+    expect(await main().getByRole('button', { name: 'Refresh', exact: true }).isDisabled()).toBe(true);
+    for (const terminal of await main().getByRole('button', { name: /^Open terminal on / }).all()) expect(await terminal.isDisabled()).toBe(true);
+    await main().evaluate((element) => element.scrollTo(0, 0));
+    await shootBothThemes('Health');
+  });
+
   it('Recordings: both walkthrough recordings from the demo, and the qrouter ping plays', async () => {
     await showView('Recordings');
     const instance = page.locator('li[data-recording$="/instance-0000000c-2016-12-07T10-05-00.cast"]');

@@ -22,7 +22,7 @@ const PING_DONE_MS = 30_000;
 const SHELL_READY_MS = 20_000;
 const PING_COUNT = 3;
 const THEMES = ['dark', 'light'] as const;
-const LAB_VIEWS = ['Overview', 'Nodes', 'Containers', 'Profiles', 'Network', 'Diagnostics'] as const;
+const LAB_VIEWS = ['Overview', 'Nodes', 'Containers', 'Profiles', 'Network', 'Diagnostics', 'Health'] as const;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const slug = (text: string) => text.toLowerCase().replace(/\W+/g, '-');
