@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { LabEndpoint } from '../lab/lab-manifest';
 
 const UP_SCRIPT = fileURLToPath(new URL('../lab/up.sh', import.meta.url));
-/** up.sh with nothing to build takes ~3 s; a minute means it is stuck. */
-const UP_TIMEOUT_MS = 60_000;
+/** up.sh with nothing to build takes ~3 s on a quiet machine, but 71 s was seen at a load of 35; three minutes means it is stuck. */
+const UP_TIMEOUT_MS = 180_000;
 
 async function childrenOf(pid: number): Promise<number[]> {
   const children: number[] = [];
