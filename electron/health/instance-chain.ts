@@ -59,10 +59,17 @@ export interface MachineChain {
   chain: ChainDevice[];
 }
 
-/** Every running instance's chain on every machine whose `ip link` was read: what the chain checks walk. */
+const chainsByIndex = new WeakMap<LabIndex, MachineChain[]>();
+
+/** Every running instance's chain on every machine whose `ip link` was read: what the chain checks walk (listed once per inventory). */
 export function runningChains(index: LabIndex): MachineChain[] {
-  return index.machinesReading('links').flatMap((machineId) => {
-    const links = index.links(machineId)!;
-    return runningInstanceNics(index.containersOn(machineId)).map((entry) => ({ machineId, links, ...entry }));
-  });
+  let chains = chainsByIndex.get(index);
+  if (!chains) {
+    chains = index.machinesReading('links').flatMap((machineId) => {
+      const links = index.links(machineId)!;
+      return runningInstanceNics(index.containersOn(machineId)).map((entry) => ({ machineId, links, ...entry }));
+    });
+    chainsByIndex.set(index, chains);
+  }
+  return chains;
 }

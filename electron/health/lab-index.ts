@@ -106,10 +106,10 @@ function buildIndex(inventory: LabInventory): LabIndex {
     machinesReading: (kind) => inventory.probes.filter((candidate) => candidate.probeId === kind && probeValue(candidate, kind) !== null).map((candidate) => candidate.machineId),
     links,
     ovsPorts,
-    ovsSwitch: (machineId) => {
+    ovsSwitch: perMachine((machineId) => {
       const value = read(machineId, 'ovs-vsctl', 'ovs-vsctl');
       return value ? (value.uuid ?? `machine ${machineId}`) : null;
-    },
+    }),
     ovsRecords,
     namespaces: () => {
       namespaceList ??= inventory.probes.flatMap((candidate) => (probeValue(candidate, 'ip-netns')?.namespaces ?? []).map((namespace) => ({ machineId: candidate.machineId, namespace })));

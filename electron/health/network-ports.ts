@@ -91,7 +91,10 @@ function buildNetworkMap(inventory: LabInventory): NetworkMap {
       for (const iface of interfaces) if (iface.name.startsWith('qr-')) routerPorts.push({ name: iface.name, addresses: iface.addresses.filter((entry) => entry.family === 'inet').map((entry) => entry.address) });
     }
   }
+  // Asked once per instance address (thousands on a large lab), answered from a few subnets.
+  const placed = new Map<string, { network: NetworkPorts; cidr: string } | null>();
   const networkOfAddress = (address: string) => {
+    if (placed.has(address)) return placed.get(address)!;
     let best: { network: NetworkPorts; cidr: string; prefix: number } | null = null;
     for (const network of networks.values()) {
       for (const cidr of network.cidrs) {
@@ -99,7 +102,9 @@ function buildNetworkMap(inventory: LabInventory): NetworkMap {
         if (IPV4.test(address) && IPV4_CIDR.test(cidr) && cidrContains(cidr, address) && (!best || prefix > best.prefix)) best = { network, cidr, prefix };
       }
     }
-    return best ? { network: best.network, cidr: best.cidr } : null;
+    const found = best ? { network: best.network, cidr: best.cidr } : null;
+    placed.set(address, found);
+    return found;
   };
   for (const port of routerPorts) {
     const network = port.addresses.map(networkOfAddress).find((found) => found !== null)?.network;

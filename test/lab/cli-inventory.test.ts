@@ -1,20 +1,24 @@
 // `orangebox-console inventory` against the real lab: a readable summary, JSON with secrets
-// masked, route overrides, and host keys refused unless known (or --accept-new).
+// masked, route overrides, and host keys refused unless known (or --accept-new). And
+// `orangebox-console check`: the health checks over the lab with no fault on find nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInventoryCommand } from '../../electron/cli/inventory-command';
+import { runCheckCommand } from '../../electron/cli/check-command';
+import type { HealthReport } from '../../electron/contract/health';
+import { allLabFaultsOff, LAB_FAULTS_HOLD_WAIT_MS, releaseLabFaults } from './lab-faults';
 import type { LabInventory } from '../../electron/contract/inventory';
 import { loadLabManifest, type LabManifest } from './lab-manifest';
 
 let lab: LabManifest;
 let dir: string;
 
-async function inventory(args: string[]) {
+async function inventory(args: string[], command = runInventoryCommand) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runInventoryCommand(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
+  const code = await command(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -75,5 +79,28 @@ describe('orangebox-console inventory', () => {
     const dead = await inventory([`${lab.user}@127.0.9.9`, '-i', lab.userKey, '--known-hosts', lab.knownHosts]);
     expect(dead.code).toBe(1);
     expect(dead.err).toMatch(/127\.0\.9\.9:22.*connection refused/);
+  });
+});
+
+describe('orangebox-console check', () => {
+  // Another test file's injected fault would be a finding here: hold the lab's faults, all off.
+  beforeAll(() => allLabFaultsOff(), LAB_FAULTS_HOLD_WAIT_MS);
+  afterAll(() => releaseLabFaults());
+
+  it('finds nothing on the lab with every fault off, and every check ran: exit 0', async () => {
+    const { code, out, err } = await inventory([controller(), '-i', lab.userKey, '--known-hosts', lab.knownHosts, '--json'], runCheckCommand);
+    const report = JSON.parse(out) as HealthReport;
+    expect(report.findings, err).toEqual([]);
+    expect(report.checks.filter((check) => check.status !== 'ran')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('prints the report as a page, and exits 1 when nothing answers', async () => {
+    const { code, out } = await inventory([controller(), '-i', lab.userKey, '--known-hosts', lab.knownHosts], runCheckCommand);
+    expect(code).toBe(0);
+    expect(out).toMatch(new RegExp(`^Lab ${controller().replace(/\./g, '\\.')}: \\d+ health checks, read .* UTC\n0 errors, 0 warnings, 0 info\n\nNo findings\.`));
+    const dead = await inventory([`${lab.user}@127.0.9.9`, '-i', lab.userKey, '--known-hosts', lab.knownHosts], runCheckCommand);
+    expect(dead.code).toBe(1);
+    expect(dead.err).toMatch(/^orangebox-console check: .*127\.0\.9\.9:22.*connection refused/);
   });
 });
