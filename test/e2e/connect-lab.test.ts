@@ -99,12 +99,12 @@ describe('connecting to the real lab from the console', () => {
 
   it('lets the engineer force a machine’s route, remembers it, and releases it', async () => {
     const card = page.locator('[data-machine="22"]');
-    await card.getByLabel('Route', { exact: true }).selectOption('juju-ssh');
+    await card.locator('label.route-choice select').selectOption('juju-ssh');
     await expect.poll(() => card.getByTestId('route').innerText(), { timeout: 20_000 }).toBe('juju ssh');
     expect(await card.innerText()).toContain('chosen by you');
     const stored = JSON.parse(await readFile(join(home, 'state.json'), 'utf8'));
     expect(stored.labs[0].routes).toEqual({ '22': 'juju-ssh' });
-    await card.getByLabel('Route', { exact: true }).selectOption('auto');
+    await card.locator('label.route-choice select').selectOption('auto');
     await expect.poll(() => card.getByTestId('route').innerText(), { timeout: 20_000 }).toBe('SSH through the controller');
   });
 
